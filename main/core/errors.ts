@@ -1,0 +1,24 @@
+// One error class per thing a person can act on. `kind` is what crosses IPC and the CLI's --json output.
+
+export abstract class GiftdeskError extends Error {
+  abstract readonly kind: string;
+  /** The input field at fault, when there is one. */
+  readonly field?: string;
+
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options?.field !== undefined) this.field = options.field;
+  }
+}
+
+export class ValidationError extends GiftdeskError {
+  readonly kind = 'validation';
+  constructor(field: string, message: string) {
+    super(message, { field });
+  }
+}
+
+export class NotFoundError extends GiftdeskError {
+  readonly kind = 'not-found';
+}

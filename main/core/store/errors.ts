@@ -1,0 +1,58 @@
+import { GiftdeskError } from '../errors';
+
+// Every way the store can refuse to open. None of them deletes, rewrites or recreates the database file.
+
+export class StoreKeyRejected extends GiftdeskError {
+  readonly kind = 'store-key-rejected';
+  constructor(path: string, cause?: unknown) {
+    super(
+      `The card store at ${path} cannot be read with the key in the system keychain: either the key is wrong ` +
+        'or the file is not a Giftdesk database. The file was left exactly as it was; restore the matching keychain entry or the file from a backup.',
+      { cause },
+    );
+  }
+}
+
+export class StoreCorrupt extends GiftdeskError {
+  readonly kind = 'store-corrupt';
+  constructor(path: string, detail: string, cause?: unknown) {
+    super(
+      `The card store at ${path} is damaged (${detail}). It was left exactly as it was; restore it from a backup before going on.`,
+      { cause },
+    );
+  }
+}
+
+export class StoreTooNew extends GiftdeskError {
+  readonly kind = 'store-too-new';
+  constructor(
+    path: string,
+    readonly databaseVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `The card store at ${path} has schema version ${databaseVersion}, but this Giftdesk only knows up to version ${appVersion}. ` +
+        'It was written by a newer Giftdesk: update the app instead of opening it with this one.',
+    );
+  }
+}
+
+export class StoreKeyMissing extends GiftdeskError {
+  readonly kind = 'store-key-missing';
+  constructor(path: string, detail: string) {
+    super(
+      `The card store at ${path} cannot be opened: ${detail}. Giftdesk will not create a new store over an existing one; ` +
+        'restore the keychain entry (or store.json) from a backup, or choose another data folder.',
+    );
+  }
+}
+
+export class StoreMissing extends GiftdeskError {
+  readonly kind = 'store-missing';
+  constructor(path: string) {
+    super(
+      `The card store at ${path} is missing although this data folder was set up before (store.json is there). ` +
+        'Restore the file from a backup; to start an empty store instead, remove store.json first.',
+    );
+  }
+}

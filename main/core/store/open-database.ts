@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync, statSync } from 'node:fs';
+import { StoreCorrupt, StoreKeyRejected, StoreTooNew } from './errors';
+import { migrate, readSchemaVersion } from './migrate';
+import type { Migration } from './migrations/types';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or, when `create` is set, creates) the SQLCipher database. Every check that can fail runs before anything
+ * that writes, so a wrong key, a damaged file or a newer schema leaves the file byte for byte as it was.
+ */
+export function openDatabase(options: {
+  file: string;
+  key: string;
+  create: boolean;
+  migrations: readonly Migration[];
+}): Db {
+  const { file, key, create, migrations } = options;
+  const walExisted = existsSync(`${file}-wal`);
+  const db = new Database(file, { fileMustExist: !create });
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    if (!create && !walExisted) verifyWholePages(file);
+    db.pragma(`key = "x'${key}'"`);
+    verifyReadable(db, file);
+    if (!create && !walExisted) verifyLength(db, file);
+
+    const version = readSchemaVersion(db);
+    if (version > migrations.length) throw new StoreTooNew(file, version, migrations.length);
+
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Sorts and temporary indexes stay in memory: SQLCipher does not encrypt temporary files.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 10000');
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Every SQLite page size is a multiple of 512: a file that is not was cut short (or is something else). */
+function verifyWholePages(file: string): void {
+  const size = statSync(file).size;
+  if (size === 0 || size % 512 !== 0) {
+    throw new StoreCorrupt(file, `it is ${size} bytes long, which is not a whole number of database pages`);
+  }
+}
+
+function verifyReadable(db: Db, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new StoreKeyRejected(file, err);
+    if (code === 'SQLITE_CORRUPT') throw new StoreCorrupt(file, 'its structure does not check out', err);
+    throw err;
+  }
+}
+
+/**
+ * A cleanly closed store is a whole number of pages, as many as its header says. SQLite notices a file shorter than
+ * its header only when it reaches the missing pages; checking here turns a truncated file into an error at open time.
+ */
+function verifyLength(db: Db, file: string): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  const size = statSync(file).size;
+  if (size !== pageSize * pageCount) {
+    throw new StoreCorrupt(file, `it is ${size} bytes long where ${pageCount} pages of ${pageSize} bytes were expected`);
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Keychain } from '../secrets/keychain';
+import { newDatabaseKey, readDatabaseKey, saveDatabaseKey } from './database-key';
+import { StoreKeyMissing, StoreMissing } from './errors';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
+import { openDatabase, type Db } from './open-database';
+import { readStoreIdentity, writeStoreIdentity } from './store-identity';
+
+export const DATABASE_FILE = 'giftdesk.db';
+
+export interface OpenStore {
+  db: Db;
+  storeId: string;
+  file: string;
+  close(): void;
+}
+
+/**
+ * Opens the data folder's store. On first use the key is made and saved in the keychain before any file is written,
+ * so a keychain that refuses leaves nothing behind. On later uses nothing is ever created over what is there.
+ */
+export async function openStore(options: {
+  dataDir: string;
+  keychain: Keychain;
+  now: number;
+  migrations?: readonly Migration[];
+}): Promise<OpenStore> {
+  const { dataDir, keychain, now } = options;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const file = path.join(dataDir, DATABASE_FILE);
+  let identity = readStoreIdentity(dataDir);
+  let key: string;
+  let create = false;
+
+  if (identity) {
+    const found = await readDatabaseKey(keychain, identity.storeId);
+    if (!found) throw new StoreKeyMissing(file, `the system keychain holds no key for store ${identity.storeId}`);
+    if (!existsSync(file)) throw new StoreMissing(file);
+    key = found;
+  } else {
+    if (existsSync(file)) throw new StoreKeyMissing(file, 'the database is there but store.json, which names its key, is not');
+    key = newDatabaseKey();
+    const storeId = randomUUID();
+    await saveDatabaseKey(keychain, storeId, key);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    identity = writeStoreIdentity(dataDir, storeId, now);
+    create = true;
+  }
+
+  const db = openDatabase({ file, key, create, migrations });
+  return { db, storeId: identity.storeId, file, close: () => db.close() };
+}

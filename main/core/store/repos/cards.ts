@@ -1,0 +1,121 @@
+import type { Card, NewCard } from '../../../../shared/domain';
+import type { Db } from '../open-database';
+
+interface CardRow {
+  id: number;
+  order_id: number;
+  line_id: number | null;
+  provider_key: string;
+  number: string | null;
+  pin: string | null;
+  barcode: string | null;
+  url: string | null;
+  amount_cents: number;
+  expiry: string | null;
+  product_name: string | null;
+  sku: string | null;
+  raw: string;
+  stored_at: number;
+}
+
+const COLUMNS = `id, order_id, line_id, provider_key, number, pin, barcode, url, amount_cents, expiry, product_name, sku,
+                 raw, stored_at`;
+
+function toCard(r: CardRow): Card {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    lineId: r.line_id,
+    providerKey: r.provider_key,
+    number: r.number,
+    pin: r.pin,
+    barcode: r.barcode,
+    url: r.url,
+    amountCents: r.amount_cents,
+    expiry: r.expiry,
+    productName: r.product_name,
+    sku: r.sku,
+    raw: r.raw,
+    storedAt: r.stored_at,
+  };
+}
+
+export interface CardSearch {
+  orderId?: number;
+  /** Matches the whole number, or its last digits when 2–8 digits are given. */
+  number?: string;
+  amountCents?: number;
+  afterId?: number;
+  limit?: number;
+}
+
+export function createCardsRepo(db: Db) {
+  // A card already stored for this order is left as it is: a page fetched twice must not duplicate or alter cards.
+  const insert = db.prepare(
+    `INSERT INTO cards (order_id, line_id, provider_key, number, pin, barcode, url, amount_cents, expiry, product_name,
+                        sku, raw, stored_at)
+     VALUES (@orderId, @lineId, @providerKey, @number, @pin, @barcode, @url, @amountCents, @expiry, @productName, @sku,
+             @raw, @storedAt)
+     ON CONFLICT (order_id, provider_key) DO NOTHING`,
+  );
+  const countFor = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM cards WHERE order_id = ?');
+  const byOrder = db.prepare<[number, number, number], CardRow>(
+    `SELECT ${COLUMNS} FROM cards WHERE order_id = ? AND id > ? ORDER BY id LIMIT ?`,
+  );
+  const byId = db.prepare<[number], CardRow>(`SELECT ${COLUMNS} FROM cards WHERE id = ?`);
+
+  const insertAll = db.transaction((orderId: number, cards: readonly NewCard[], now: number): number => {
+    let added = 0;
+    for (const c of cards) added += insert.run({ ...c, orderId, storedAt: now }).changes;
+    return added;
+  });
+
+  return {
+    /** Stores a page of cards in one transaction; returns how many were new. */
+    insertMany(orderId: number, cards: readonly NewCard[], now: number): number {
+      return insertAll.immediate(orderId, cards, now);
+    },
+    count(orderId: number): number {
+      return countFor.get(orderId)!.n;
+    },
+    get(id: number): Card | null {
+      const row = byId.get(id);
+      return row ? toCard(row) : null;
+    },
+    /** All of an order's cards, in pages, so a 25,000-card order is never held twice in memory. */
+    *iterate(orderId: number, pageSize = 1000): Generator<Card> {
+      let after = 0;
+      for (;;) {
+        const rows = byOrder.all(orderId, after, pageSize);
+        for (const r of rows) yield toCard(r);
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+    list(orderId: number): Card[] {
+      return byOrder.all(orderId, 0, Number.MAX_SAFE_INTEGER).map(toCard);
+    },
+    search(q: CardSearch): Card[] {
+      const where: string[] = ['id > @afterId'];
+      const digits = q.number?.replace(/\s+/g, '');
+      if (q.orderId !== undefined) where.push('order_id = @orderId');
+      if (q.amountCents !== undefined) where.push('amount_cents = @amountCents');
+      if (digits) where.push(digits.length === 4 ? 'number_last4 = @digits' : digits.length < 9 ? 'number LIKE @suffix' : 'number = @digits');
+      const rows = db
+        .prepare<Record<string, unknown>, CardRow>(
+          `SELECT ${COLUMNS} FROM cards WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
+        )
+        .all({
+          orderId: q.orderId,
+          amountCents: q.amountCents,
+          digits,
+          suffix: digits ? `%${digits}` : undefined,
+          afterId: q.afterId ?? 0,
+          limit: q.limit ?? 500,
+        });
+      return rows.map(toCard);
+    },
+  };
+}
+
+export type CardsRepo = ReturnType<typeof createCardsRepo>;

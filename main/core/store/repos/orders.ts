@@ -1,0 +1,153 @@
+import type { Order, OrderLine, OrderState } from '../../../../shared/domain';
+import { NotFoundError } from '../../errors';
+import type { Db } from '../open-database';
+
+interface OrderRow {
+  id: number;
+  account_id: string;
+  client_reference: string;
+  provider_order_id: string | null;
+  state: OrderState;
+  state_reason: string | null;
+  quantity: number;
+  total_cents: number;
+  currency: string;
+  created_at: number;
+  updated_at: number;
+  last_error: string | null;
+  next_poll_at: number | null;
+}
+
+interface LineRow {
+  id: number;
+  order_id: number;
+  line_no: number;
+  sku: string;
+  product_name: string | null;
+  face_value_cents: number;
+  quantity: number;
+}
+
+export interface NewOrderLine {
+  sku: string;
+  productName?: string | null;
+  faceValueCents: number;
+  quantity: number;
+}
+
+export interface OrderChange {
+  state?: OrderState;
+  stateReason?: string | null;
+  providerOrderId?: string | null;
+  lastError?: string | null;
+  nextPollAt?: number | null;
+}
+
+function toOrder(r: OrderRow): Order {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    clientReference: r.client_reference,
+    providerOrderId: r.provider_order_id,
+    state: r.state,
+    stateReason: r.state_reason,
+    quantity: r.quantity,
+    totalCents: r.total_cents,
+    currency: r.currency,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastError: r.last_error,
+    nextPollAt: r.next_poll_at,
+  };
+}
+
+function toLine(r: LineRow): OrderLine {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    lineNo: r.line_no,
+    sku: r.sku,
+    productName: r.product_name,
+    faceValueCents: r.face_value_cents,
+    quantity: r.quantity,
+  };
+}
+
+export function createOrdersRepo(db: Db) {
+  const insertOrder = db.prepare(
+    `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency,
+                         created_at, updated_at)
+     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLine = db.prepare(
+    `INSERT INTO order_lines (order_id, line_no, sku, product_name, face_value_cents, quantity) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const byId = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
+  const byReference = db.prepare<[string, string], OrderRow>(
+    'SELECT * FROM orders WHERE account_id = ? AND client_reference = ?',
+  );
+  const linesOf = db.prepare<[number], LineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no');
+
+  const repo = {
+    /** The draft and its client reference are committed together, before anything is sent anywhere. */
+    createDraft(input: { accountId: string; clientReference: string; currency: string; lines: NewOrderLine[] }, now: number): Order {
+      const quantity = input.lines.reduce((n, l) => n + l.quantity, 0);
+      const total = input.lines.reduce((n, l) => n + l.quantity * l.faceValueCents, 0);
+      const single = input.lines.length === 1 ? input.lines[0]!.faceValueCents : null;
+      const id = db.transaction(() => {
+        const orderId = Number(
+          insertOrder.run(input.accountId, input.clientReference, quantity, single, total, input.currency, now, now).lastInsertRowid,
+        );
+        input.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.sku, l.productName ?? null, l.faceValueCents, l.quantity));
+        return orderId;
+      }).immediate();
+      return repo.get(id);
+    },
+    find(id: number): Order | null {
+      const row = byId.get(id);
+      return row ? toOrder(row) : null;
+    },
+    get(id: number): Order {
+      const found = repo.find(id);
+      if (!found) throw new NotFoundError(`No order with id ${id}.`);
+      return found;
+    },
+    findByReference(accountId: string, clientReference: string): Order | null {
+      const row = byReference.get(accountId, clientReference);
+      return row ? toOrder(row) : null;
+    },
+    lines(orderId: number): OrderLine[] {
+      return linesOf.all(orderId).map(toLine);
+    },
+    list(filter: { accountId?: string; unsettledOnly?: boolean } = {}): Order[] {
+      const rows = db
+        .prepare<[string | null, string | null, number], OrderRow>(
+          `SELECT * FROM orders WHERE (? IS NULL OR account_id = ?)
+             AND (? = 0 OR state NOT IN ('complete', 'failed', 'cancelled', 'needs-attention'))
+           ORDER BY id DESC`,
+        )
+        .all(filter.accountId ?? null, filter.accountId ?? null, filter.unsettledOnly ? 1 : 0);
+      return rows.map(toOrder);
+    },
+    /** Writes the change and returns the order as it now stands. */
+    update(id: number, change: OrderChange, now: number): Order {
+      const sets: string[] = ['updated_at = @now'];
+      const columns: Record<keyof OrderChange, string> = {
+        state: 'state',
+        stateReason: 'state_reason',
+        providerOrderId: 'provider_order_id',
+        lastError: 'last_error',
+        nextPollAt: 'next_poll_at',
+      };
+      for (const key of Object.keys(change) as (keyof OrderChange)[]) {
+        if (change[key] !== undefined) sets.push(`${columns[key]} = @${key}`);
+      }
+      const result = db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run({ ...change, id, now });
+      if (result.changes === 0) throw new NotFoundError(`No order with id ${id}.`);
+      return repo.get(id);
+    },
+  };
+  return repo;
+}
+
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileDurably } from '../fs/write-durably';
+
+// store.json names the store (so its keychain entries can be found) and holds nothing secret.
+
+const IdentitySchema = z.object({ storeId: z.string().uuid(), createdAt: z.number() });
+export type StoreIdentity = z.infer<typeof IdentitySchema>;
+
+export const IDENTITY_FILE = 'store.json';
+
+export function readStoreIdentity(dataDir: string): StoreIdentity | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dataDir, IDENTITY_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  const parsed = IdentitySchema.safeParse(safeJson(text));
+  if (!parsed.success) {
+    throw new Error(`${path.join(dataDir, IDENTITY_FILE)} is not a valid Giftdesk store identity; it was left as it is.`);
+  }
+  return parsed.data;
+}
+
+export function writeStoreIdentity(dataDir: string, storeId: string, now: number): StoreIdentity {
+  const identity: StoreIdentity = { storeId, createdAt: now };
+  writeFileDurably(path.join(dataDir, IDENTITY_FILE), `${JSON.stringify(identity, null, 2)}\n`);
+  return identity;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm test`: type-check, then every test suite, inside a private keyring session on Linux so that the real
+// Secret Service is used without touching the developer's own keyring. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+if (process.platform === 'linux' && !process.env.GIFTDESK_IN_KEYRING_SESSION && !process.env.GIFTDESK_USE_SESSION_KEYRING) {
+  const r = spawnSync('bash', ['scripts/with-keyring.sh', process.execPath, 'scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const run = (label, cmd, args) => {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+};
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+mkdirSync('test-results', { recursive: true });
+const suites = [];
+suites.push({ name: 'typecheck', ok: run('type-check (tsc --noEmit -p .)', bin('tsc'), ['--noEmit', '-p', '.']) });
+const unitJson = path.join('test-results', 'vitest.json');
+const unitOk = run('unit and integration tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(unitJson)) {
+  const report = JSON.parse(readFileSync(unitJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (!unitOk && failed === 0) failed += 1; // the runner itself failed (e.g. a file did not load)
+for (const s of suites) {
+  if (s.ok) passed += 1;
+  else failed += 1;
+}
+console.log(`\nTests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

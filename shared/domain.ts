@@ -1,0 +1,93 @@
+// Domain types shared by core, main and renderer. Money is always integer minor units (cents).
+
+export const PROVIDERS = ['wpay', 'blackhawk', 'sandbox'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+export const ORDER_STATES = [
+  'draft',
+  'submitting',
+  'accepted',
+  'processing',
+  'fetching',
+  'complete',
+  'failed',
+  'cancelled',
+  'needs-attention',
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const SETTLED_STATES: readonly OrderState[] = ['complete', 'failed', 'cancelled', 'needs-attention'];
+
+export interface Account {
+  id: string;
+  name: string;
+  provider: ProviderName;
+  baseUrl: string;
+  /** Wpay has none; Blackhawk's merchantId header. */
+  merchantId: string | null;
+  /** Blackhawk's clientProgramNumber. */
+  clientProgramNumber: string | null;
+  /** For a sandbox account: which API the sandbox speaks for it. */
+  sandboxFlavor: 'wpay' | 'blackhawk' | null;
+  currency: string;
+  /** Pages fetched at once while retrieving cards. */
+  fetchConcurrency: number;
+  /** Seconds between status checks; null = the provider's recommended cadence. */
+  pollEverySeconds: number | null;
+  createdAt: number;
+}
+
+export interface OrderLine {
+  id: number;
+  orderId: number;
+  lineNo: number;
+  sku: string;
+  productName: string | null;
+  faceValueCents: number;
+  quantity: number;
+}
+
+export interface Order {
+  id: number;
+  accountId: string;
+  clientReference: string;
+  providerOrderId: string | null;
+  state: OrderState;
+  stateReason: string | null;
+  quantity: number;
+  totalCents: number;
+  currency: string;
+  createdAt: number;
+  updatedAt: number;
+  lastError: string | null;
+  nextPollAt: number | null;
+}
+
+export interface Card {
+  id: number;
+  orderId: number;
+  lineId: number | null;
+  providerKey: string;
+  number: string | null;
+  pin: string | null;
+  barcode: string | null;
+  url: string | null;
+  amountCents: number;
+  expiry: string | null;
+  productName: string | null;
+  sku: string | null;
+  raw: string;
+  storedAt: number;
+}
+
+/** A card as a provider hands it over, before it has a row of its own. */
+export type NewCard = Omit<Card, 'id' | 'orderId' | 'storedAt'>;
+
+export interface AuditEvent {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string;
+  details: Record<string, unknown>;
+}

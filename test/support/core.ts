@@ -1,0 +1,27 @@
+import { createCore, type Core } from '../../main/core/create-core';
+import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
+import type { Account } from '../../shared/domain';
+
+/** The real OS keychain (gnome-keyring in the test session): tests never mock it. */
+export const realKeychain = createKeytarKeychain();
+
+export async function openCore(dataDir: string): Promise<Core> {
+  return createCore({ dataDir, keychain: realKeychain });
+}
+
+export function addTestAccount(core: Core, overrides: Partial<Account> = {}): Account {
+  return core.accounts.create(
+    {
+      name: overrides.name ?? 'Test Wpay',
+      provider: overrides.provider ?? 'wpay',
+      baseUrl: overrides.baseUrl ?? 'https://pt-api.wpay.com.au',
+      merchantId: overrides.merchantId ?? null,
+      clientProgramNumber: overrides.clientProgramNumber ?? null,
+      sandboxFlavor: overrides.sandboxFlavor ?? null,
+      currency: overrides.currency ?? 'AUD',
+      fetchConcurrency: overrides.fetchConcurrency ?? 2,
+      pollEverySeconds: overrides.pollEverySeconds ?? null,
+    },
+    Date.now(),
+  );
+}
