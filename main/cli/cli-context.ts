@@ -1,0 +1,26 @@
+import type { Core } from '../core/create-core';
+
+export interface CliIo {
+  /** One line to stdout (the --json lines go here). */
+  out(line: string): void;
+  /** One line to stderr: progress and messages for people. Never a secret, except a passphrase shown once on purpose. */
+  err(line: string): void;
+  /** All of stdin, for secrets; '' when stdin is a terminal or empty. */
+  readStdin(): Promise<string>;
+}
+
+export interface CliContext extends CliIo {
+  core: Core;
+  json: boolean;
+}
+
+export interface CliCommand {
+  /** One or two words, e.g. "account add", "orders". */
+  name: string;
+  usage: string;
+  summary: string;
+  /** Returns the exit code: 0 done, 1 failed or needs attention, 2 bad input. */
+  run(ctx: CliContext, argv: string[]): Promise<number>;
+}
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;

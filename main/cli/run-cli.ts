@@ -1,0 +1,93 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createCore, type CoreOptions } from '../core/create-core';
+import { defaultDataDir } from '../core/data-dir';
+import { GiftdeskError, ValidationError } from '../core/errors';
+import { EXIT, type CliCommand, type CliIo } from './cli-context';
+
+export interface CliDeps extends CliIo {
+  env: NodeJS.ProcessEnv;
+  commands: CliCommand[];
+  /** Everything createCore needs but the data folder, which comes from --data-dir or the environment. */
+  coreOptions: Omit<CoreOptions, 'dataDir'>;
+}
+
+const HELP = (commands: CliCommand[]) =>
+  [
+    'Usage: giftdesk [--data-dir DIR] [--json] COMMAND [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`),
+    '',
+    'Secrets (API keys, passphrases) are read from stdin, never from arguments.',
+  ].join('\n');
+
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  const globals = splitGlobals(argv);
+  if (!globals.ok) {
+    deps.err(globals.message);
+    return EXIT.badInput;
+  }
+  const { dataDir, json, rest } = globals;
+  if (rest.length === 0 || rest[0] === 'help' || rest[0] === '--help') {
+    deps.err(HELP(deps.commands));
+    return rest.length === 0 ? EXIT.badInput : EXIT.ok;
+  }
+  const command = findCommand(deps.commands, rest);
+  if (!command) {
+    deps.err(`Unknown command "${rest.slice(0, 2).join(' ')}". Run "help" to list the commands.`);
+    return EXIT.badInput;
+  }
+  const args = rest.slice(command.name.split(' ').length);
+  let core;
+  try {
+    core = await createCore({ ...deps.coreOptions, dataDir: dataDir ?? defaultDataDir(deps.env) });
+  } catch (err) {
+    deps.err(describeError(err));
+    return EXIT.failed;
+  }
+  try {
+    return await command.run({ ...deps, core, json }, args);
+  } catch (err) {
+    deps.err(describeError(err));
+    return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
+  } finally {
+    await core.close();
+  }
+}
+
+function splitGlobals(argv: string[]): { ok: true; dataDir?: string; json: boolean; rest: string[] } | { ok: false; message: string } {
+  let dataDir: string | undefined;
+  let json = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--data-dir') {
+      const v = argv[++i];
+      if (!v) return { ok: false, message: '--data-dir: give a folder.' };
+      dataDir = v;
+    } else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length);
+    else rest.push(a);
+  }
+  return { ok: true, dataDir, json, rest };
+}
+
+function findCommand(commands: CliCommand[], words: string[]): CliCommand | undefined {
+  const two = words.slice(0, 2).join(' ');
+  return commands.find((c) => c.name === two) ?? commands.find((c) => c.name === words[0]);
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof GiftdeskError) return err.field ? `${err.field}: ${err.message}` : err.message;
+  return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** parseArgs for one command's options, with errors as ValidationError naming the option. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true } as const);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments';
+    throw new ValidationError(option.replace(/^-+/, ''), message);
+  }
+}

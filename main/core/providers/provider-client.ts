@@ -1,0 +1,95 @@
+import type { NewCard } from '../../../shared/domain';
+
+// The one interface the engine drives. Each provider maps its wire format into these domain types at its boundary.
+
+export interface SubmitLine {
+  /** Wpay SKU or Blackhawk content provider code. */
+  sku: string;
+  faceValueCents: number;
+  quantity: number;
+}
+
+export interface SubmitRequest {
+  /** Wpay refno / Blackhawk requestId: made and committed with the draft, reused on every retry. */
+  reference: string;
+  lines: SubmitLine[];
+  currency: string;
+  /** Wpay syncOnly:true (≤ 10 cards). Blackhawk ignores it. */
+  realtime: boolean;
+}
+
+export type OrderPhase = 'pending' | 'processing' | 'complete' | 'cancelled' | 'failed';
+
+export interface CancelWindow {
+  allowed: boolean;
+  /** Minutes after the order was placed during which a reversal is accepted (Wpay cancel.allowedWithIn). */
+  withinMinutes: number | null;
+}
+
+export interface ProviderOrderStatus {
+  phase: OrderPhase;
+  /** The provider's own status words, for people (e.g. "Funding Hold", "PROCESSING"). */
+  label: string;
+  /** Wpay orderId / Blackhawk orderNumber, once known. */
+  providerOrderId: string | null;
+  percentComplete: number | null;
+  /** How many cards the provider says the order holds, when it says. */
+  totalCards: number | null;
+  cancel: CancelWindow | null;
+}
+
+export interface SubmitResult {
+  status: ProviderOrderStatus;
+  /** Cards that came back inline (Wpay real-time order answered COMPLETE). */
+  cards: NewCard[] | null;
+}
+
+export interface CardPageRequest {
+  offset: number;
+  limit: number;
+}
+
+export type CardPageResult =
+  | { state: 'ready'; cards: NewCard[]; totalCards: number | null }
+  /** Wpay 409 PROCESSING, Blackhawk orderStatus without eGifts: ask again later. */
+  | { state: 'not-ready'; label: string }
+  /** Wpay 410. */
+  | { state: 'cancelled'; label: string };
+
+export interface ProviderLimits {
+  maxQuantity: number;
+  realtimeMaxQuantity: number | null;
+  maxReferenceLength: number;
+  maxLines: number;
+}
+
+export interface CatalogProduct {
+  code: string;
+  name: string;
+  minCents: number | null;
+  maxCents: number | null;
+  /** When set, only these face values are allowed. */
+  allowedCents: number[] | null;
+}
+
+export interface ProviderClient {
+  readonly provider: 'wpay' | 'blackhawk';
+  readonly limits: ProviderLimits;
+  submit(request: SubmitRequest): Promise<SubmitResult>;
+  /**
+   * The order under this reference as the provider knows it, or null when the provider says it never arrived
+   * (Wpay 5320, Blackhawk not found). Used to reconcile after an uncertain submit.
+   */
+  findByReference(reference: string): Promise<ProviderOrderStatus | null>;
+  /** Current status of an accepted order. */
+  status(order: { reference: string; providerOrderId: string | null }): Promise<ProviderOrderStatus>;
+  /** The pages to fetch for an order of this many cards (Wpay: offset/limit pages; Blackhawk: one request). */
+  planPages(quantity: number): CardPageRequest[];
+  fetchCards(providerOrderId: string, page: CardPageRequest): Promise<CardPageResult>;
+  /** Wpay reversal; Blackhawk has no API for it and throws a fatal ProviderError. */
+  cancel(order: { reference: string; providerOrderId: string | null }): Promise<{ accepted: boolean; message: string }>;
+  /** Prepaid balance in cents, when the provider tells it (Wpay SVA); null otherwise. */
+  balance(): Promise<{ cents: number; currency: string } | null>;
+  /** Products and their value limits (Blackhawk catalog); null where the provider has no catalog call. */
+  catalog(): Promise<CatalogProduct[] | null>;
+}
