@@ -1,0 +1,46 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, EVENT_CHANNEL, type AppEvent, type Channel } from '../../shared/ipc/contract';
+import { fail, type Envelope } from '../../shared/ipc/envelope';
+import type { AppCore } from '../core/app-api/app-core';
+import { dispatch } from '../core/app-api/dispatch';
+import { watchAppEvents } from '../core/app-api/events';
+import type { AutoLock } from './auto-lock';
+import { isTrustedSender, type TrustedSenderExpectation } from './ipc-sender';
+
+/** Channels that hand out card data; they answer nothing while the app is locked. */
+const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal'];
+
+export interface IpcRegistration {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  core: AppCore;
+  /** The app window as it is now (it can be recreated), for the sender check. */
+  expected: () => TrustedSenderExpectation;
+  /** Pushes an event to the app window. */
+  send: (channel: typeof EVENT_CHANNEL, event: AppEvent) => void;
+  lock?: AutoLock;
+}
+
+/**
+ * Registers every contract channel, explicitly (never as an import side effect). Each call is refused unless it comes
+ * from the app window's main frame; everything after that is main's one dispatch. Returns the function that undoes it.
+ */
+export function registerIpc(r: IpcRegistration): () => void {
+  for (const channel of CHANNELS) {
+    r.ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event, r.expected())) {
+        return fail({ kind: 'untrusted-sender', message: 'This request did not come from the Giftdesk window and was refused.' });
+      }
+      if (r.lock?.state === 'locked' && CARD_DATA.includes(channel)) {
+        return fail({ kind: 'locked', message: 'Giftdesk is locked. Unlock it to see card data.' });
+      }
+      return dispatch(channel, payload, { core: r.core });
+    });
+  }
+  const stopEvents = watchAppEvents(r.core, (e) => r.send(EVENT_CHANNEL, e));
+  const stopLock = r.lock?.subscribe((e) => r.send(EVENT_CHANNEL, { name: 'lock.state', payload: { locked: e.state === 'locked' } }));
+  return () => {
+    for (const channel of CHANNELS) r.ipcMain.removeHandler(channel);
+    stopEvents();
+    stopLock?.();
+  };
+}

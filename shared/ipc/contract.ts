@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  accountAddSchema,
+  accountEditSchema,
+  accountViewSchema,
+  auditEventSchema,
+  cardPageSchema,
+  cardSearchSchema,
+  connectionTestSchema,
+  csvParseSchema,
+  orderDraftSchema,
+  orderProgressSchema,
+  orderReviewSchema,
+  orderViewSchema,
+  placeOrderSchema,
+  productsSchema,
+  revealedCardSchema,
+} from './views';
+
+// The one list of what may cross between renderer and main. Preload, main's dispatch and the renderer's client are
+// all derived from it; a channel that is not here does not exist.
+
+const none = z.strictObject({});
+const byAccount = z.strictObject({ accountId: z.string().min(1) });
+const byOrder = z.strictObject({ orderId: z.number().int().positive() });
+
+export const channels = {
+  'accounts.list': { request: none, response: z.array(accountViewSchema) },
+  'accounts.add': { request: accountAddSchema, response: accountViewSchema },
+  'accounts.edit': { request: accountEditSchema, response: accountViewSchema },
+  'accounts.remove': { request: byAccount, response: z.object({ removed: z.boolean() }) },
+  'accounts.testConnection': { request: byAccount, response: connectionTestSchema },
+  'accounts.products': { request: byAccount, response: productsSchema },
+
+  'orders.parseCsv': {
+    request: z.strictObject({ accountId: z.string().min(1), text: z.string().max(2_000_000) }),
+    response: csvParseSchema,
+  },
+  'orders.validate': { request: orderDraftSchema, response: orderReviewSchema },
+  'orders.place': { request: placeOrderSchema, response: orderViewSchema },
+  'orders.list': { request: none, response: z.array(orderViewSchema) },
+  'orders.get': { request: byOrder, response: orderViewSchema },
+  'orders.progress': { request: byOrder, response: orderProgressSchema },
+  'orders.checkNow': { request: byOrder, response: orderProgressSchema },
+  'orders.cancel': { request: byOrder, response: orderViewSchema },
+
+  'cards.search': { request: cardSearchSchema, response: cardPageSchema },
+  'cards.count': { request: none, response: z.object({ total: z.number().int() }) },
+  'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema },
+
+  'audit.list': {
+    request: z.strictObject({
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(1_000).optional(),
+    }),
+    response: z.array(auditEventSchema),
+  },
+} as const;
+
+/** What main pushes to the renderer, unasked. */
+export const events = {
+  'order.progress': orderProgressSchema,
+  'cards.count': z.object({ total: z.number().int() }),
+  'lock.state': z.object({ locked: z.boolean() }),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type Request<C extends Channel> = z.input<Channels[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<Channels[C]['request']>;
+export type Response<C extends Channel> = z.output<Channels[C]['response']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+export const CHANNELS = Object.keys(channels) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+/** The one Electron channel main pushes events on; the event's name travels inside. */
+export const EVENT_CHANNEL = 'giftdesk:event';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

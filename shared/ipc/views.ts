@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { ORDER_STATES, PROVIDERS } from '../domain';
+
+// The shapes that cross IPC. They are views, not domain rows: an account is described by whether it has a key and
+// the key's last four characters, a card by its masked number until an audited reveal.
+
+const id = z.number().int().positive();
+const cents = z.number().int().nonnegative();
+const currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as AUD.');
+
+export const moneySchema = z.object({ cents: z.number().int(), currency: z.string() });
+
+export const accountViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.enum(PROVIDERS),
+  baseUrl: z.string(),
+  merchantId: z.string().nullable(),
+  clientProgramNumber: z.string().nullable(),
+  sandboxFlavor: z.enum(['wpay', 'blackhawk']).nullable(),
+  currency: z.string(),
+  fetchConcurrency: z.number().int(),
+  pollEverySeconds: z.number().int().nullable(),
+  createdAt: z.number(),
+  hasApiKey: z.boolean(),
+  apiKeyLast4: z.string().nullable(),
+  hasCertificate: z.boolean(),
+  hasCertificatePassphrase: z.boolean(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** http:// only for the loopback stand-ins; a real provider is always reached over TLS. */
+export function isAllowedBaseUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+const baseUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .refine(isAllowedBaseUrl, 'Enter an https:// address (plain http:// only for 127.0.0.1 or localhost).');
+
+/** Settings a person may change after the account exists. Secrets are write-only fields beside them. */
+const accountSettings = {
+  name: z.string().trim().min(1, 'Give the account a name.').max(80),
+  baseUrl,
+  merchantId: z.string().trim().max(100).nullable(),
+  clientProgramNumber: z.string().trim().max(100).nullable(),
+  sandboxFlavor: z.enum(['wpay', 'blackhawk']).nullable(),
+  currency,
+  fetchConcurrency: z.number().int().min(1).max(16),
+  pollEverySeconds: z.number().int().positive().max(86_400).nullable(),
+};
+const accountSecrets = {
+  /** Write-only: stored in the keychain, never answered back. */
+  apiKey: z.string().trim().min(8, 'That API key looks too short.').max(500).optional(),
+  /** The Blackhawk client certificate (.p12), base64; stored encrypted in the store. */
+  certificateBase64: z.string().max(400_000).regex(/^[A-Za-z0-9+/=]*$/, 'The certificate file could not be read.').optional(),
+  certificatePassphrase: z.string().min(1).max(500).optional(),
+};
+
+export const accountAddSchema = z.strictObject({
+  provider: z.enum(PROVIDERS),
+  ...accountSettings,
+  ...accountSecrets,
+});
+export type AccountAddInput = z.input<typeof accountAddSchema>;
+
+export const accountEditSchema = z.strictObject({
+  id: z.string().min(1),
+  ...z.object(accountSettings).partial().shape,
+  ...accountSecrets,
+});
+export type AccountEditInput = z.input<typeof accountEditSchema>;
+
+export const connectionTestSchema = z.object({
+  provider: z.enum(['wpay', 'blackhawk']),
+  balance: moneySchema.nullable(),
+  productCount: z.number().int().nullable(),
+  message: z.string(),
+});
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+export const catalogProductSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  minCents: z.number().int().nullable(),
+  maxCents: z.number().int().nullable(),
+  allowedCents: z.array(z.number().int()).nullable(),
+});
+export type CatalogProductView = z.infer<typeof catalogProductSchema>;
+
+export const productsSchema = z.object({
+  /** null: the provider has no catalog call (Wpay); the SKU is typed. */
+  catalog: z.array(catalogProductSchema).nullable(),
+  usedSkus: z.array(z.string()),
+});
+
+export const orderLineInputSchema = z.strictObject({
+  sku: z.string().trim().min(1, 'Enter a SKU.').max(100),
+  faceValueCents: z.number().int().positive('The value must be more than zero.'),
+  quantity: z.number().int().positive('The quantity must be at least 1.').max(100_000),
+  productName: z.string().max(200).nullable().optional(),
+});
+export type OrderLineInput = z.input<typeof orderLineInputSchema>;
+
+export const orderDraftSchema = z.strictObject({
+  accountId: z.string().min(1),
+  lines: z.array(orderLineInputSchema).min(1, 'Add at least one line.').max(5_000),
+  reference: z.string().trim().min(1).max(100).optional(),
+  pollEverySeconds: z.number().int().positive().max(86_400).optional(),
+});
+export type OrderDraft = z.input<typeof orderDraftSchema>;
+
+export const placeOrderSchema = orderDraftSchema.extend({
+  /** The reference shown on the review, so the order placed is the order reviewed and a second click cannot debit twice. */
+  reference: z.string().trim().min(1).max(100),
+});
+
+export const orderReviewSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  provider: z.enum(['wpay', 'blackhawk']),
+  currency: z.string(),
+  quantity: z.number().int(),
+  totalCents: cents,
+  lineCount: z.number().int(),
+  mode: z.enum(['real-time', 'batch']),
+  balance: moneySchema.nullable(),
+  reference: z.string(),
+});
+export type OrderReview = z.infer<typeof orderReviewSchema>;
+
+export const csvRowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type CsvRowError = z.infer<typeof csvRowErrorSchema>;
+
+export const csvParseSchema = z.object({
+  lines: z.array(
+    z.object({ row: z.number().int(), sku: z.string(), faceValueCents: z.number().int(), quantity: z.number().int() }),
+  ),
+  errors: z.array(csvRowErrorSchema),
+});
+export type CsvParse = z.infer<typeof csvParseSchema>;
+
+export const orderProgressSchema = z.object({
+  orderId: id,
+  state: z.enum(ORDER_STATES),
+  stateReason: z.string().nullable(),
+  percent: z.number().nullable(),
+  cardsStored: z.number().int(),
+  quantity: z.number().int(),
+  nextPollAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+export type OrderProgressView = z.infer<typeof orderProgressSchema>;
+
+export const orderViewSchema = z.object({
+  id,
+  accountId: z.string(),
+  accountName: z.string(),
+  clientReference: z.string(),
+  providerOrderId: z.string().nullable(),
+  state: z.enum(ORDER_STATES),
+  quantity: z.number().int(),
+  totalCents: cents,
+  currency: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  mode: z.enum(['real-time', 'batch']).nullable(),
+  /** A reversal may be asked for now (Wpay, within the provider's window, not yet settled as cancelled/failed). */
+  canCancel: z.boolean(),
+  progress: orderProgressSchema,
+});
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+export const cardSearchSchema = z.strictObject({
+  /** The whole number, or its last digits. */
+  number: z.string().trim().regex(/^[0-9 ]{2,40}$/, 'Enter digits only: the whole number or its last digits.').optional(),
+  amountCents: z.number().int().positive().optional(),
+  orderId: id.optional(),
+  afterId: z.number().int().nonnegative().optional(),
+  limit: z.number().int().min(1).max(1_000).optional(),
+});
+export type CardSearchInput = z.input<typeof cardSearchSchema>;
+
+export const cardViewSchema = z.object({
+  id,
+  orderId: id,
+  /** Last four digits at most. */
+  maskedNumber: z.string().nullable(),
+  maskedPin: z.string().nullable(),
+  hasUrl: z.boolean(),
+  amountCents: cents,
+  currency: z.string(),
+  expiry: z.string().nullable(),
+  productName: z.string().nullable(),
+  sku: z.string().nullable(),
+  storedAt: z.number(),
+});
+export type CardView = z.infer<typeof cardViewSchema>;
+
+export const cardPageSchema = z.object({ cards: z.array(cardViewSchema), nextAfterId: z.number().int().nullable() });
+export type CardPage = z.infer<typeof cardPageSchema>;
+
+export const revealedCardSchema = z.object({
+  id,
+  number: z.string().nullable(),
+  pin: z.string().nullable(),
+  url: z.string().nullable(),
+  barcode: z.string().nullable(),
+});
+export type RevealedCard = z.infer<typeof revealedCardSchema>;
+
+export const auditEventSchema = z.object({
+  id,
+  at: z.number(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEventView = z.infer<typeof auditEventSchema>;
