@@ -1,0 +1,34 @@
+import type { NewCard } from '../../../../shared/domain';
+import { eGift } from './blackhawk-schemas';
+
+export type EGiftMapping = { ok: true; cards: NewCard[] } | { ok: false; problem: string };
+
+/** Maps eGifts into NewCards. Without returnCardNumberAndPIN only the URL exists, and the URL is then the key. */
+export function mapEGifts(items: readonly unknown[]): EGiftMapping {
+  const cards: NewCard[] = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = eGift.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.map(String).join('.') ?? '';
+      return { ok: false, problem: `eGifts[${index}]${where ? `.${where}` : ''}: ${issue?.message.replace(/, received .*$/, '') ?? 'not as expected'}` };
+    }
+    const g = parsed.data;
+    const key = g.cardNumber ?? g.url ?? null;
+    if (!key) return { ok: false, problem: `eGifts[${index}]: neither cardNumber nor url to identify it` };
+    cards.push({
+      lineId: null,
+      providerKey: key,
+      number: g.cardNumber ?? null,
+      pin: g.pin ?? null,
+      barcode: g.barCodeValue ?? null,
+      url: g.url ?? null,
+      amountCents: g.amount,
+      expiry: null,
+      productName: null,
+      sku: g.contentProviderCode ?? null,
+      raw: JSON.stringify(item),
+    });
+  }
+  return { ok: true, cards };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { NewCard } from '../../../../shared/domain';
+import { wpayCard } from './wpay-schemas';
+
+/** Format keys that carry the number printed as a barcode, best first. CNONLY is the bare card number. */
+const BARCODE_FORMATS = ['QCGTINBARCODE-32', 'CA128', 'QCBARCODE-31-V1', 'INT2OF5', 'PDF417', 'QRCODE', 'DATAMATRIX'];
+
+export type CardMapping = { ok: true; cards: NewCard[] } | { ok: false; problem: string };
+
+/** Maps a Wpay `cards` array into NewCards; each card's own JSON, unknown fields included, is kept as `raw`. */
+export function mapWpayCards(items: readonly unknown[]): CardMapping {
+  const cards: NewCard[] = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = wpayCard.safeParse(item);
+    if (!parsed.success) return { ok: false, problem: `cards[${index}]: ${firstIssue(parsed.error)}` };
+    const card = parsed.data;
+    // cardId repeats in Wpay's own example, so the card number is the key.
+    const key = card.cardNumber ?? card.activationCode ?? card.activationUrl ?? null;
+    if (!key) return { ok: false, problem: `cards[${index}]: no cardNumber, activationCode or activationUrl to identify it` };
+    cards.push({
+      lineId: null,
+      providerKey: key,
+      number: card.cardNumber ?? null,
+      pin: card.cardPin ?? null,
+      barcode: card.barcode ?? barcodeFromFormats(card.formats) ?? null,
+      url: card.activationUrl ?? null,
+      amountCents: card.amount,
+      expiry: card.validity ?? null,
+      productName: card.productName ?? null,
+      sku: card.sku ?? null,
+      raw: JSON.stringify(item),
+    });
+  }
+  return { ok: true, cards };
+}
+
+function barcodeFromFormats(formats: z.output<typeof wpayCard>['formats']): string | null {
+  for (const key of BARCODE_FORMATS) {
+    const value = formats?.find((f) => f.key === key)?.value;
+    if (value) return value;
+  }
+  return null;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'not as expected';
+  const path = issue.path.map(String).join('.');
+  return `${path ? `${path}: ` : ''}${issue.message.replace(/, received .*$/, '')}`;
+}

@@ -1,0 +1,213 @@
+import type { z } from 'zod';
+import type {
+  CardPageRequest,
+  CardPageResult,
+  OrderPhase,
+  ProviderClient,
+  ProviderOrderStatus,
+  SubmitRequest,
+  SubmitResult,
+} from '../provider-client';
+import { ProviderError } from '../provider-error';
+import type { Transport, TransportRequest } from '../transport/http-transport';
+import { parseAnswer } from '../transport/parse-answer';
+import { mapWpayCards } from './wpay-cards';
+import { wpayCurrencyCode } from './wpay-currency';
+import { WPAY_LIMITS, wpayPageLimit } from './wpay-limits';
+import {
+  wpayBalanceAnswer,
+  wpayCardsPage,
+  wpayNotReady,
+  wpayOrderAnswer,
+  wpayReverseAnswer,
+  wpayStatusAnswer,
+  type wpayCancel,
+} from './wpay-schemas';
+
+const ORDERS = '/v1/partner/giftcards/orders';
+const STATUS = '/v1/partner/giftcards/order/{refno}/status';
+const CARDS = '/v1/partner/giftcards/order/{orderId}/cards';
+const BALANCE = '/v1/partner/giftcards/sva/balance';
+const REVERSE = '/v1/partner/giftcards/orders/reverse';
+
+export interface WpayClientOptions {
+  transport: Transport;
+  /** 'sandbox' when the built-in sandbox speaks Wpay, so messages say where they came from. */
+  label: 'wpay' | 'sandbox';
+}
+
+export function createWpayClient({ transport, label }: WpayClientOptions): ProviderClient {
+  const refuse = (template: string, method: 'GET' | 'POST', problem: string) =>
+    new ProviderError({
+      provider: label,
+      endpoint: `${method} ${template}`,
+      httpStatus: null,
+      providerCode: null,
+      providerMessage: problem,
+      errorClass: 'fatal',
+    });
+
+  async function orderStatus(reference: string): Promise<ProviderOrderStatus> {
+    const req: TransportRequest = {
+      method: 'GET',
+      template: STATUS,
+      path: `/v1/partner/giftcards/order/${encodeURIComponent(reference)}/status`,
+      idempotent: true,
+      accept: [200],
+    };
+    const answer = parseAnswer(transport, req, await transport.request(req), wpayStatusAnswer);
+    return toStatus(answer, null);
+  }
+
+  return {
+    provider: 'wpay',
+    limits: WPAY_LIMITS,
+
+    async submit(request: SubmitRequest): Promise<SubmitResult> {
+      const problem = checkSubmit(request);
+      if (problem) throw refuse(ORDERS, 'POST', problem);
+      const currency = wpayCurrencyCode(request.currency);
+      if (!currency) throw refuse(ORDERS, 'POST', `currency ${request.currency} has no Wpay code`);
+      const totalCents = request.lines.reduce((sum, l) => sum + l.faceValueCents * l.quantity, 0);
+      const req: TransportRequest = {
+        method: 'POST',
+        template: ORDERS,
+        path: ORDERS,
+        idempotent: false,
+        accept: [200, 201, 202],
+        body: {
+          payments: [{ code: 'svc', amount: totalCents / 100 }],
+          products: request.lines.map((l) => ({ sku: l.sku, price: l.faceValueCents / 100, qty: l.quantity, currency })),
+          refno: request.reference,
+          syncOnly: request.realtime,
+        },
+      };
+      const answer = await transport.request(req);
+      const order = parseAnswer(transport, req, answer, wpayOrderAnswer);
+      const status = toStatus(order, order.total_cards ?? null);
+      // A real-time order answered PROCESSING carries on as a batch order: no cards now, fetch them later.
+      if (status.phase !== 'complete' || !order.cards) return { status, cards: null };
+      const mapped = mapWpayCards(order.cards);
+      if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
+      return { status, cards: mapped.cards };
+    },
+
+    async findByReference(reference: string): Promise<ProviderOrderStatus | null> {
+      try {
+        return await orderStatus(reference);
+      } catch (e) {
+        if (e instanceof ProviderError && e.errorClass === 'not-found') return null;
+        throw e;
+      }
+    },
+
+    status(order) {
+      return orderStatus(order.reference);
+    },
+
+    planPages(quantity: number): CardPageRequest[] {
+      const limit = wpayPageLimit(quantity);
+      const pages: CardPageRequest[] = [];
+      for (let offset = 0; offset < quantity; offset += limit) pages.push({ offset, limit });
+      return pages;
+    },
+
+    async fetchCards(providerOrderId: string, page: CardPageRequest): Promise<CardPageResult> {
+      if (page.limit <= 0 || page.offset < 0 || page.offset % page.limit !== 0) {
+        throw refuse(CARDS, 'GET', `offset ${page.offset} is not a multiple of limit ${page.limit}`);
+      }
+      const req: TransportRequest = {
+        method: 'GET',
+        template: CARDS,
+        path: `/v1/partner/giftcards/order/${encodeURIComponent(providerOrderId)}/cards`,
+        query: { offset: page.offset, limit: page.limit },
+        idempotent: true,
+        // Later pages answer 201; 409 = cards still activating; 410 = order cancelled.
+        accept: [200, 201, 409, 410],
+      };
+      const answer = await transport.request(req);
+      if (answer.status === 409) {
+        const body = wpayNotReady.safeParse(answer.body);
+        return { state: 'not-ready', label: (body.success && (body.data?.state ?? body.data?.message)) || 'PROCESSING' };
+      }
+      if (answer.status === 410) return { state: 'cancelled', label: 'Cancelled' };
+      const body = parseAnswer(transport, req, answer, wpayCardsPage);
+      const mapped = mapWpayCards(body.cards);
+      if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
+      return { state: 'ready', cards: mapped.cards, totalCards: body.total_cards ?? null };
+    },
+
+    async cancel(order) {
+      const req: TransportRequest = {
+        method: 'POST',
+        template: REVERSE,
+        path: REVERSE,
+        body: { refno: order.reference },
+        // A repeated reversal answers 200 "already cancelled", so repeating it does no harm.
+        idempotent: true,
+        accept: [200, 202],
+      };
+      const answer = await transport.request(req);
+      const body = parseAnswer(transport, req, answer, wpayReverseAnswer);
+      const fallback = answer.status === 202 ? 'Reversal accepted' : 'Order already cancelled';
+      return { accepted: true, message: body?.message ?? fallback };
+    },
+
+    async balance() {
+      const req: TransportRequest = { method: 'GET', template: BALANCE, path: BALANCE, idempotent: true, accept: [200] };
+      const body = parseAnswer(transport, req, await transport.request(req), wpayBalanceAnswer);
+      const currency = typeof body.currency === 'string' ? body.currency : (body.currency?.code ?? 'AUD');
+      return { cents: body.balance, currency };
+    },
+
+    async catalog() {
+      return null;
+    },
+  };
+}
+
+function checkSubmit(request: SubmitRequest): string | null {
+  const ref = request.reference;
+  if (ref.length === 0 || ref.length > WPAY_LIMITS.maxReferenceLength) {
+    return `the refno must be 1 to ${WPAY_LIMITS.maxReferenceLength} characters`;
+  }
+  if (request.lines.length === 0) return 'the order has no lines';
+  if (request.lines.length > WPAY_LIMITS.maxLines) return `at most ${WPAY_LIMITS.maxLines} lines per order`;
+  for (const line of request.lines) {
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) return `line ${line.sku}: quantity must be a whole number ≥ 1`;
+    if (!Number.isSafeInteger(line.faceValueCents) || line.faceValueCents < 1) return `line ${line.sku}: invalid face value`;
+  }
+  const quantity = request.lines.reduce((sum, l) => sum + l.quantity, 0);
+  const max = request.realtime ? WPAY_LIMITS.realtimeMaxQuantity ?? 0 : WPAY_LIMITS.maxQuantity;
+  if (quantity > max) return `${request.realtime ? 'a real-time' : 'a batch'} order takes at most ${max} cards (this one has ${quantity})`;
+  return null;
+}
+
+const PHASES: Record<string, OrderPhase> = {
+  PENDING: 'pending',
+  PROCESSING: 'processing',
+  COMPLETE: 'complete',
+  COMPLETED: 'complete',
+  CANCELED: 'cancelled',
+  CANCELLED: 'cancelled',
+  FAILED: 'failed',
+  REJECTED: 'failed',
+};
+
+function toStatus(
+  answer: { status: string; statusLabel?: string | null; orderId?: string | null; cancel?: z.output<typeof wpayCancel> },
+  totalCards: number | null,
+): ProviderOrderStatus {
+  const word = answer.status.trim().toUpperCase();
+  return {
+    // An unknown word keeps the order polling, with the provider's word shown, rather than guessing an end state.
+    phase: PHASES[word] ?? 'processing',
+    label: answer.statusLabel || answer.status,
+    providerOrderId: answer.orderId ?? null,
+    percentComplete: null,
+    totalCards,
+    cancel: answer.cancel
+      ? { allowed: answer.cancel.allowed ?? false, withinMinutes: answer.cancel.allowedWithIn ?? null }
+      : null,
+  };
+}

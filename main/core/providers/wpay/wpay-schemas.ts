@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { amountCents, identifier, looseBoolean, looseNumber } from '../transport/wire-types';
+
+// Wire formats of the Wpay partner gift card API. Loose objects: fields Wpay adds later are kept, not refused.
+
+export const wpayCancel = z
+  .looseObject({ allowed: looseBoolean.nullish(), allowedWithIn: looseNumber.nullish() })
+  .nullish();
+
+/** Place-order answer: 202 PROCESSING (batch) or 201 COMPLETE with the cards inline (real-time). */
+export const wpayOrderAnswer = z.looseObject({
+  status: z.string(),
+  statusLabel: z.string().nullish(),
+  orderId: identifier.nullish(),
+  refno: identifier.nullish(),
+  cancel: wpayCancel,
+  cards: z.array(z.unknown()).nullish(),
+  total_cards: looseNumber.nullish(),
+});
+
+export const wpayStatusAnswer = z.looseObject({
+  status: z.string(),
+  statusLabel: z.string().nullish(),
+  orderId: identifier.nullish(),
+  refno: identifier.nullish(),
+  cancel: wpayCancel,
+});
+
+export const wpayCard = z.looseObject({
+  sku: z.string().nullish(),
+  productName: z.string().nullish(),
+  cardNumber: identifier.nullish(),
+  cardPin: identifier.nullish(),
+  activationCode: identifier.nullish(),
+  barcode: identifier.nullish(),
+  activationUrl: z.string().nullish(),
+  formats: z.array(z.looseObject({ key: z.string(), value: identifier.nullish() })).nullish(),
+  amount: amountCents,
+  validity: z.string().nullish(),
+  issuanceDate: z.string().nullish(),
+  cardId: identifier.nullish(),
+});
+export type WpayCard = z.output<typeof wpayCard>;
+
+export const wpayCardsPage = z.looseObject({
+  products: z.record(z.string(), z.unknown()).nullish(),
+  cards: z.array(z.unknown()),
+  total_cards: looseNumber.nullish(),
+});
+
+/** 409 while cards are still being activated. */
+export const wpayNotReady = z.looseObject({ state: z.string().nullish(), message: z.string().nullish() }).nullish();
+
+export const wpayBalanceAnswer = z.looseObject({
+  balance: amountCents,
+  expiry: z.string().nullish(),
+  status: z.string().nullish(),
+  currency: z.union([z.string(), z.looseObject({ code: z.string().nullish() })]).nullish(),
+});
+
+export const wpayReverseAnswer = z
+  .looseObject({ message: z.string().nullish(), status: z.string().nullish() })
+  .nullish();
