@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { Reply } from './http-kit';
+import { createRng } from './rng';
+import type { SandboxApi, SandboxFaults } from './types';
+
+const fraction = z.number().min(0).max(1);
+const ms = z.number().int().min(0).max(600_000);
+
+/** What an admin PUT or a --faults argument may set; everything optional, anything unknown refused. */
+export const faultsPatchSchema = z
+  .object({
+    errorRate: fraction,
+    latencyMs: ms,
+    latencySpikeRate: fraction,
+    latencySpikeMs: ms,
+    rate429: fraction,
+    retryAfterSeconds: z.number().int().min(0).max(3600),
+    dropAfterAcceptRate: fraction,
+    balanceCents: z.number().int().min(0),
+    seed: z.number().int(),
+  })
+  .partial()
+  .strict();
+
+export type FaultKnobs = Omit<SandboxFaults, 'balanceCents'>;
+
+export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
+  errorRate: 0,
+  latencyMs: 0,
+  latencySpikeRate: 0,
+  latencySpikeMs: 0,
+  rate429: 0,
+  retryAfterSeconds: 1,
+  dropAfterAcceptRate: 0,
+};
+
+/** What happens to one request. A submit's 5xx may come after the order was taken ("after"), as real providers do. */
+export interface FaultPlan {
+  delayMs: number;
+  spike: boolean;
+  throttle: boolean;
+  error: 'none' | 'before' | 'after';
+  drop: boolean;
+}
+
+export class FaultDice {
+  private knobs: FaultKnobs;
+  private rng: () => number;
+
+  constructor(initial: Partial<FaultKnobs>) {
+    this.knobs = { ...NO_FAULTS, seed: initial.seed ?? Math.floor(Math.random() * 2 ** 31), ...initial };
+    this.rng = createRng(this.knobs.seed);
+  }
+
+  current(): FaultKnobs {
+    return { ...this.knobs };
+  }
+
+  set(patch: Partial<FaultKnobs>): void {
+    this.knobs = { ...this.knobs, ...patch };
+    if (patch.seed !== undefined) this.rng = createRng(patch.seed);
+  }
+
+  plan(isSubmit: boolean): FaultPlan {
+    const k = this.knobs;
+    const spike = k.latencySpikeRate > 0 && this.rng() < k.latencySpikeRate;
+    const delayMs = k.latencyMs + (spike ? k.latencySpikeMs : 0);
+    const throttle = k.rate429 > 0 && this.rng() < k.rate429;
+    const failing = !throttle && k.errorRate > 0 && this.rng() < k.errorRate;
+    const error = !failing ? 'none' : isSubmit && this.rng() < 0.5 ? 'after' : 'before';
+    const drop = isSubmit && !throttle && !failing && k.dropAfterAcceptRate > 0 && this.rng() < k.dropAfterAcceptRate;
+    return { delayMs, spike, throttle, error, drop };
+  }
+
+  /** A 5xx in one of the shapes a provider's edge really sends: its own JSON, or a proxy's HTML page. */
+  serverError(api: SandboxApi): Reply {
+    const pick = Math.floor(this.rng() * 3);
+    if (pick === 2) {
+      return { status: 502, raw: true, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>' };
+    }
+    const status = pick === 0 ? 500 : 503;
+    if (api === 'wpay') {
+      const [code, message] = pick === 0 ? ['5321', 'Cannot process the request at this time'] : ['6053', 'Please retry after some time'];
+      return { status, body: { code, message, messages: [message] } };
+    }
+    return { status, body: { errors: [{ errorCode: 'system.error', message: 'Blackhawk Network encountered an internal error' }] } };
+  }
+
+  tooManyRequests(api: SandboxApi): Reply {
+    const headers = { 'retry-after': String(this.knobs.retryAfterSeconds) };
+    const message = 'Too many requests, slow down';
+    return api === 'wpay'
+      ? { status: 429, headers, body: { code: '429', message, messages: [message] } }
+      : { status: 429, headers, body: { errors: [{ errorCode: 'rate.limit.exceeded', message }] } };
+  }
+}

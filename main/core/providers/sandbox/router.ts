@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin } from './admin-handlers';
+import type { SandboxContext } from './context';
+import type { FaultDice } from './faults';
+import { readBody, type Reply, type SandboxRequest } from './http-kit';
+import { authenticate, matchRoute } from './routes';
+import type { SandboxHandle } from './types';
+
+export interface RouterDeps {
+  ctx: SandboxContext;
+  dice: FaultDice;
+  admin: Pick<SandboxHandle, 'faults' | 'setFaults' | 'stats'>;
+  /** Aborted when the sandbox closes, so held-open answers stop waiting. */
+  signal: AbortSignal;
+}
+
+/** One request: route it, pass it through the fault layer, answer it (or, for a dropped answer, cut the connection). */
+export function createRequestListener(deps: RouterDeps) {
+  return (msg: IncomingMessage, res: ServerResponse): void => {
+    handle(msg, res, deps).catch(() => {
+      // A failure inside the sandbox, or a close while an answer was held open: the caller sees a broken connection.
+      if (!res.headersSent) send(res, { status: 500, body: { message: 'Sandbox internal error' } });
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDeps): Promise<void> {
+  const { ctx, dice } = deps;
+  const url = new URL(msg.url ?? '/', 'http://sandbox.local');
+  const { body, invalidJson } = await readBody(msg);
+  const method = msg.method ?? 'GET';
+  const req: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers: msg.headers, body, invalidJson, params: {}, signal: deps.signal };
+
+  const admin = handleAdmin(req, deps.admin);
+  if (admin) return send(res, admin);
+
+  const match = matchRoute(method, url.pathname);
+  if (!match) return send(res, { status: 404, body: { message: `No route for ${method} ${url.pathname}` } });
+  const { route } = match;
+  req.params = match.params;
+  ctx.stats.request(route.endpoint);
+
+  const plan = dice.plan(route.submit);
+  if (plan.spike) ctx.stats.fault('spikes');
+  if (plan.delayMs > 0) await ctx.clock.sleep(plan.delayMs, deps.signal);
+  if (plan.throttle) {
+    ctx.stats.fault('throttled');
+    return send(res, dice.tooManyRequests(route.api));
+  }
+  if (plan.error === 'before') {
+    ctx.stats.fault('errors');
+    return send(res, dice.serverError(route.api));
+  }
+
+  const denied = authenticate(route.api, req, ctx);
+  if (denied) return send(res, denied);
+  const reply = await route.handle(req, ctx);
+
+  if (plan.error === 'after') {
+    ctx.stats.fault('errors');
+    if (reply.orderTaken) ctx.stats.fault('errorsAfterAccept');
+    return send(res, dice.serverError(route.api));
+  }
+  if (plan.drop && reply.orderTaken) {
+    ctx.stats.fault('dropped');
+    res.socket?.destroy();
+    return;
+  }
+  send(res, reply);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const payload = reply.raw ? String(reply.body) : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': reply.raw ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    ...reply.headers,
+    'content-length': String(Buffer.byteLength(payload)),
+  });
+  res.end(payload);
+}

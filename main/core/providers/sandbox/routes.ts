@@ -1,0 +1,61 @@
+import { blackhawkCatalog, blackhawkOrderInfo, checkMerchant, eGiftBulkCodeRetrieval, submitEgiftBulk } from './blackhawk-handlers';
+import type { SandboxContext } from './context';
+import type { Reply, SandboxRequest } from './http-kit';
+import type { SandboxApi } from './types';
+import { checkWpayKey, placeWpayOrder, reverseWpayOrder, wpayBalance, wpayCards, wpayOrderStatus } from './wpay-handlers';
+
+export interface ApiRoute {
+  method: string;
+  pattern: RegExp;
+  /** Method and path template, as counted in stats. */
+  endpoint: string;
+  api: SandboxApi;
+  /** Creates orders: the fault layer may take the order and then fail or drop the answer. */
+  submit: boolean;
+  handle(req: SandboxRequest, ctx: SandboxContext): Reply | Promise<Reply>;
+}
+
+const WPAY = '/v1/partner/giftcards';
+const BH = '/rewardsOrderProcessing/v1';
+
+const route = (
+  method: string,
+  template: string,
+  api: SandboxApi,
+  handle: ApiRoute['handle'],
+  submit = false,
+): ApiRoute => ({
+  method,
+  // {name} segments become named groups; everything else matches literally.
+  pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+  endpoint: `${method} ${template}`,
+  api,
+  submit,
+  handle,
+});
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  route('POST', `${WPAY}/orders`, 'wpay', placeWpayOrder, true),
+  route('GET', `${WPAY}/order/{refno}/status`, 'wpay', wpayOrderStatus),
+  route('GET', `${WPAY}/order/{orderId}/cards`, 'wpay', wpayCards),
+  route('GET', `${WPAY}/sva/balance`, 'wpay', wpayBalance),
+  route('POST', `${WPAY}/orders/reverse`, 'wpay', reverseWpayOrder),
+  route('POST', `${BH}/submitEgiftBulk`, 'blackhawk', submitEgiftBulk, true),
+  route('GET', `${BH}/orderInfo/byKeys`, 'blackhawk', blackhawkOrderInfo),
+  route('GET', `${BH}/eGiftBulkCodeRetrievalInfo/byKeys`, 'blackhawk', eGiftBulkCodeRetrieval),
+  route('GET', '/rewardsCatalogProcessing/v1/clientProgram/byKey', 'blackhawk', blackhawkCatalog),
+];
+
+/** Each API's own credential check: Wpay's X-Api-Key, Blackhawk's merchantId. */
+export function authenticate(api: SandboxApi, req: SandboxRequest, ctx: SandboxContext): Reply | null {
+  return api === 'wpay' ? checkWpayKey(req, ctx) : checkMerchant(req, ctx);
+}
+
+export function matchRoute(method: string, path: string): { route: ApiRoute; params: Record<string, string> } | null {
+  for (const r of API_ROUTES) {
+    if (r.method !== method) continue;
+    const m = r.pattern.exec(path);
+    if (m) return { route: r, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+  }
+  return null;
+}

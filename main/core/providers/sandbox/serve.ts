@@ -1,0 +1,33 @@
+// Runs the sandbox in its own process, for tests that kill or restart it:
+//   npx tsx main/core/providers/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]
+// Prints one JSON line {url, merchantId, clientProgramNumber}. Never the key: it is in DIR/identity.json.
+import { parseArgs } from 'node:util';
+import { startSandbox } from './start-sandbox';
+import type { ProcessingConfig, SandboxFaults } from './types';
+
+const { values } = parseArgs({
+  options: {
+    'state-dir': { type: 'string' },
+    port: { type: 'string' },
+    faults: { type: 'string' },
+    processing: { type: 'string' },
+  },
+});
+
+const stateDir = values['state-dir'];
+if (!stateDir) {
+  process.stderr.write('usage: serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]\n');
+  process.exit(2);
+}
+
+const sandbox = await startSandbox({
+  stateDir,
+  port: values.port ? Number(values.port) : 0,
+  faults: values.faults ? (JSON.parse(values.faults) as Partial<SandboxFaults>) : {},
+  processing: values.processing ? (JSON.parse(values.processing) as Partial<ProcessingConfig>) : {},
+});
+process.stdout.write(`${JSON.stringify({ url: sandbox.url, merchantId: sandbox.merchantId, clientProgramNumber: sandbox.clientProgramNumber })}\n`);
+
+const stop = () => void sandbox.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

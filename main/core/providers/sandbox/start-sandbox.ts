@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../../clock';
+import { createCardGenerator } from './card-generator';
+import type { SandboxContext } from './context';
+import { FaultDice, faultsPatchSchema } from './faults';
+import { createRequestListener } from './router';
+import { SandboxStateStore } from './state-store';
+import { SandboxStatsRecorder } from './stats';
+import type { ProcessingConfig, SandboxFaults, SandboxHandle, SandboxOptions } from './types';
+
+export const DEFAULT_PROCESSING: ProcessingConfig = {
+  baseMs: 2_000,
+  perCardMs: 2,
+  realtimeWaitMs: 5_000,
+  reverseWithinMinutes: 15,
+};
+
+/**
+ * Starts the built-in sandbox: both provider APIs on a loopback port, with its orders kept in `stateDir` so that
+ * they survive a restart (on a new port) with the same cards, still processing from when they were taken.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
+  const clock = options.clock ?? systemClock;
+  const store = new SandboxStateStore(options.stateDir, options.apiKey);
+  const stats = new SandboxStatsRecorder();
+  const ctx: SandboxContext = {
+    store,
+    cards: createCardGenerator(store.identity.cardSeed),
+    clock,
+    processing: { ...DEFAULT_PROCESSING, ...options.processing },
+    stats,
+  };
+  const { balanceCents, ...knobs } = faultsPatchSchema.parse(options.faults ?? {});
+  if (balanceCents !== undefined) store.setBalance(balanceCents);
+  const dice = new FaultDice(knobs);
+  const closing = new AbortController();
+
+  const faults = (): SandboxFaults => ({ ...dice.current(), balanceCents: store.availableBalanceCents() });
+  const setFaults = (patch: Partial<SandboxFaults>): void => {
+    const { balanceCents: balance, ...rest } = faultsPatchSchema.parse(patch);
+    if (balance !== undefined) store.setBalance(balance);
+    dice.set(rest);
+  };
+  const statsSnapshot = () => stats.snapshot(store, clock.now());
+
+  const server = createServer(
+    createRequestListener({ ctx, dice, admin: { faults, setFaults, stats: statsSnapshot }, signal: closing.signal }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const { identity } = store;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    apiKey: identity.apiKey,
+    merchantId: identity.merchantId,
+    clientProgramNumber: identity.clientProgramNumber,
+    faults,
+    setFaults,
+    stats: statsSnapshot,
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing.abort(new Error('sandbox closed'));
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,104 @@
+import { formatCents } from '../../../../shared/money';
+import type { SandboxContext } from './context';
+import { header, isRecord, json, type Reply, type SandboxRequest } from './http-kit';
+import { processingMs, progressAt } from './order-timeline';
+import { orderQuantity } from './state-store';
+import type { SandboxOrder } from './types';
+import { parseWpayOrder, readRefno } from './wpay-order-request';
+import { AUD, cancelWindow, cardsPageBody, statusBody, wpayError } from './wpay-wire';
+
+const MAX_PAGE = 500;
+const notAvailable = () => wpayError(400, '5320', 'Order not available');
+
+/** 401 AP01 unless the request carries the sandbox's key; null when it does. */
+export function checkWpayKey(req: SandboxRequest, ctx: SandboxContext): Reply | null {
+  return header(req, 'x-api-key') === ctx.store.identity.apiKey ? null : wpayError(401, 'AP01', 'Invalid API key');
+}
+
+export async function placeWpayOrder(req: SandboxRequest, ctx: SandboxContext): Promise<Reply> {
+  if (req.invalidJson || !isRecord(req.body)) return wpayError(400, '5300', 'The request body is not valid JSON');
+  const refno = readRefno(req.body);
+  if (typeof refno !== 'string') return refno;
+  ctx.stats.submitted(refno);
+  if (ctx.store.findByReference('wpay', refno)) return wpayError(400, '5313', 'Duplicate reference number');
+  const parsed = parseWpayOrder(req.body, refno);
+  if ('status' in parsed) return parsed;
+  if (parsed.totalCents > ctx.store.availableBalanceCents()) return wpayError(400, '6063', 'Insufficient balance');
+
+  const now = ctx.clock.now();
+  const seq = ctx.store.nextSeq();
+  const order: SandboxOrder = {
+    seq,
+    api: 'wpay',
+    orderId: `SBX${9_200_000_000 + seq}`,
+    reference: refno,
+    lines: parsed.lines,
+    acceptedAt: now,
+    readyAt: now + processingMs(ctx.processing, orderQuantity(parsed)),
+    realtime: parsed.syncOnly,
+    returnCardNumberAndPin: true,
+    cancelWithinMinutes: ctx.processing.reverseWithinMinutes,
+    cancelledAt: null,
+  };
+  ctx.store.add(order);
+
+  if (order.realtime && order.readyAt - now <= ctx.processing.realtimeWaitMs) {
+    await ctx.clock.sleep(order.readyAt - now, req.signal);
+    const quantity = orderQuantity(order);
+    const done = ctx.clock.now();
+    // The real-time answer: the order's status with the activated cards inline (currency comes with the page).
+    const body = { ...statusBody(order, progressAt(order, done), done), payments: [{ code: 'svc' }], ...cardsPageBody(order, ctx.cards, 0, quantity, quantity) };
+    return { status: 201, orderTaken: true, body };
+  }
+  return {
+    status: 202,
+    orderTaken: true,
+    body: { status: 'PROCESSING', orderId: order.orderId, refno, cancel: cancelWindow(order, now), currency: AUD, payments: [{ code: 'svc' }] },
+  };
+}
+
+export function wpayOrderStatus(req: SandboxRequest, ctx: SandboxContext): Reply {
+  const order = ctx.store.findByReference('wpay', req.params.refno ?? '');
+  if (!order) return notAvailable();
+  const now = ctx.clock.now();
+  return json(200, statusBody(order, progressAt(order, now), now));
+}
+
+export function wpayCards(req: SandboxRequest, ctx: SandboxContext): Reply {
+  const order = ctx.store.get('wpay', req.params.orderId ?? '');
+  if (!order) return notAvailable();
+  const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 100;
+  const offset = req.query.has('offset') ? Number(req.query.get('offset')) : 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return wpayError(400, '5300', `limit must be between 1 and ${MAX_PAGE}`);
+  if (!Number.isInteger(offset) || offset < 0) return wpayError(400, '5300', 'offset must be a whole number of at least 0');
+
+  const progress = progressAt(order, ctx.clock.now());
+  if (progress.phase === 'cancelled') return { status: 410, body: { state: 'CANCELED', code: '5324', message: 'Order has been cancelled', messages: ['Order has been cancelled'] } };
+  if (progress.phase !== 'complete') return { status: 409, body: { state: 'PROCESSING', message: 'Cards are being activated', messages: ['Cards are being activated'] } };
+
+  // offset counts pages of `limit`: any offset inside a page answers that whole page (offsets 0–99 → page one).
+  const total = orderQuantity(order);
+  const start = Math.floor(offset / limit) * limit;
+  const end = Math.min(total, start + limit);
+  return json(start === 0 ? 200 : 201, cardsPageBody(order, ctx.cards, Math.min(start, total), end, total));
+}
+
+export function wpayBalance(_req: SandboxRequest, ctx: SandboxContext): Reply {
+  const expiry = new Date(ctx.clock.now() + 365 * 24 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  return json(200, { balance: formatCents(ctx.store.availableBalanceCents()), expiry, status: 'ACTIVATED', currency: AUD });
+}
+
+export function reverseWpayOrder(req: SandboxRequest, ctx: SandboxContext): Reply {
+  if (req.invalidJson || !isRecord(req.body) || typeof req.body.refno !== 'string') return wpayError(400, '5300', 'refno is required');
+  const order = ctx.store.findByReference('wpay', req.body.refno);
+  if (!order) return notAvailable();
+  if (order.cancelledAt !== null) {
+    return json(200, { status: 'CANCELED', refno: order.reference, orderId: order.orderId, message: 'Order already cancelled' });
+  }
+  const now = ctx.clock.now();
+  if (!cancelWindow(order, now).allowed) {
+    return wpayError(400, '10467', `Reverse allowed within ${order.cancelWithinMinutes} Minutes`);
+  }
+  ctx.store.markCancelled(order, now);
+  return json(202, { status: 'PROCESSING', statusLabel: 'Reversal in progress', refno: order.reference, orderId: order.orderId, message: 'Reversal request accepted' });
+}
