@@ -1,0 +1,98 @@
+// Main-thread side of a card job: starts the worker, answers its pulls with batches of cards read from the store,
+// and settles with the worker's result. The store (and its key) stays on this thread.
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ValidationError } from '../errors';
+import type { PrintableCard } from '../sheets/printable-card';
+import type { CardJob, CardJobResult, FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * Where the worker's code is. From source it is card-worker.ts, started through tsx; the desktop build bundles
+ * card-worker.ts into its own file and passes that path (see README / scripts/build.mjs).
+ */
+export interface CardWorkerEntry {
+  file: string | URL;
+  typescript?: boolean;
+}
+
+export function sourceCardWorker(): CardWorkerEntry {
+  let file: URL;
+  try {
+    file = new URL('./card-worker.ts', import.meta.url);
+  } catch {
+    throw new Error('The card worker location is unknown in this build: pass its bundled file as the worker entry.');
+  }
+  return { file, typescript: true };
+}
+
+export interface RunCardJobOptions {
+  worker?: CardWorkerEntry;
+  batchSize?: number;
+  /** Cards handed to the worker so far, on every batch. */
+  onProgress?: (cards: number) => void;
+}
+
+export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableCard>, options: RunCardJobOptions = {}): Promise<CardJobResult> {
+  const entry = options.worker ?? sourceCardWorker();
+  const batchSize = options.batchSize ?? 500;
+  const worker = entry.typescript
+    ? new Worker(new URL('./tsx-worker-bootstrap.mjs', import.meta.url), {
+        workerData: { entry: (entry.file instanceof URL ? entry.file : pathToFileURL(entry.file)).href, job },
+      })
+    : new Worker(entry.file, { workerData: { job } });
+  const streams = new Map<number, Iterator<PrintableCard>>();
+  let handed = 0;
+
+  return new Promise<CardJobResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'pull') {
+        let cards: PrintableCard[] | null;
+        try {
+          cards = nextBatch(streams, m.stream, openCards, batchSize);
+        } catch (err) {
+          settle(() => reject(err));
+          return;
+        }
+        if (cards) {
+          handed += cards.length;
+          options.onProgress?.(handed);
+        }
+        worker.postMessage({ type: 'batch', stream: m.stream, cards } satisfies ToWorker);
+      } else if (m.type === 'done') {
+        settle(() => resolve(m.result));
+      } else {
+        settle(() => reject(m.field ? new ValidationError(m.field, m.message) : new Error(m.message)));
+      }
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The card worker stopped (exit code ${code}) before it finished.`))));
+  });
+}
+
+function nextBatch(
+  streams: Map<number, Iterator<PrintableCard>>,
+  id: number,
+  openCards: () => Iterator<PrintableCard>,
+  size: number,
+): PrintableCard[] | null {
+  let it = streams.get(id);
+  if (!it) streams.set(id, (it = openCards()));
+  const batch: PrintableCard[] = [];
+  while (batch.length < size) {
+    const r = it.next();
+    if (r.done) break;
+    batch.push(r.value);
+  }
+  if (batch.length === 0) {
+    streams.delete(id);
+    return null;
+  }
+  return batch;
+}

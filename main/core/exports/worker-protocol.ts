@@ -1,0 +1,28 @@
+// Messages between the main thread, which owns the store, and a card worker, which renders and encrypts.
+// Cards cross as batches the worker asks for, so the database key never leaves the core and memory stays bounded.
+import type { PrintableCard } from '../sheets/printable-card';
+import type { SheetJob } from '../sheets/render-sheet';
+import type { CsvOptions } from './csv';
+
+export type CardJob =
+  /** A sheet PDF written to a file (encrypted when the sheet has an open password). */
+  | { kind: 'sheet-file'; outPath: string; sheet: SheetJob }
+  /** A sheet PDF returned as bytes: the first pages only, for a preview. */
+  | { kind: 'sheet-bytes'; sheet: SheetJob }
+  | { kind: 'zip'; outPath: string; password: string; csv: CsvOptions; sheet: SheetJob | null }
+  | { kind: 'age'; outPath: string; passphrase: string | null; recipients: string[]; csv: CsvOptions };
+
+export interface CardJobResult {
+  cards: number;
+  pages: number | null;
+  bytes: number;
+  /** Only for 'sheet-bytes'. */
+  pdf?: Uint8Array;
+}
+
+export type FromWorker =
+  | { type: 'pull'; stream: number }
+  | { type: 'done'; result: CardJobResult }
+  | { type: 'failed'; message: string; field?: string };
+
+export type ToWorker = { type: 'batch'; stream: number; cards: PrintableCard[] | null };

@@ -1,0 +1,31 @@
+import type { Card } from '../../../shared/domain';
+
+/** What a sheet or a card file shows of a card: never the provider's raw payload, which may hold more than this. */
+export interface PrintableCard {
+  number: string | null;
+  pin: string | null;
+  barcode: string | null;
+  url: string | null;
+  amountCents: number;
+  expiry: string | null;
+  productName: string | null;
+  sku: string | null;
+}
+
+export function toPrintable(card: Card): PrintableCard {
+  return {
+    number: card.number,
+    pin: card.pin,
+    barcode: card.barcode,
+    url: card.url,
+    amountCents: card.amountCents,
+    expiry: card.expiry,
+    productName: card.productName,
+    sku: card.sku,
+  };
+}
+
+/** The value a till scans: the provider's barcode value, or the card number when there is none. */
+export function scanValue(card: PrintableCard): string | null {
+  return card.barcode || card.number || null;
+}

@@ -1,0 +1,41 @@
+import type { Core } from '../../main/core/create-core';
+import type { NewCard } from '../../shared/domain';
+import { addTestAccount, openCore } from '../support/core';
+import { tempDir } from '../support/temp-dir';
+
+/**
+ * Cards the way providers hand them over, in their variety: Wpay-like digit numbers with a separate barcode value,
+ * Blackhawk-like alphanumeric numbers with no barcode (the number is scanned), eGift URLs on some.
+ */
+export function mixedCards(n: number, seed = 7): NewCard[] {
+  return Array.from({ length: n }, (_, i) => {
+    const kind = i % 4;
+    const digits = String(1_000_000_000_000 + ((i + 1) * 7_919_993 + seed * 104_729) % 9_000_000_000_000);
+    const number = kind === 3 ? `BH${digits.slice(-10)}X${i}` : `628${seed}${digits}${i % 10}`;
+    const pin = String(1000 + ((i * 48_271 + seed * 31) % 9000)) + String(i % 10);
+    return {
+      lineId: null,
+      providerKey: `k-${seed}-${i}`,
+      number,
+      pin,
+      barcode: kind === 3 ? null : `99${number}`,
+      url: i % 3 === 0 ? `https://egift.example/r/${seed}-${i}?c=${number.slice(-6)}` : null,
+      amountCents: kind === 1 ? 5_050 : 2_500,
+      expiry: '2029-03-31',
+      productName: kind === 3 ? 'Coles Group & Myer eGift' : 'Woolworths eGift Card',
+      sku: kind === 3 ? 'BH-CGM-50' : 'WW-EGIFT',
+      raw: JSON.stringify({ cardNumber: number, pin }),
+    };
+  });
+}
+
+export async function coreWithOrder(cards: NewCard[], dataDir = tempDir()): Promise<{ core: Core; orderId: number; dataDir: string }> {
+  const core = await openCore(dataDir);
+  const account = addTestAccount(core);
+  const order = core.orders.createDraft(
+    { accountId: account.id, clientReference: `GD-TEST-${cards.length}`, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: cards.length }] },
+    Date.now(),
+  );
+  core.cards.insertMany(order.id, cards, Date.now());
+  return { core, orderId: order.id, dataDir };
+}
