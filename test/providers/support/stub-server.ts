@@ -22,7 +22,10 @@ export interface StubAnswer {
 export type StubHandler = (req: SeenRequest) => StubAnswer;
 
 /** A real HTTP server on 127.0.0.1 that answers from a handler and records what it was sent. */
-export async function startStubServer(handler: StubHandler): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
+export async function startStubServer(
+  handler: StubHandler,
+  host = '127.0.0.1',
+): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,10 +43,10 @@ export async function startStubServer(handler: StubHandler): Promise<{ url: stri
       answer(res, handler(request));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     seen,
     close: () =>
       new Promise<void>((resolve) => {
