@@ -61,6 +61,19 @@ export interface Order {
   updatedAt: number;
   lastError: string | null;
   nextPollAt: number | null;
+  /** Wpay syncOnly:true (≤ 10 cards). */
+  realtime: boolean;
+  /** How many times a submit may have gone out; 0 means nothing was ever sent. */
+  submitAttempts: number;
+  pollEverySeconds: number | null;
+  providerTotalCards: number | null;
+  percentComplete: number | null;
+  /** The provider's own status words, e.g. "Funding Hold". */
+  providerStatus: string | null;
+  cancelAllowed: boolean | null;
+  cancelWithinMinutes: number | null;
+  acceptedAt: number | null;
+  settledAt: number | null;
 }
 
 export interface Card {

@@ -3,6 +3,12 @@ import { COMMANDS } from './commands';
 import { runCli } from './run-cli';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
 
+// A reader that stops early (`| head`) is not an error of ours: stop writing quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
@@ -13,7 +19,7 @@ async function readStdin(): Promise<string> {
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   commands: COMMANDS,
-  coreOptions: { keychain: createKeytarKeychain() },
+  coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', actor: 'cli' },
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   readStdin,

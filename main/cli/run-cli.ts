@@ -76,9 +76,15 @@ function findCommand(commands: CliCommand[], words: string[]): CliCommand | unde
   return commands.find((c) => c.name === two) ?? commands.find((c) => c.name === words[0]);
 }
 
+/** One line: scripts read the first line of stderr, and the field at fault comes first. */
 export function describeError(err: unknown): string {
-  if (err instanceof GiftdeskError) return err.field ? `${err.field}: ${err.message}` : err.message;
-  return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+  const text =
+    err instanceof GiftdeskError
+      ? err.field
+        ? `${err.field}: ${err.message}`
+        : err.message
+      : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 /** parseArgs for one command's options, with errors as ValidationError naming the option. */

@@ -1,16 +1,29 @@
 import { systemClock, type Clock } from './clock';
+import { seedSandboxAccounts } from './accounts/seed-sandbox-accounts';
+import { createOrderEngine } from './engine/order-engine';
+import type { ProviderClientOptions } from './providers/create-provider-client';
+import { createProviderRegistry, type ProviderRegistryOptions } from './providers/provider-registry';
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
 import { openStore } from './store/open-store';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
+import { createCardPagesRepo } from './store/repos/card-pages';
 import { createCardsRepo } from './store/repos/cards';
+import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 
 export interface CoreOptions {
   dataDir: string;
   keychain: Keychain;
   clock?: Clock;
+  /** Timeouts and retry policy of the provider clients. */
+  providerClient?: ProviderClientOptions;
+  /** The built-in sandbox's processing time and faults, or false for none. */
+  sandbox?: ProviderRegistryOptions['sandbox'];
+  /** Who drives orders and acts in the audit log: "desktop app", "CLI"… */
+  label?: string;
+  actor?: string;
 }
 
 /**
@@ -21,17 +34,53 @@ export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   const store = await openStore({ dataDir: options.dataDir, keychain: options.keychain, now: clock.now() });
   const { db } = store;
+  const accounts = createAccountsRepo(db);
+  const orders = createOrdersRepo(db);
+  const cards = createCardsRepo(db);
+  const audit = createAuditLog(db, () => clock.now());
+  const secrets = createAccountSecrets(options.keychain);
+  if (store.created) seedSandboxAccounts(accounts, clock.now());
+
+  const providers = createProviderRegistry({
+    dataDir: options.dataDir,
+    clock,
+    accounts,
+    secrets,
+    client: options.providerClient,
+    sandbox: options.sandbox ?? {},
+  });
+  const engine = createOrderEngine({
+    db,
+    accounts,
+    orders,
+    cards,
+    pages: createCardPagesRepo(db),
+    lease: createEngineLeaseRepo(db),
+    audit,
+    clock,
+    providerFor: providers.clientFor,
+    limitsFor: providers.limitsFor,
+    label: options.label ?? `pid ${process.pid}`,
+    actor: options.actor ?? 'user',
+  });
+
   return {
     dataDir: options.dataDir,
     clock,
-    secrets: createAccountSecrets(options.keychain),
     storeId: store.storeId,
     db,
-    accounts: createAccountsRepo(db),
-    orders: createOrdersRepo(db),
-    cards: createCardsRepo(db),
-    audit: createAuditLog(db, () => clock.now()),
-    close(): void {
+    accounts,
+    orders,
+    cards,
+    audit,
+    secrets,
+    engine,
+    providers,
+    providerFor: providers.clientFor,
+    /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
+    async close(): Promise<void> {
+      await engine.stop();
+      await providers.close();
       store.close();
     },
   };

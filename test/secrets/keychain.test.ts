@@ -29,7 +29,7 @@ describe('OS keychain', () => {
     const core = await openCore(dataDir);
     const account = addTestAccount(core);
     await core.secrets.setApiKey(account.id, 'key-from-the-keychain-test-0042');
-    core.close();
+    await core.close();
     const storeId = readStoreIdentity(dataDir)!.storeId;
     expect(secretTool(secretNames.databaseKey(storeId))).toMatch(/^[0-9a-f]{64}$/);
     expect(secretTool(secretNames.apiKey(account.id))).toBe('key-from-the-keychain-test-0042');
@@ -44,7 +44,7 @@ describe('OS keychain', () => {
       await core.secrets.setApiKey(account.id, 'abcdefghijklmnop-9876');
       expect(await core.secrets.describe(account.id)).toEqual({ hasApiKey: true, apiKeyLast4: '9876', hasCertificatePassphrase: false });
     } finally {
-      core.close();
+      await core.close();
     }
   });
 

@@ -26,7 +26,7 @@ async function storeWithCards(n: number) {
   const cards = fakeCards(n);
   core.cards.insertMany(order.id, cards, Date.now());
   const stored = core.cards.list(order.id);
-  core.close();
+  await core.close();
   return { dataDir, orderId: order.id, cards, stored, accountId: account.id };
 }
 
@@ -57,7 +57,7 @@ describe('encrypted card store', () => {
       );
       expect(await core.secrets.apiKey(accountId)).toBe(API_KEY);
     } finally {
-      core.close();
+      await core.close();
     }
   });
 
@@ -71,7 +71,7 @@ describe('encrypted card store', () => {
     expect(fingerprint(dataDir)).toEqual(before);
     await realKeychain.set(keyName, rightKey!);
     const core = await openCore(dataDir);
-    core.close();
+    await core.close();
   });
 
   it.each([

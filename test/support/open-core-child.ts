@@ -6,7 +6,7 @@ import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
 const dataDir = process.argv[2]!;
 try {
   const core = await createCore({ dataDir, keychain: createKeytarKeychain() });
-  core.close();
+  await core.close();
   process.stdout.write(JSON.stringify({ ok: true }));
 } catch (err) {
   const kind = err instanceof GiftdeskError ? err.kind : 'unexpected';

@@ -1,4 +1,10 @@
 import type { CliCommand } from '../cli-context';
+import { accountAdd } from './account-add';
+import { accountList } from './account-list';
+import { cards } from './cards';
+import { order } from './order';
+import { orders } from './orders';
+import { resume } from './resume';
 
-/** Every CLI command. Longer names first, so "account add" wins over a plain "account". */
-export const COMMANDS: CliCommand[] = [];
+/** Every CLI command. Two-word names are matched before one-word ones. */
+export const COMMANDS: CliCommand[] = [accountAdd, accountList, order, resume, orders, cards];

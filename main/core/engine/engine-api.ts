@@ -38,6 +38,8 @@ export interface OrderEngine {
   place(input: PlaceOrderInput): Promise<Order>;
   /** Resolves with the order once it is settled (complete, failed, cancelled or needs-attention). */
   settled(orderId: number): Promise<Order>;
+  /** Resolves once the provider has the order (accepted or later), or the order settled without getting there. */
+  accepted(orderId: number): Promise<Order>;
   /** Polls now instead of at the next scheduled time. */
   checkNow(orderId: number): void;
   /** Wpay reversal while the provider allows it. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { StoreCorrupt, StoreKeyRejected, StoreTooNew } from './errors';
 import { migrate, readSchemaVersion } from './migrate';
 import type { Migration } from './migrations/types';
@@ -37,6 +37,8 @@ export function openDatabase(options: {
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 10000');
     migrate(db, migrations);
+    // Encrypted or not, the store is nobody else's business; SQLite gives -wal and -shm the same mode.
+    if (create) chmodSync(file, 0o600);
     return db;
   } catch (err) {
     db.close();

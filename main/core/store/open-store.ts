@@ -15,6 +15,8 @@ export interface OpenStore {
   db: Db;
   storeId: string;
   file: string;
+  /** True when this open made the store: the first run in this data folder. */
+  created: boolean;
   close(): void;
 }
 
@@ -51,5 +53,5 @@ export async function openStore(options: {
   }
 
   const db = openDatabase({ file, key, create, migrations });
-  return { db, storeId: identity.storeId, file, close: () => db.close() };
+  return { db, storeId: identity.storeId, file, created: create, close: () => db.close() };
 }

@@ -16,6 +16,16 @@ interface OrderRow {
   updated_at: number;
   last_error: string | null;
   next_poll_at: number | null;
+  realtime: number;
+  submit_attempts: number;
+  poll_every_seconds: number | null;
+  provider_total_cards: number | null;
+  percent_complete: number | null;
+  provider_status: string | null;
+  cancel_allowed: number | null;
+  cancel_within_minutes: number | null;
+  accepted_at: number | null;
+  settled_at: number | null;
 }
 
 interface LineRow {
@@ -41,7 +51,31 @@ export interface OrderChange {
   providerOrderId?: string | null;
   lastError?: string | null;
   nextPollAt?: number | null;
+  submitAttempts?: number;
+  providerTotalCards?: number | null;
+  percentComplete?: number | null;
+  providerStatus?: string | null;
+  cancelAllowed?: boolean | null;
+  cancelWithinMinutes?: number | null;
+  acceptedAt?: number | null;
+  settledAt?: number | null;
 }
+
+const CHANGE_COLUMNS: Record<keyof OrderChange, string> = {
+  state: 'state',
+  stateReason: 'state_reason',
+  providerOrderId: 'provider_order_id',
+  lastError: 'last_error',
+  nextPollAt: 'next_poll_at',
+  submitAttempts: 'submit_attempts',
+  providerTotalCards: 'provider_total_cards',
+  percentComplete: 'percent_complete',
+  providerStatus: 'provider_status',
+  cancelAllowed: 'cancel_allowed',
+  cancelWithinMinutes: 'cancel_within_minutes',
+  acceptedAt: 'accepted_at',
+  settledAt: 'settled_at',
+};
 
 function toOrder(r: OrderRow): Order {
   return {
@@ -58,6 +92,16 @@ function toOrder(r: OrderRow): Order {
     updatedAt: r.updated_at,
     lastError: r.last_error,
     nextPollAt: r.next_poll_at,
+    realtime: r.realtime === 1,
+    submitAttempts: r.submit_attempts,
+    pollEverySeconds: r.poll_every_seconds,
+    providerTotalCards: r.provider_total_cards,
+    percentComplete: r.percent_complete,
+    providerStatus: r.provider_status,
+    cancelAllowed: r.cancel_allowed === null ? null : r.cancel_allowed === 1,
+    cancelWithinMinutes: r.cancel_within_minutes,
+    acceptedAt: r.accepted_at,
+    settledAt: r.settled_at,
   };
 }
 
@@ -76,8 +120,8 @@ function toLine(r: LineRow): OrderLine {
 export function createOrdersRepo(db: Db) {
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency,
-                         created_at, updated_at)
-     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+                         created_at, updated_at, realtime, poll_every_seconds)
+     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO order_lines (order_id, line_no, sku, product_name, face_value_cents, quantity) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -90,13 +134,34 @@ export function createOrdersRepo(db: Db) {
 
   const repo = {
     /** The draft and its client reference are committed together, before anything is sent anywhere. */
-    createDraft(input: { accountId: string; clientReference: string; currency: string; lines: NewOrderLine[] }, now: number): Order {
+    createDraft(
+      input: {
+        accountId: string;
+        clientReference: string;
+        currency: string;
+        lines: NewOrderLine[];
+        realtime?: boolean;
+        pollEverySeconds?: number | null;
+      },
+      now: number,
+    ): Order {
       const quantity = input.lines.reduce((n, l) => n + l.quantity, 0);
       const total = input.lines.reduce((n, l) => n + l.quantity * l.faceValueCents, 0);
       const single = input.lines.length === 1 ? input.lines[0]!.faceValueCents : null;
       const id = db.transaction(() => {
         const orderId = Number(
-          insertOrder.run(input.accountId, input.clientReference, quantity, single, total, input.currency, now, now).lastInsertRowid,
+          insertOrder.run(
+            input.accountId,
+            input.clientReference,
+            quantity,
+            single,
+            total,
+            input.currency,
+            now,
+            now,
+            input.realtime ? 1 : 0,
+            input.pollEverySeconds ?? null,
+          ).lastInsertRowid,
         );
         input.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.sku, l.productName ?? null, l.faceValueCents, l.quantity));
         return orderId;
@@ -132,17 +197,14 @@ export function createOrdersRepo(db: Db) {
     /** Writes the change and returns the order as it now stands. */
     update(id: number, change: OrderChange, now: number): Order {
       const sets: string[] = ['updated_at = @now'];
-      const columns: Record<keyof OrderChange, string> = {
-        state: 'state',
-        stateReason: 'state_reason',
-        providerOrderId: 'provider_order_id',
-        lastError: 'last_error',
-        nextPollAt: 'next_poll_at',
-      };
+      const params: Record<string, unknown> = { id, now };
       for (const key of Object.keys(change) as (keyof OrderChange)[]) {
-        if (change[key] !== undefined) sets.push(`${columns[key]} = @${key}`);
+        const value = change[key];
+        if (value === undefined) continue;
+        sets.push(`${CHANGE_COLUMNS[key]} = @${key}`);
+        params[key] = typeof value === 'boolean' ? Number(value) : value;
       }
-      const result = db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run({ ...change, id, now });
+      const result = db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run(params);
       if (result.changes === 0) throw new NotFoundError(`No order with id ${id}.`);
       return repo.get(id);
     },

@@ -1,0 +1,51 @@
+import type { Order } from '../../../shared/domain';
+import type { OrderProgress } from '../../core/engine/engine-api';
+import { EXIT, type CliContext } from '../cli-context';
+
+/** Prints progress until the order settles; returns the exit code its final state deserves. */
+export async function followOrder(ctx: CliContext, orderId: number): Promise<number> {
+  let last = '';
+  const off = ctx.core.engine.onProgress((p) => {
+    if (p.orderId !== orderId) return;
+    const line = ctx.json ? JSON.stringify(progressLine(p)) : humanProgress(p);
+    if (line !== last) (ctx.json ? ctx.out : ctx.err)(line);
+    last = line;
+  });
+  try {
+    const order = await ctx.core.engine.settled(orderId);
+    printSummary(ctx, order);
+    return exitCodeFor(order);
+  } finally {
+    off();
+  }
+}
+
+export function printSummary(ctx: CliContext, order: Order): void {
+  const cards = ctx.core.cards.count(order.id);
+  const summary = { order: order.id, reference: order.clientReference, state: order.state, quantity: order.quantity, cards, reason: order.stateReason };
+  if (ctx.json) ctx.out(JSON.stringify(summary));
+  else ctx.out(`order ${order.id} (${order.clientReference}): ${order.state}, ${cards} of ${order.quantity} cards${order.stateReason ? ` — ${order.stateReason}` : ''}`);
+}
+
+export function exitCodeFor(order: Order): number {
+  return order.state === 'complete' ? EXIT.ok : EXIT.failed;
+}
+
+function progressLine(p: OrderProgress) {
+  return {
+    event: 'progress',
+    order: p.orderId,
+    state: p.state,
+    percent: p.percent,
+    cards: p.cardsStored,
+    quantity: p.quantity,
+    nextPollAt: p.nextPollAt === null ? null : new Date(p.nextPollAt).toISOString(),
+    lastError: p.lastError,
+  };
+}
+
+function humanProgress(p: OrderProgress): string {
+  const next = p.nextPollAt ? `, next check ${new Date(p.nextPollAt).toLocaleTimeString()}` : '';
+  const error = p.lastError ? ` (last error: ${p.lastError})` : '';
+  return `order ${p.orderId}: ${p.state}${p.percent !== null ? ` ${p.percent}%` : ''}, ${p.cardsStored}/${p.quantity} cards${next}${error}`;
+}

@@ -1,0 +1,22 @@
+import { EXIT, type CliCommand } from '../cli-context';
+import { parseCommandArgs } from '../run-cli';
+import { optionalNumber } from './account-add';
+import { exitCodeFor, printSummary } from './follow-order';
+
+export const resume: CliCommand = {
+  name: 'resume',
+  usage: 'resume [--poll-every SECONDS]',
+  summary: 'Carry every unfinished order to a settled state.',
+  async run(ctx, argv) {
+    const { values } = parseCommandArgs(argv, { 'poll-every': { type: 'string' } });
+    const pollEverySeconds = optionalNumber('poll-every', values['poll-every']) ?? undefined;
+    const resumed = ctx.core.engine.resumeAll({ pollEverySeconds });
+    if (resumed.length === 0) ctx.err('No unfinished orders.');
+    let code: number = EXIT.ok;
+    for (const order of await Promise.all(resumed.map((o) => ctx.core.engine.settled(o.id)))) {
+      printSummary(ctx, order);
+      code = Math.max(code, exitCodeFor(order));
+    }
+    return code;
+  },
+};

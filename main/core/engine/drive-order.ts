@@ -1,0 +1,41 @@
+import type { Order } from '../../../shared/domain';
+import type { DriveContext } from './drive-context';
+import { isSettled } from './drive-context';
+import { fetchCards } from './fetch-cards';
+import { backoffMs } from './poll-cadence';
+import { pollOrder } from './poll-order';
+import { submitOrder } from './submit-order';
+
+/**
+ * Carries one order from wherever its committed state says to a settled state. Each step reads the order afresh,
+ * so the loop resumes after a crash exactly where the last commit left it.
+ */
+export async function driveOrder(ctx: DriveContext): Promise<Order> {
+  const shortRounds = { count: 0 };
+  for (;;) {
+    const order = ctx.orders.get(ctx.orderId);
+    if (isSettled(order.state) || ctx.signal.aborted) return order;
+    try {
+      switch (order.state) {
+        case 'draft':
+        case 'submitting':
+          await submitOrder(ctx, order);
+          break;
+        case 'accepted':
+        case 'processing':
+          await pollOrder(ctx, order);
+          break;
+        case 'fetching':
+          await fetchCards(ctx, order, shortRounds);
+          break;
+      }
+    } catch (err) {
+      if (ctx.signal.aborted) return ctx.orders.get(ctx.orderId);
+      // Not a provider answer (a bug, a full disk…): keep the committed state, say what happened, try again later.
+      ctx.failures += 1;
+      const message = err instanceof Error ? err.message : String(err);
+      ctx.commit({ lastError: `Internal error: ${message}`, nextPollAt: ctx.clock.now() + backoffMs(ctx.failures, 5_000, 10 * 60_000) });
+      await ctx.waitUntil(ctx.orders.get(ctx.orderId).nextPollAt ?? ctx.clock.now());
+    }
+  }
+}

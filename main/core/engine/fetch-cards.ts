@@ -1,0 +1,104 @@
+import type { Order } from '../../../shared/domain';
+import type { CardPageRequest } from '../providers/provider-client';
+import { ProviderError } from '../providers/provider-error';
+import { backoffMs } from './poll-cadence';
+import type { DriveContext } from './drive-context';
+import { describeShortfall, findShortfall } from './order-lines';
+import { storeCards } from './store-cards';
+
+/** Short pages are fetched again this many rounds before the order is handed to a person. */
+const SHORT_ROUNDS = 3;
+const NOT_READY_WAIT_MS = 30_000;
+
+type PageOutcome = 'stored' | 'short' | 'not-ready' | 'cancelled' | { error: ProviderError };
+
+/**
+ * Fetches every page not yet stored, a few at a time, committing each page with its cards. The order is complete
+ * only when the store holds exactly what was ordered, line by line.
+ */
+export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: { count: number }): Promise<void> {
+  if (order.nextPollAt !== null) await ctx.waitUntil(order.nextPollAt);
+  if (ctx.signal.aborted) return;
+  const current = ctx.orders.get(order.id);
+  if (!current.providerOrderId) {
+    // Without the provider's order id there is nothing to fetch by: ask for the status first.
+    ctx.commit({ state: 'processing', nextPollAt: ctx.clock.now() });
+    return;
+  }
+  const done = ctx.pages.doneOffsets(order.id);
+  const todo = ctx.client.planPages(current.quantity).filter((p) => !done.has(p.offset));
+  const outcomes = await mapLimited(todo, ctx.concurrency, (page) => fetchPage(ctx, current, page));
+  if (ctx.signal.aborted) return;
+
+  const now = ctx.clock.now();
+  if (outcomes.includes('cancelled')) {
+    ctx.commit({ state: 'cancelled', stateReason: 'The provider reports the order as cancelled; no more cards can be fetched.', nextPollAt: null, settledAt: now });
+    return;
+  }
+  const errors = outcomes.flatMap((o) => (typeof o === 'object' ? [o.error] : []));
+  const fatal = errors.find((e) => e.errorClass === 'fatal');
+  if (fatal) {
+    ctx.commit({
+      state: 'needs-attention',
+      stateReason: `The provider refused to hand over cards (${fatal.providerMessage ?? fatal.message}). The cards stored so far are safe; fix the account, then press "check now".`,
+      lastError: fatal.message,
+      nextPollAt: null,
+    });
+    return;
+  }
+  if (errors.length > 0) {
+    ctx.failures += 1;
+    const retryAfter = Math.max(0, ...errors.map((e) => e.retryAfterMs ?? 0));
+    ctx.commit({ lastError: errors[0]!.message, nextPollAt: now + Math.max(backoffMs(ctx.failures, 2_000, 10 * 60_000), retryAfter) });
+    return;
+  }
+  ctx.failures = 0;
+  if (outcomes.includes('not-ready')) {
+    const wait = ctx.pollOverrideSeconds !== null ? ctx.pollOverrideSeconds * 1000 : NOT_READY_WAIT_MS;
+    ctx.commit({ stateReason: 'The provider is still activating cards.', nextPollAt: now + wait });
+    return;
+  }
+  if (outcomes.includes('short') && ++shortRounds.count < SHORT_ROUNDS) {
+    ctx.commit({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
+    return;
+  }
+  const shortfall = findShortfall(ctx.db, order.id, current.quantity, current.providerTotalCards, ctx.lines);
+  if (shortfall) {
+    ctx.commit({ state: 'needs-attention', stateReason: describeShortfall(shortfall), nextPollAt: null, percentComplete: null });
+    return;
+  }
+  ctx.commit({ state: 'complete', stateReason: null, lastError: null, nextPollAt: null, percentComplete: 100, settledAt: now });
+}
+
+async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest): Promise<PageOutcome> {
+  try {
+    const result = await ctx.client.fetchCards(order.providerOrderId!, page);
+    if (result.state !== 'ready') return result.state;
+    const expected = Math.min(page.limit, order.quantity - page.offset);
+    const full = result.cards.length >= expected;
+    storeCards(ctx, order, result.cards, page, full);
+    if (result.totalCards !== null && result.totalCards !== order.providerTotalCards) {
+      ctx.commit({ providerTotalCards: result.totalCards });
+    } else {
+      ctx.commit({});
+    }
+    return full ? 'stored' : 'short';
+  } catch (err) {
+    if (err instanceof ProviderError) return { error: err };
+    throw err;
+  }
+}
+
+/** Runs `fn` over items with at most `limit` in flight, keeping the results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

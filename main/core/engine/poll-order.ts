@@ -1,0 +1,61 @@
+import type { Order } from '../../../shared/domain';
+import { ProviderError } from '../providers/provider-error';
+import { backoffMs, nextPollDelayMs } from './poll-cadence';
+import type { DriveContext } from './drive-context';
+
+/** One status check of an accepted order, at its persisted time. */
+export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> {
+  if (order.nextPollAt !== null) await ctx.waitUntil(order.nextPollAt);
+  if (ctx.signal.aborted) return;
+  const current = ctx.orders.get(order.id);
+  let status;
+  try {
+    status = await ctx.client.status({ reference: current.clientReference, providerOrderId: current.providerOrderId });
+    ctx.failures = 0;
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    ctx.failures += 1;
+    if (err.errorClass === 'fatal' || err.errorClass === 'not-found') {
+      // The order was accepted and is being paid for: never give it up as failed because a check was refused.
+      ctx.commit({
+        state: 'needs-attention',
+        stateReason: `The provider refused the status check (${err.providerMessage ?? err.message}). The order was accepted under reference ${current.clientReference}; fix the account, then press "check now".`,
+        lastError: err.message,
+        nextPollAt: null,
+      });
+      return;
+    }
+    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
+    return;
+  }
+
+  const now = ctx.clock.now();
+  const known = {
+    providerOrderId: status.providerOrderId ?? current.providerOrderId,
+    providerStatus: status.label,
+    percentComplete: status.percentComplete,
+    providerTotalCards: status.totalCards ?? current.providerTotalCards,
+    cancelAllowed: status.cancel?.allowed ?? current.cancelAllowed,
+    cancelWithinMinutes: status.cancel?.withinMinutes ?? current.cancelWithinMinutes,
+    lastError: null,
+  };
+  switch (status.phase) {
+    case 'complete':
+      ctx.commit({ ...known, state: 'fetching', stateReason: null, nextPollAt: now });
+      return;
+    case 'cancelled':
+    case 'failed':
+      ctx.commit({ ...known, state: status.phase, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
+      return;
+    default: {
+      const delay = nextPollDelayMs({
+        quantity: current.quantity,
+        overrideSeconds: ctx.pollOverrideSeconds,
+        first: false,
+        percentComplete: status.percentComplete,
+        elapsedMs: now - (current.acceptedAt ?? now),
+      });
+      ctx.commit({ ...known, state: 'processing', stateReason: null, nextPollAt: now + delay });
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { NewCard, Order } from '../../../shared/domain';
+import { ProviderError } from '../providers/provider-error';
+import type { ProviderOrderStatus } from '../providers/provider-client';
+import { backoffMs, nextPollDelayMs } from './poll-cadence';
+import type { DriveContext } from './drive-context';
+import { storeCards } from './store-cards';
+
+/** Wpay's guidance after a timeout or 5xx: wait about 30 s, then ask for the order by its reference. */
+const RECONCILE_AFTER_MS = 30_000;
+
+/**
+ * Sends the order, or finds out whether an earlier send arrived. The reference never changes: a request that may
+ * have reached the provider is looked up by it before anything is sent again.
+ */
+export async function submitOrder(ctx: DriveContext, order: Order): Promise<void> {
+  if (order.submitAttempts > 0) {
+    const found = await reconcile(ctx, order);
+    if (found === 'later') return;
+    if (found) return accept(ctx, found, null);
+  }
+  const sending = ctx.commit({ state: 'submitting', submitAttempts: order.submitAttempts + 1 });
+  try {
+    const result = await ctx.client.submit({
+      reference: sending.clientReference,
+      lines: ctx.lines.map((l) => ({ sku: l.sku, faceValueCents: l.faceValueCents, quantity: l.quantity })),
+      currency: sending.currency,
+      realtime: sending.realtime,
+    });
+    ctx.failures = 0;
+    accept(ctx, result.status, result.cards);
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    if (err.errorClass === 'fatal') {
+      ctx.commit({ state: 'failed', stateReason: `The provider refused the order: ${err.providerMessage ?? err.message}`, lastError: err.message, nextPollAt: null, settledAt: ctx.clock.now() });
+      return;
+    }
+    if (err.errorClass === 'duplicate-reference' && sending.submitAttempts === 1) {
+      // Nothing of ours was sent before under this reference: it belongs to some other order at the provider.
+      ctx.commit({
+        state: 'failed',
+        stateReason: `The provider already has an order under reference ${sending.clientReference} that Giftdesk did not place. Order again with another reference.`,
+        lastError: err.message,
+        nextPollAt: null,
+        settledAt: ctx.clock.now(),
+      });
+      return;
+    }
+    // Timeout, dropped answer, 5xx, 429 or our own earlier send: find out by reference before sending again.
+    ctx.failures += 1;
+    const wait =
+      err.errorClass === 'duplicate-reference' ? 0 : ctx.pollOverrideSeconds !== null ? ctx.pollOverrideSeconds * 1000 : RECONCILE_AFTER_MS;
+    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(wait, err.retryAfterMs ?? 0) });
+  }
+}
+
+/** The order as the provider knows it by reference; null when it never arrived; 'later' when asking failed. */
+async function reconcile(ctx: DriveContext, order: Order): Promise<ProviderOrderStatus | null | 'later'> {
+  if (order.nextPollAt !== null) await ctx.waitUntil(order.nextPollAt);
+  if (ctx.signal.aborted) return 'later';
+  try {
+    const found = await ctx.client.findByReference(order.clientReference);
+    ctx.failures = 0;
+    return found;
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    ctx.failures += 1;
+    if (err.errorClass === 'fatal') {
+      ctx.commit({
+        state: 'needs-attention',
+        stateReason: `Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${order.clientReference} was refused (${err.providerMessage ?? err.message}). Fix the account, then press "check now"; the order will not be sent again until that is known.`,
+        lastError: err.message,
+        nextPollAt: null,
+      });
+      return 'later';
+    }
+    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
+    return 'later';
+  }
+}
+
+/** The provider has the order: commit that, with whatever came back inline. */
+export function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCards: NewCard[] | null): void {
+  const now = ctx.clock.now();
+  const current = ctx.orders.get(ctx.orderId);
+  const common = {
+    providerOrderId: status.providerOrderId ?? current.providerOrderId,
+    providerStatus: status.label,
+    percentComplete: status.percentComplete,
+    providerTotalCards: status.totalCards,
+    cancelAllowed: status.cancel?.allowed ?? current.cancelAllowed,
+    cancelWithinMinutes: status.cancel?.withinMinutes ?? current.cancelWithinMinutes,
+    acceptedAt: current.acceptedAt ?? now,
+    lastError: null,
+  };
+  if (inlineCards && inlineCards.length > 0) storeCards(ctx, current, inlineCards, null);
+  if (status.phase === 'cancelled' || status.phase === 'failed') {
+    ctx.commit({ ...common, state: status.phase, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
+  } else if (status.phase === 'complete') {
+    ctx.commit({ ...common, state: 'fetching', nextPollAt: now });
+  } else {
+    const delay = nextPollDelayMs({ quantity: current.quantity, overrideSeconds: ctx.pollOverrideSeconds, first: true });
+    ctx.commit({ ...common, state: 'accepted', stateReason: null, nextPollAt: now + delay });
+  }
+}
