@@ -1,0 +1,28 @@
+import { formatCents } from '../../shared/money';
+import type { Card, Order } from '../../shared/domain';
+import { mustRun } from '../sheets/tools';
+
+/** A CSV file read by Python's csv module: an independent RFC 4180 reader, not ours. */
+export function readCsv(file: string): string[][] {
+  const script = "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))";
+  return JSON.parse(mustRun('python3', ['-c', script, file])) as string[][];
+}
+
+/** The rows the README promises for these stored cards. */
+export function expectedRows(order: Order, cards: Card[]): string[][] {
+  return [
+    ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url'],
+    ...cards.map((c) => [
+      order.clientReference,
+      c.productName ?? '',
+      c.sku ?? '',
+      c.number ?? '',
+      c.pin ?? '',
+      formatCents(c.amountCents),
+      order.currency,
+      c.expiry ?? '',
+      c.barcode ?? '',
+      c.url ?? '',
+    ]),
+  ];
+}

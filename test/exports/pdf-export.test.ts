@@ -1,0 +1,62 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import type { Core } from '../../main/core/create-core';
+import { exportCards } from '../../main/core/exports/export-cards';
+import { generatePassphrase } from '../../main/core/exports/passphrase';
+import { tempDir } from '../support/temp-dir';
+import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
+import { occurrences, pdfText, tool } from '../sheets/tools';
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+test('the PDF export is AES-256 encrypted: pdfinfo says so with the password, and without it nothing can be read', async () => {
+  const made = await coreWithOrder(mixedCards(16));
+  core = made.core;
+  const pdf = path.join(tempDir(), 'cards.pdf');
+  const passphrase = generatePassphrase();
+  const result = await exportCards(core, { orderId: made.orderId, format: 'pdf', outPath: pdf, passphrase, sheet: { layout: 'letter-4' } }, { actor: 'test' });
+  expect(result).toMatchObject({ format: 'pdf', cards: 16, pages: 4 });
+
+  // Throwaway test passwords on poppler's command line: it has no other way to take one.
+  const info = tool('pdfinfo', ['-upw', passphrase, pdf]);
+  expect(info.status).toBe(0);
+  expect(info.stdout).toMatch(/^Encrypted:\s+yes .*algorithm:AES-256/m);
+  expect(info.stdout).toMatch(/^Pages:\s+4$/m);
+
+  const locked = pdfText(pdf);
+  expect(locked.status).not.toBe(0);
+  expect(locked.text).toBe('');
+  expect(tool('pdfinfo', ['-upw', generatePassphrase(), pdf]).status).not.toBe(0);
+
+  const open = pdfText(pdf, passphrase);
+  for (const c of core.cards.list(made.orderId)) expect(occurrences(open.text, c.number!)).toBe(1);
+});
+
+test('a weak typed passphrase is refused with the rule, and no file is written', async () => {
+  const made = await coreWithOrder(mixedCards(2));
+  core = made.core;
+  const dir = tempDir();
+  for (const weak of ['password123', 'aaaaaaaaaaaaaaaaaaaaaaaa', ' short but spaced ']) {
+    await expect(
+      exportCards(core, { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: weak }, { actor: 'test' }),
+    ).rejects.toMatchObject({ kind: 'validation', field: 'passphrase', message: expect.stringMatching(/at least 16 characters/) });
+  }
+  expect(readdirSync(dir)).toEqual([]);
+  expect(core.audit.list({ subject: `order:${made.orderId}` })).toEqual([]);
+});
+
+test('an export that fails while rendering leaves no partial file behind', async () => {
+  const made = await coreWithOrder(mixedCards(30));
+  core = made.core;
+  const dir = tempDir();
+  await expect(
+    exportCards(
+      core,
+      { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: generatePassphrase(), sheet: { logoPath: path.join(dir, 'missing-logo.png') } },
+      { actor: 'test' },
+    ),
+  ).rejects.toThrow(/missing-logo|ENOENT/);
+  expect(readdirSync(dir)).toEqual([]);
+});
