@@ -24,6 +24,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 mkdirSync('test-results', { recursive: true });
 const suites = [];
 suites.push({ name: 'typecheck', ok: run('type-check (tsc --noEmit -p .)', bin('tsc'), ['--noEmit', '-p', '.']) });
+suites.push({ name: 'electronegativity', ok: run('Electron security scan (electronegativity over main/)', process.execPath, ['test/electron/electronegativity.mjs']) });
 const unitJson = path.join('test-results', 'vitest.json');
 const unitOk = run('unit and integration tests (vitest)', bin('vitest'), [
   'run',

@@ -1,43 +1,10 @@
-import { app, BrowserWindow } from 'electron';
-import path from 'node:path';
-import { createCore, type Core } from '../core/create-core';
-import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
+import { app, protocol } from 'electron';
+import { runApp, failStartup } from './app-lifecycle';
+import { PRIVILEGED_SCHEMES } from './app-protocol';
 
-// The Electron shell stays thin: it makes the window and hands everything else to the core.
+// Both must happen before 'ready': the scheme's privileges are fixed at startup, and sandboxing every renderer
+// (including ones nobody planned for) is a process-wide switch.
+protocol.registerSchemesAsPrivileged([...PRIVILEGED_SCHEMES]);
+app.enableSandbox();
 
-let core: Core | undefined;
-
-async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  await app.whenReady();
-  const dataDir = process.env.GIFTDESK_DATA_DIR ? path.resolve(process.env.GIFTDESK_DATA_DIR) : app.getPath('userData');
-  core = await createCore({ dataDir, keychain: createKeytarKeychain() });
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
-    title: 'Giftdesk',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  await win.loadFile(path.join(__dirname, '..', 'renderer', 'index.html'));
-}
-
-app.on('window-all-closed', () => {
-  core?.close();
-  app.quit();
-});
-
-start().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  app.exit(1);
-});
+runApp().catch(failStartup);

@@ -1,0 +1,69 @@
+import { app, dialog, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { createCore } from '../core/create-core';
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
+import { APP_ORIGIN, APP_SCHEME } from './app-origin';
+import { serveAppRequest } from './app-protocol';
+import { createAutoLock } from './auto-lock';
+import { startAutoLockMonitor } from './auto-lock-monitor';
+import { resolveDataDir } from './data-dir';
+import { openAllowedExternal } from './open-external';
+import { applySessionPolicies } from './session-policy';
+import type { ShellContext } from './shell-context';
+import { applyWebContentsPolicies } from './web-contents-policy';
+import { createMainWindow } from './window';
+
+export const DEFAULT_IDLE_LIMIT_MS = 5 * 60_000;
+
+export interface RunAppOptions {
+  /** Registers the IPC handlers; called once, before the window loads, so no call can arrive unanswered. */
+  registerIpc?: (shell: ShellContext) => void;
+}
+
+/** One app instance, one window. Main's bundle sits in <app>/main, the renderer files in <app>/renderer. */
+export async function runApp(options: RunAppOptions = {}): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => applyWebContentsPolicies(contents, openAllowedExternal));
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  applySessionPolicies(session.defaultSession);
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+
+  const core = await createCore({ dataDir: resolveDataDir(process.env, app.getPath('userData')), keychain: createKeytarKeychain() });
+  const autoLock = createAutoLock({ idleLimitMs: DEFAULT_IDLE_LIMIT_MS, idleMs: () => powerMonitor.getSystemIdleTime() * 1000 });
+  const stopMonitor = startAutoLockMonitor(autoLock, powerMonitor);
+  app.on('will-quit', () => {
+    stopMonitor();
+    core.close();
+  });
+
+  options.registerIpc?.({
+    core,
+    autoLock,
+    mainWindow: () => mainWindow,
+    expectedSender: () => ({ webContentsId: mainWindow?.webContents.id, origin: APP_ORIGIN }),
+  });
+  mainWindow = await createMainWindow(path.join(__dirname, 'preload.cjs'), app.isPackaged);
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+/** Startup failures (no keychain, a store it cannot open) are shown to the user, not just logged, then the app exits. */
+export function failStartup(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  if (app.isReady()) dialog.showErrorBox('Giftdesk cannot start', message);
+  else console.error(message);
+  app.exit(1);
+}

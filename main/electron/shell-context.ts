@@ -1,0 +1,13 @@
+import type { BrowserWindow } from 'electron';
+import type { Core } from '../core/create-core';
+import type { AutoLock } from './auto-lock';
+import type { TrustedSenderExpectation } from './ipc-sender';
+
+/** What the IPC registration receives from the shell: the core, the lock, and who may call. */
+export interface ShellContext {
+  readonly core: Core;
+  readonly autoLock: AutoLock;
+  mainWindow(): BrowserWindow | undefined;
+  /** For trustedOnly(channel, shell.expectedSender, handler). */
+  expectedSender(): TrustedSenderExpectation;
+}
