@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readSandboxIdentity } from '../../main/core/providers/sandbox/state-store';
+import { tempDir } from '../support/temp-dir';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+interface Served { child: ChildProcess; line: string; url: string; stderr: () => string }
+
+/** Runs serve.ts in its own process and waits for its one JSON line. */
+async function serve(stateDir: string, ...args: string[]): Promise<Served> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/core/providers/sandbox/serve.ts', '--state-dir', stateDir, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve.ts exited ${code}: ${err}`)));
+  });
+  return { child, line, url: (JSON.parse(line) as { url: string }).url, stderr: () => err };
+}
+
+const placeOrder = (url: string, apiKey: string, refno: string) =>
+  fetch(`${url}/v1/partner/giftcards/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ payments: [{ code: 'svc', amount: 50 }], products: [{ sku: 'WWQ651BHNWSH', price: 5, qty: 10, currency: '036' }], refno, syncOnly: false }),
+  });
+
+describe('sandbox in its own process', () => {
+  it('prints its address and ids but never its key, and an order it answered survives SIGKILL', async () => {
+    const dir = tempDir();
+    const first = await serve(dir);
+    const printed = JSON.parse(first.line) as Record<string, string>;
+    const identity = readSandboxIdentity(dir);
+    expect(Object.keys(printed).sort()).toEqual(['clientProgramNumber', 'merchantId', 'url']);
+    expect(printed).toMatchObject({ merchantId: identity.merchantId, clientProgramNumber: identity.clientProgramNumber });
+    expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.line + first.stderr()).not.toContain(identity.apiKey);
+
+    expect((await placeOrder(first.url, identity.apiKey, 'killed-1')).status).toBe(202);
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await serve(dir);
+    const status = await fetch(`${second.url}/v1/partner/giftcards/order/killed-1/status`, { headers: { 'x-api-key': identity.apiKey } });
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as { refno: string }).refno).toBe('killed-1');
+    expect((await placeOrder(second.url, identity.apiKey, 'killed-1')).status).toBe(400);
+  });
+
+  it('takes faults at start and through its admin endpoint; a dropped answer leaves exactly one order', async () => {
+    const dir = tempDir();
+    const s = await serve(dir, '--faults', JSON.stringify({ dropAfterAcceptRate: 1 }), '--processing', JSON.stringify({ baseMs: 100, perCardMs: 0 }));
+    const { apiKey } = readSandboxIdentity(dir);
+    await expect(placeOrder(s.url, apiKey, 'dropped-1')).rejects.toThrow();
+    const put = await fetch(`${s.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ dropAfterAcceptRate: 0 }) });
+    expect(put.status).toBe(200);
+    expect((await placeOrder(s.url, apiKey, 'dropped-1')).status).toBe(400);
+    const stats = (await (await fetch(`${s.url}/__sandbox/stats`)).json()) as { ordersByReference: Record<string, number>; faultsInjected: { dropped: number } };
+    expect(stats.ordersByReference).toEqual({ 'dropped-1': 1 });
+    expect(stats.faultsInjected.dropped).toBe(1);
+  });
+});
