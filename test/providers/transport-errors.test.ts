@@ -236,7 +236,7 @@ describe('secrets stay out of error text', () => {
       body: { cards: [{ cardNumber: '6280001234567890123', cardPin: '4821', amount: 'five dollars' }], total_cards: 1 },
     }));
     const e = (await rejection(client.fetchCards('AAN1', { offset: 0, limit: 100 }))) as ProviderError;
-    expect(e.message).toContain('cards[0]: amount');
+    expect(e.message).toContain('cards[0].amount: expected an amount');
     expect(e.message).not.toContain('6280001234567890123');
     expect(e.message).not.toContain('4821');
   });

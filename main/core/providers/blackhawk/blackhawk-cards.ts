@@ -1,4 +1,5 @@
 import type { NewCard } from '../../../../shared/domain';
+import { describeIssue } from '../transport/parse-answer';
 import { eGift } from './blackhawk-schemas';
 
 export type EGiftMapping = { ok: true; cards: NewCard[] } | { ok: false; problem: string };
@@ -8,11 +9,7 @@ export function mapEGifts(items: readonly unknown[]): EGiftMapping {
   const cards: NewCard[] = [];
   for (const [index, item] of items.entries()) {
     const parsed = eGift.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.map(String).join('.') ?? '';
-      return { ok: false, problem: `eGifts[${index}]${where ? `.${where}` : ''}: ${issue?.message.replace(/, received .*$/, '') ?? 'not as expected'}` };
-    }
+    if (!parsed.success) return { ok: false, problem: describeIssue(item, parsed.error.issues[0]!, `eGifts[${index}]`) };
     const g = parsed.data;
     const key = g.cardNumber ?? g.url ?? null;
     if (!key) return { ok: false, problem: `eGifts[${index}]: neither cardNumber nor url to identify it` };

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { NewCard } from '../../../../shared/domain';
+import { describeIssue } from '../transport/parse-answer';
 import { wpayCard } from './wpay-schemas';
 
 /** Format keys that carry the number printed as a barcode, best first. CNONLY is the bare card number. */
@@ -12,7 +13,7 @@ export function mapWpayCards(items: readonly unknown[]): CardMapping {
   const cards: NewCard[] = [];
   for (const [index, item] of items.entries()) {
     const parsed = wpayCard.safeParse(item);
-    if (!parsed.success) return { ok: false, problem: `cards[${index}]: ${firstIssue(parsed.error)}` };
+    if (!parsed.success) return { ok: false, problem: describeIssue(item, parsed.error.issues[0]!, `cards[${index}]`) };
     const card = parsed.data;
     // cardId repeats in Wpay's own example, so the card number is the key.
     const key = card.cardNumber ?? card.activationCode ?? card.activationUrl ?? null;
@@ -40,11 +41,4 @@ function barcodeFromFormats(formats: z.output<typeof wpayCard>['formats']): stri
     if (value) return value;
   }
   return null;
-}
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'not as expected';
-  const path = issue.path.map(String).join('.');
-  return `${path ? `${path}: ` : ''}${issue.message.replace(/, received .*$/, '')}`;
 }
