@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { Nav } from './components/Nav';
+import { api } from './lib/api';
+import { AccountsScreen } from './screens/accounts/AccountsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { CardsScreen } from './screens/cards/CardsScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { OrderWizard } from './screens/wizard/OrderWizard';
+import { useApp } from './state/app-store';
+
+export function App() {
+  const screen = useApp((s) => s.screen);
+  const locked = useApp((s) => s.locked);
+
+  useEffect(() => {
+    const { loadAccounts, loadOrders, applyProgress, setCardTotal, setLocked } = useApp.getState();
+    void loadAccounts().catch(() => undefined);
+    void loadOrders().catch(() => undefined);
+    void api().cards.count({}).then((r) => r.ok && setCardTotal(r.value.total));
+    const off = [
+      api().on('order.progress', applyProgress),
+      api().on('cards.count', (c) => setCardTotal(c.total)),
+      api().on('lock.state', (l) => setLocked(l.locked)),
+    ];
+    return () => off.forEach((f) => f());
+  }, []);
+
+  return (
+    <div className="shell">
+      <Nav />
+      <main className="content" id="content" tabIndex={-1}>
+        {locked ? (
+          <section className="locked" aria-live="polite">
+            <h1>Giftdesk is locked</h1>
+            <p>Card data is hidden. Unlock Giftdesk to continue.</p>
+          </section>
+        ) : (
+          <>
+            {screen === 'orders' && <OrdersScreen />}
+            {screen === 'new-order' && <OrderWizard />}
+            {screen === 'cards' && <CardsScreen />}
+            {screen === 'accounts' && <AccountsScreen />}
+            {screen === 'audit' && <AuditScreen />}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { formatMoney } from '../../../shared/money';
+
+export { formatMoney };
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+export const formatDateTime = (ms: number): string => dateTime.format(ms);
+export const formatTime = (ms: number): string => time.format(ms);
+
+/** "in 12 s", "in 4 min", "now" — for the next status check. */
+export function formatUntil(at: number, now: number): string {
+  const s = Math.round((at - now) / 1000);
+  if (s <= 0) return 'now';
+  if (s < 90) return `in ${s} s`;
+  const min = Math.round(s / 60);
+  return min < 90 ? `in ${min} min` : `at ${formatTime(at)}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEventView } from '../../../../shared/ipc/views';
+import { ErrorText } from '../../components/ErrorText';
+import { api, call, messageOf } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+
+const PAGE = 200;
+
+const ACTIONS: Record<string, string> = {
+  'card.reveal': 'Revealed a card',
+  'account.add': 'Added an account',
+  'account.edit': 'Changed an account',
+  'account.remove': 'Removed an account',
+  'order.cancel-requested': 'Asked for a reversal',
+};
+
+export function AuditScreen() {
+  const [events, setEvents] = useState<AuditEventView[]>([]);
+  const [more, setMore] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (beforeId?: number) => {
+    try {
+      const page = await call(api().audit.list(beforeId ? { beforeId, limit: PAGE } : { limit: PAGE }));
+      setEvents((e) => (beforeId ? [...e, ...page] : page));
+      setMore(page.length === PAGE);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="audit-title">
+      <header className="screen-head">
+        <h1 id="audit-title">Audit log</h1>
+        <button type="button" onClick={() => void load()}>
+          Refresh
+        </button>
+      </header>
+      <p className="muted">Every reveal, print, export and order step, newest first. Entries cannot be changed or removed.</p>
+      <ErrorText message={error} />
+      <table className="table audit">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td title={e.action}>{ACTIONS[e.action] ?? e.action}</td>
+              <td className="mono">{e.subject}</td>
+              <td className="details">{describe(e.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {events.length === 0 && !error && <p className="empty">Nothing recorded yet.</p>}
+      {more && events.length > 0 && (
+        <button type="button" onClick={() => void load(events[events.length - 1]?.id)}>
+          Show older entries
+        </button>
+      )}
+    </section>
+  );
+}
+
+function describe(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
+}

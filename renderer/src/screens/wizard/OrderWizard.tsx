@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { OrderView } from '../../../../shared/ipc/views';
+import { emptyDraft, STEPS, type Draft, type WizardStep } from './draft';
+import { StepAccount } from './StepAccount';
+import { StepAmounts } from './StepAmounts';
+import { StepProduct } from './StepProduct';
+import { StepProgress } from './StepProgress';
+import { StepReview } from './StepReview';
+
+export function OrderWizard() {
+  const [step, setStep] = useState<WizardStep>('account');
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [placed, setPlaced] = useState<OrderView | null>(null);
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const index = STEPS.findIndex((s) => s.step === step);
+
+  const restart = () => {
+    setDraft(emptyDraft);
+    setPlaced(null);
+    setStep('account');
+  };
+
+  return (
+    <section aria-labelledby="wizard-title">
+      <header className="screen-head">
+        <h1 id="wizard-title">New order</h1>
+      </header>
+      <ol className="steps" aria-label="Order steps">
+        {STEPS.map((s, i) => (
+          <li key={s.step} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
+            <span className="step-no">{i + 1}</span> {s.label}
+          </li>
+        ))}
+      </ol>
+      {step === 'account' && <StepAccount draft={draft} update={update} next={() => setStep('product')} />}
+      {step === 'product' && <StepProduct draft={draft} update={update} back={() => setStep('account')} next={() => setStep('amounts')} />}
+      {step === 'amounts' && <StepAmounts draft={draft} update={update} back={() => setStep('product')} next={() => setStep('review')} />}
+      {step === 'review' && (
+        <StepReview
+          draft={draft}
+          back={() => setStep('amounts')}
+          placed={(order) => {
+            setPlaced(order);
+            setStep('progress');
+          }}
+        />
+      )}
+      {step === 'progress' && placed && <StepProgress orderId={placed.id} restart={restart} />}
+    </section>
+  );
+}

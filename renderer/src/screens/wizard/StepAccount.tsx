@@ -1,0 +1,52 @@
+import { useApp } from '../../state/app-store';
+import { PROVIDER_LABEL, speaks } from '../accounts/account-defaults';
+import type { Draft } from './draft';
+
+export function StepAccount({ draft, update, next }: { draft: Draft; update(p: Partial<Draft>): void; next(): void }) {
+  const accounts = useApp((s) => s.accounts);
+  const go = useApp((s) => s.go);
+  if (accounts.length === 0) {
+    return (
+      <div className="panel">
+        <p>There is no account to order from yet.</p>
+        <button type="button" className="primary" onClick={() => go('accounts')}>
+          Add an account
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (draft.accountId) next();
+      }}
+    >
+      <fieldset>
+        <legend className="step-title">Which account pays for this order?</legend>
+        <div className="choice-list">
+          {accounts.map((a) => (
+            <label key={a.id} className={`choice ${draft.accountId === a.id ? 'on' : ''}`}>
+              <input
+                type="radio"
+                name="account"
+                checked={draft.accountId === a.id}
+                onChange={() => update({ accountId: a.id, sku: '', product: null, csv: null })}
+              />
+              <span className="choice-title">{a.name}</span>
+              <span className="muted">
+                {PROVIDER_LABEL[speaks(a)]} · {a.currency}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!draft.accountId}>
+          Next
+        </button>
+      </div>
+    </form>
+  );
+}
