@@ -29,7 +29,10 @@ export function describeNetworkFailure(error: unknown, timedOut: boolean): Netwo
     return { reachedProvider: true, tls: false, timedOut: true, description: 'no answer before the timeout' };
   }
   const codes = errorCodes(error);
-  const tlsCode = codes.find((c) => TLS_CODES.test(c));
+  const tlsCode =
+    codes.find((c) => TLS_CODES.test(c)) ??
+    // A server that refuses the client certificate may just close the socket mid-handshake; Node says so in words.
+    (chain(error).some((e) => /before secure TLS connection was established/.test(messageOf(e))) ? 'handshake closed' : undefined);
   if (tlsCode) {
     return {
       reachedProvider: false,
@@ -58,14 +61,21 @@ export function networkFailureClass(failure: NetworkFailure, idempotent: boolean
 }
 
 function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors)) codes.push(...errors.flatMap((e) => errorCodes(e)));
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
+  return chain(error).flatMap((e) => {
+    const code = (e as { code?: unknown }).code;
+    return typeof code === 'string' ? [code] : [];
+  });
+}
+
+/** The error, its causes, and the errors of any AggregateError among them (undici tries each address). */
+function chain(error: unknown, depth = 0): object[] {
+  if (!error || typeof error !== 'object' || depth > 6) return [];
+  const errors = (error as { errors?: unknown }).errors;
+  const nested = Array.isArray(errors) ? errors.flatMap((e) => chain(e, depth + 1)) : [];
+  return [error, ...nested, ...chain((error as { cause?: unknown }).cause, depth + 1)];
+}
+
+function messageOf(e: object): string {
+  const m = (e as { message?: unknown }).message;
+  return typeof m === 'string' ? m : '';
 }

@@ -31,7 +31,11 @@ export function createTlsFetch(provider: ProviderErrorDetails['provider'], optio
   if (!cert && extra.length === 0) return null;
   const connect = {
     minVersion: 'TLSv1.2' as const,
-    ...(cert ? { pfx: Buffer.from(cert.p12), passphrase: cert.passphrase } : {}),
+    // With a client certificate, TLS 1.2 (Blackhawk's documented minimum) is used on purpose: in 1.3 the server judges
+    // the certificate only after the client has finished and sent its request, so a refused certificate looks like
+    // a connection dropped after sending, which makes a submit "uncertain". In 1.2 the refusal ends the handshake
+    // before any request is written, and is reported as what it is.
+    ...(cert ? { pfx: Buffer.from(cert.p12), passphrase: cert.passphrase, maxVersion: 'TLSv1.2' as const } : {}),
     // Passing `ca` replaces Node's default list, so the defaults are passed along with the extra ones.
     ...(extra.length > 0 ? { ca: [...rootCertificates, ...environmentExtraCa(), ...extra] } : {}),
   };
