@@ -61,7 +61,7 @@ test('the export is audited with order, card count and format, never the passphr
   await exportCards(core, { orderId: made.orderId, format: 'zip', outPath: zip, passphrase }, { actor: 'alice' });
 
   const [event] = core.audit.list({ subject: `order:${made.orderId}` });
-  expect(event).toMatchObject({ actor: 'alice', action: 'cards.exported', details: { format: 'zip', cards: 20, protection: 'passphrase' } });
+  expect(event).toMatchObject({ actor: 'alice', action: 'cards.export', details: { format: 'zip', cards: 20, protection: 'passphrase' } });
   const details = JSON.stringify(event!.details);
   expect(details).not.toContain(passphrase);
   for (const c of core.cards.list(made.orderId)) expect(details).not.toContain(c.number!);

@@ -68,5 +68,5 @@ test('a preview is the first pages as PDF bytes, with the real page total in the
   const { text } = pdfText(pdf);
   expect(text).toContain('Page 2 of 5');
   stored.forEach((c, i) => expect(occurrences(text, c.number!)).toBe(i < 20 ? 1 : 0));
-  expect(core.audit.list({ subject: `order:${made.orderId}` })[0]).toMatchObject({ action: 'cards.previewed', details: { cards: 20, pages: 2 } });
+  expect(core.audit.list({ subject: `order:${made.orderId}` })[0]).toMatchObject({ action: 'cards.preview', details: { cards: 20, pages: 2 } });
 });

@@ -55,7 +55,7 @@ test('with the scratch option no PIN is printed, and the print is audited withou
   }
   expect(withoutNumbers).toContain('EXPIRES');
   const [event] = core.audit.list({ subject: `order:${made.orderId}` });
-  expect(event).toMatchObject({ actor: 'tester', action: 'cards.printed', details: { cards: 24, pages: 3, format: 'pdf', scratch: true } });
+  expect(event).toMatchObject({ actor: 'tester', action: 'cards.print', details: { cards: 24, pages: 3, format: 'pdf', scratch: true } });
   const details = JSON.stringify(event!.details);
   for (const c of stored) {
     expect(details).not.toContain(c.pin!);

@@ -2,9 +2,11 @@ import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
 import { cards } from './cards';
+import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
 import { resume } from './resume';
+import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
-export const COMMANDS: CliCommand[] = [accountAdd, accountList, order, resume, orders, cards];
+export const COMMANDS: CliCommand[] = [accountAdd, accountList, order, resume, orders, cards, sheet, exportCommand];

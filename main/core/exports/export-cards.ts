@@ -68,7 +68,7 @@ export async function exportCards(core: Core, request: ExportRequest, deps: Card
   const result = await runCardWorker(job, orderCards(core, order.id), deps);
   core.audit.append({
     actor: deps.actor,
-    action: 'cards.exported',
+    action: 'cards.export',
     subject: `order:${order.id}`,
     details: {
       orderId: order.id,

@@ -47,7 +47,7 @@ export async function renderSheetToFile(
   const result = await runCardWorker({ kind: 'sheet-file', outPath: request.outPath, sheet }, orderCards(core, request.orderId), deps);
   core.audit.append({
     actor: deps.actor,
-    action: 'cards.printed',
+    action: 'cards.print',
     subject: `order:${request.orderId}`,
     details: { orderId: request.orderId, reference: sheet.orderReference, format: 'pdf', layout: sheet.layout, scratch: sheet.scratch, cards: result.cards, pages: result.pages },
   });
@@ -64,7 +64,7 @@ export async function renderSheetPreview(
   const result = await runCardWorker({ kind: 'sheet-bytes', sheet }, orderCards(core, request.orderId), deps);
   core.audit.append({
     actor: deps.actor,
-    action: 'cards.previewed',
+    action: 'cards.preview',
     subject: `order:${request.orderId}`,
     details: { orderId: request.orderId, reference: sheet.orderReference, layout: sheet.layout, cards: result.cards, pages: result.pages },
   });

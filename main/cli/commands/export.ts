@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ValidationError } from '../../core/errors';
+import { EXPORT_FORMATS, exportCards, type ExportFormat } from '../../core/exports/export-cards';
+import { generatePassphrase } from '../../core/exports/passphrase';
+import { EXIT, type CliCommand, type CliContext } from '../cli-context';
+import { parseCommandArgs } from '../run-cli';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'export ORDER --format zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
+  summary: 'Export an order’s cards encrypted; passphrase from stdin, or generated and shown once (audited).',
+  async run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        recipient: { type: 'string', multiple: true },
+        'with-sheet': { type: 'boolean' },
+        layout: { type: 'string', default: 'a4-10' },
+        scratch: { type: 'boolean' },
+        bom: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
+      true,
+    );
+    const orderId = orderArg(positionals, 'export');
+    const format = values.format as ExportFormat | undefined;
+    if (!format || !EXPORT_FORMATS.includes(format)) throw new ValidationError('format', `Give --format ${EXPORT_FORMATS.join('|')}.`);
+    const outPath = outArg(values.out, values.force === true);
+    const recipients = values.recipient ?? [];
+    // With recipients an age file needs no passphrase, so stdin is not read (nor a passphrase made up).
+    const secret = recipients.length > 0 ? null : await passphraseFromStdin(ctx);
+    const result = await exportCards(
+      ctx.core,
+      {
+        orderId,
+        format,
+        outPath,
+        passphrase: secret?.passphrase ?? null,
+        recipients,
+        includeSheet: values['with-sheet'] === true,
+        sheet: { layout: values.layout, scratch: values.scratch === true },
+        bom: values.bom === true,
+      },
+      { actor: 'cli' },
+    );
+    if (ctx.json) ctx.out(JSON.stringify({ file: outPath, ...result }));
+    else ctx.err(`Wrote ${result.cards} cards to ${outPath} (${format}).`);
+    secret?.announce(outPath);
+    return EXIT.ok;
+  },
+};
+
+// Shared with the sheet command: the order argument, the output path, and the passphrase from stdin.
+
+export function orderArg(positionals: string[], command: string): number {
+  const id = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) {
+    throw new ValidationError('order', `Give one order number, e.g. "${command} 12".`);
+  }
+  return id;
+}
+
+export function outArg(out: string | undefined, force: boolean): string {
+  if (!out) throw new ValidationError('out', 'Give the file to write with --out FILE.');
+  const resolved = path.resolve(out);
+  if (existsSync(resolved) && !force) throw new ValidationError('out', `${out} already exists; pass --force to replace it.`);
+  return resolved;
+}
+
+/**
+ * The passphrase is the first line of stdin. With nothing on stdin one is generated; `announce` shows it once, on
+ * stderr, after the file is written, so it is never shown for a file that does not exist.
+ */
+export async function passphraseFromStdin(ctx: CliContext): Promise<{ passphrase: string; announce: (file: string) => void }> {
+  const typed = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
+  if (typed !== '') return { passphrase: typed, announce: () => {} };
+  const passphrase = generatePassphrase();
+  return {
+    passphrase,
+    announce: (file) => {
+      ctx.err(`Passphrase for ${path.basename(file)} (shown once; Giftdesk does not keep it):`);
+      ctx.err(`  ${passphrase}`);
+    },
+  };
+}
