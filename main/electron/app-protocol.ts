@@ -5,7 +5,9 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
  * `app:` is standard (so it has an origin and relative URLs work) and secure (so it counts as a secure context). It
- * gets no bypass of CSP and no service workers; fetch support lets the renderer load its own assets by fetch.
+ * gets no bypass of CSP and no service workers; fetch support lets the renderer load its own assets by fetch. Not
+ * corsEnabled: the renderer's module scripts are same-origin, and that privilege would only let other origins read
+ * app: responses.
  */
 export const PRIVILEGED_SCHEMES = [
   {

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveAppRequest } from '../../main/electron/app-protocol';
+
+// Runs the real scripts/build.mjs (esbuild + Vite) into a temporary folder, then checks that what it produced is
+// what Electron will be given: a main bundle that starts the shell correctly, and a renderer the app: protocol can
+// serve under the CSP.
+const root = path.resolve(__dirname, '..', '..');
+let out: string;
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-build-'));
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+}, 120_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('scripts/build.mjs', () => {
+  it('writes the main bundle, the preload and the renderer where package.json and the shell expect them', () => {
+    for (const file of ['main/main.cjs', 'main/preload.cjs', 'renderer/index.html']) expect(existsSync(path.join(out, file)), file).toBe(true);
+  });
+
+  it('produces a main bundle that registers the app: scheme as secure, sandboxes every renderer, and quits as a second instance', () => {
+    const r = spawnSync(process.execPath, ['-r', path.join(root, 'test/electron/fixtures/record-electron.cjs'), path.join(out, 'main/main.cjs')], {
+      cwd: out,
+      // The build folder is outside the project, so its externals are found through NODE_PATH.
+      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const { calls, required } = JSON.parse(r.stdout) as { calls: Array<{ name: string; args: unknown[] }>; required: string[] };
+    const names = calls.map((c) => c.name);
+    expect(names.slice(0, 4)).toEqual(['protocol.registerSchemesAsPrivileged', 'app.enableSandbox', 'app.requestSingleInstanceLock', 'app.quit']);
+    expect(names).not.toContain('app.whenReady');
+    expect(calls[0]?.args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, corsEnabled: false }) }]);
+    // The native modules are loaded from node_modules (where the Electron-ABI builds are put), not bundled: the
+    // store's at startup, keytar on first keychain use.
+    expect(required).toContain('better-sqlite3-multiple-ciphers');
+    const bundle = readFileSync(path.join(out, 'main/main.cjs'), 'utf8');
+    expect(bundle).toMatch(/(?:require|import)\("keytar"\)/);
+    expect(bundle).not.toMatch(/node_modules\/(keytar|better-sqlite3-multiple-ciphers)\//);
+  });
+
+  it('produces a renderer with no inline script or style, every asset of which the app: protocol serves', async () => {
+    const html = readFileSync(path.join(out, 'renderer/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\.\/[^"]+"/);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    const assets = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of ['./index.html', ...assets]) {
+      const res = await serveAppRequest(path.join(out, 'renderer'), { url: new URL(asset, 'app://giftdesk/').href, method: 'GET' });
+      expect(res.status, asset).toBe(200);
+    }
+  });
+});
