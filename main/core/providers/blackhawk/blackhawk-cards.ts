@@ -1,5 +1,6 @@
 import type { NewCard } from '../../../../shared/domain';
 import { describeIssue } from '../transport/parse-answer';
+import { present } from '../transport/wire-types';
 import { eGift } from './blackhawk-schemas';
 
 export type EGiftMapping = { ok: true; cards: NewCard[] } | { ok: false; problem: string };
@@ -11,15 +12,17 @@ export function mapEGifts(items: readonly unknown[]): EGiftMapping {
     const parsed = eGift.safeParse(item);
     if (!parsed.success) return { ok: false, problem: describeIssue(item, parsed.error.issues[0]!, `eGifts[${index}]`) };
     const g = parsed.data;
-    const key = g.cardNumber ?? g.url ?? null;
+    const number = present(g.cardNumber);
+    const url = present(g.url);
+    const key = number ?? url;
     if (!key) return { ok: false, problem: `eGifts[${index}]: neither cardNumber nor url to identify it` };
     cards.push({
       lineId: null,
       providerKey: key,
-      number: g.cardNumber ?? null,
-      pin: g.pin ?? null,
-      barcode: g.barCodeValue ?? null,
-      url: g.url ?? null,
+      number,
+      pin: present(g.pin),
+      barcode: present(g.barCodeValue),
+      url,
       amountCents: g.amount,
       expiry: null,
       productName: null,

@@ -36,3 +36,8 @@ export const identifier = z.union([
 ]);
 
 export const looseBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** Providers send "" as often as null for "none". */
+export function present(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}

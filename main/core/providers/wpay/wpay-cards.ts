@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { NewCard } from '../../../../shared/domain';
 import { describeIssue } from '../transport/parse-answer';
+import { present } from '../transport/wire-types';
 import { wpayCard } from './wpay-schemas';
 
 /** Format keys that carry the number printed as a barcode, best first. CNONLY is the bare card number. */
@@ -15,16 +16,18 @@ export function mapWpayCards(items: readonly unknown[]): CardMapping {
     const parsed = wpayCard.safeParse(item);
     if (!parsed.success) return { ok: false, problem: describeIssue(item, parsed.error.issues[0]!, `cards[${index}]`) };
     const card = parsed.data;
+    const number = present(card.cardNumber);
+    const url = present(card.activationUrl);
     // cardId repeats in Wpay's own example, so the card number is the key.
-    const key = card.cardNumber ?? card.activationCode ?? card.activationUrl ?? null;
+    const key = number ?? present(card.activationCode) ?? url;
     if (!key) return { ok: false, problem: `cards[${index}]: no cardNumber, activationCode or activationUrl to identify it` };
     cards.push({
       lineId: null,
       providerKey: key,
-      number: card.cardNumber ?? null,
-      pin: card.cardPin ?? null,
-      barcode: card.barcode ?? barcodeFromFormats(card.formats) ?? null,
-      url: card.activationUrl ?? null,
+      number,
+      pin: present(card.cardPin),
+      barcode: present(card.barcode) ?? barcodeFromFormats(card.formats),
+      url,
       amountCents: card.amount,
       expiry: card.validity ?? null,
       productName: card.productName ?? null,
@@ -37,7 +40,7 @@ export function mapWpayCards(items: readonly unknown[]): CardMapping {
 
 function barcodeFromFormats(formats: z.output<typeof wpayCard>['formats']): string | null {
   for (const key of BARCODE_FORMATS) {
-    const value = formats?.find((f) => f.key === key)?.value;
+    const value = present(formats?.find((f) => f.key === key)?.value);
     if (value) return value;
   }
   return null;
