@@ -4,6 +4,7 @@
 //
 //   <out>/main/main.cjs      main process (package.json "main")
 //   <out>/main/preload.cjs   preload, run in the sandboxed renderer
+//   <out>/main/card-worker.cjs  worker thread for card sheets and exports
 //   <out>/renderer/          the renderer, served to the window through app://giftdesk/
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -34,6 +35,8 @@ const common = {
 const entries = [
   { in: 'main/electron/main.ts', out: 'main/main.cjs' },
   { in: 'main/electron/preload.ts', out: 'main/preload.cjs' },
+  // Sheet rendering and export encryption; main passes { file: path.join(__dirname, 'card-worker.cjs') } to core.
+  { in: 'main/core/exports/card-worker.ts', out: 'main/card-worker.cjs' },
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: path.join(out, e.out) })));
