@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../main/electron/app-protocol';
 
@@ -9,6 +11,7 @@ import { serveAppRequest } from '../../main/electron/app-protocol';
 // what Electron will be given: a main bundle that starts the shell correctly, and a renderer the app: protocol can
 // serve under the CSP.
 const root = path.resolve(__dirname, '..', '..');
+const require = createRequire(import.meta.url);
 let out: string;
 
 beforeAll(() => {
@@ -59,6 +62,57 @@ describe('scripts/build.mjs', () => {
     for (const asset of ['./index.html', ...assets]) {
       const res = await serveAppRequest(path.join(out, 'renderer'), { url: new URL(asset, 'app://giftdesk/').href, method: 'GET' });
       expect(res.status, asset).toBe(200);
+    }
+  });
+});
+
+interface StartScript {
+  NATIVE_MODULES: string[];
+  stageApp(options: { projectDir?: string; distDir?: string; stageDir?: string; electronVersion: string }): { stampFile: string; stamp: string } | null;
+}
+
+describe('npm start (scripts/start.mjs)', () => {
+  it('stops with a clear message, before building anything, when the Electron binary is missing', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-no-electron-'));
+    try {
+      // ELECTRON_OVERRIDE_DIST_PATH is Electron's own way to point at a binary; an empty folder has none.
+      const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('the Electron binary is not installed');
+      expect(r.stderr).toContain('node node_modules/electron/install.js');
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("stages the app with its own copies of the native modules, leaving the project's Node builds alone", async () => {
+    const start = (await import(pathToFileURL(path.join(root, 'scripts/start.mjs')).href)) as StartScript;
+    // Under node_modules like the real stage, so module resolution walks up to the project's node_modules.
+    const stageDir = path.join(root, 'node_modules', '.cache', 'giftdesk-electron', `test-${process.pid}`);
+    try {
+      const first = start.stageApp({ distDir: out, stageDir, electronVersion: '41.7.1' });
+      expect(first).not.toBeNull();
+      const pkg = JSON.parse(readFileSync(path.join(stageDir, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+      expect(existsSync(path.join(stageDir, pkg.main))).toBe(true);
+      expect(Object.keys(pkg.dependencies).sort()).toEqual([...start.NATIVE_MODULES].sort());
+
+      const from = path.join(stageDir, 'dist', 'main');
+      for (const name of start.NATIVE_MODULES) {
+        // The staged bundle loads the staged copy (to be rebuilt for Electron), which carries no Node build...
+        expect(require.resolve(`${name}/package.json`, { paths: [from] })).toBe(path.join(stageDir, 'node_modules', name, 'package.json'));
+        expect(existsSync(path.join(stageDir, 'node_modules', name, 'build'))).toBe(false);
+        // ...while the project keeps its Node build for npm test and the CLI.
+        expect(existsSync(path.join(root, 'node_modules', name, 'build', 'Release'))).toBe(true);
+      }
+      // Everything else still comes from the project's node_modules.
+      expect(require.resolve('pdfkit', { paths: [from] })).toBe(require.resolve('pdfkit'));
+
+      if (first) writeFileSync(first.stampFile, first.stamp);
+      expect(start.stageApp({ distDir: out, stageDir, electronVersion: '41.7.1' })).toBeNull();
+      expect(start.stageApp({ distDir: out, stageDir, electronVersion: '42.0.0' })).not.toBeNull();
+    } finally {
+      rmSync(stageDir, { recursive: true, force: true });
     }
   });
 });
