@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../main/core/providers/sandbox/start-sandbox';
 import { readSandboxIdentity } from '../../main/core/providers/sandbox/state-store';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
@@ -62,6 +63,16 @@ describe('sandbox persistence', () => {
     expect((await wpay(second, 'GET', '/order/slow-1/status')).body).toMatchObject({ status: 'PROCESSING' });
     clock.advance(31_000);
     expect((await wpay(second, 'GET', '/order/slow-1/status')).body).toMatchObject({ status: 'COMPLETE' });
+  });
+
+  it('refuses a second sandbox on a state folder in use, and a non-loopback address', async () => {
+    const dir = tempDir();
+    const first = await sandbox({ stateDir: dir });
+    await expect(startSandbox({ stateDir: dir })).rejects.toThrow(/in use by process/);
+    await first.close();
+    const again = await sandbox({ stateDir: dir });
+    expect(again.apiKey).toBe(first.apiKey);
+    await expect(startSandbox({ stateDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(/loopback only/);
   });
 
   it('writes the order to disk before answering, as metadata only', async () => {

@@ -15,7 +15,8 @@ interface Served { child: ChildProcess; line: string; url: string; stderr: () =>
 
 /** Runs serve.ts in its own process and waits for its one JSON line. */
 async function serve(stateDir: string, ...args: string[]): Promise<Served> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/core/providers/sandbox/serve.ts', '--state-dir', stateDir, ...args], {
+  // node --import tsx, not the tsx wrapper: the child's pid must be the server itself, so SIGKILL really kills it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/core/providers/sandbox/serve.ts', '--state-dir', stateDir, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,5 +70,24 @@ describe('sandbox in its own process', () => {
     const stats = (await (await fetch(`${s.url}/__sandbox/stats`)).json()) as { ordersByReference: Record<string, number>; faultsInjected: { dropped: number } };
     expect(stats.ordersByReference).toEqual({ 'dropped-1': 1 });
     expect(stats.faultsInjected.dropped).toBe(1);
+  });
+});
+
+describe('sandbox run through the tsx wrapper', () => {
+  it('stops when the wrapper it runs under is killed, releasing its state folder', async () => {
+    const dir = tempDir();
+    const wrapper = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/core/providers/sandbox/serve.ts', '--state-dir', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(wrapper);
+    const line = await new Promise<string>((resolve) => createInterface({ input: wrapper.stdout! }).once('line', resolve));
+    const { url } = JSON.parse(line) as { url: string };
+    wrapper.kill('SIGKILL');
+    let down = false;
+    for (let i = 0; i < 100 && !down; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      down = await fetch(`${url}/__sandbox/stats`).then(() => false, () => true);
+    }
+    expect(down).toBe(true);
+    const next = await serve(dir);
+    expect(next.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });

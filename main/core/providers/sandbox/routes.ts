@@ -55,7 +55,16 @@ export function matchRoute(method: string, path: string): { route: ApiRoute; par
   for (const r of API_ROUTES) {
     if (r.method !== method) continue;
     const m = r.pattern.exec(path);
-    if (m) return { route: r, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+    if (m) return { route: r, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeSegment(v)])) };
   }
   return null;
+}
+
+/** A malformed %-escape is kept as sent: it then simply matches no order. */
+function decodeSegment(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }

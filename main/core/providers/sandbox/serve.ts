@@ -31,3 +31,9 @@ process.stdout.write(`${JSON.stringify({ url: sandbox.url, merchantId: sandbox.m
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
+// Run through a wrapper (npx, tsx), a SIGKILL reaches the wrapper only: when the parent is gone, stop too, rather
+// than live on holding the state folder's lock.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 500).unref();

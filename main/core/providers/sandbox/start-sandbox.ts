@@ -1,10 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock } from '../../clock';
+import { systemClock, type Clock } from '../../clock';
 import { createCardGenerator } from './card-generator';
 import type { SandboxContext } from './context';
 import { FaultDice, faultsPatchSchema } from './faults';
 import { createRequestListener } from './router';
+import { lockStateDir } from './state-lock';
 import { SandboxStateStore } from './state-store';
 import { SandboxStatsRecorder } from './stats';
 import type { ProcessingConfig, SandboxFaults, SandboxHandle, SandboxOptions } from './types';
@@ -22,6 +24,22 @@ export const DEFAULT_PROCESSING: ProcessingConfig = {
  */
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
   const clock = options.clock ?? systemClock;
+  const host = options.host ?? '127.0.0.1';
+  // The sandbox has no TLS and an admin endpoint without a key: it must never listen beyond this machine.
+  if (!LOOPBACK.has(host)) throw new Error(`The sandbox listens on loopback only, not on ${host}.`);
+  mkdirSync(options.stateDir, { recursive: true, mode: 0o700 });
+  const unlock = lockStateDir(options.stateDir);
+  try {
+    return await listen(options, clock, host, unlock);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function listen(options: SandboxOptions, clock: Clock, host: string, unlock: () => void): Promise<SandboxHandle> {
   const store = new SandboxStateStore(options.stateDir, options.apiKey);
   const stats = new SandboxStatsRecorder();
   const ctx: SandboxContext = {
@@ -47,7 +65,6 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const server = createServer(
     createRequestListener({ ctx, dice, admin: { faults, setFaults, stats: statsSnapshot }, signal: closing.signal }),
   );
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -66,7 +83,10 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort(new Error('sandbox closed'));
-        server.close(() => resolve());
+        server.close(() => {
+          unlock();
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };
