@@ -60,3 +60,19 @@ test('an export that fails while rendering leaves no partial file behind', async
   ).rejects.toThrow(/missing-logo|ENOENT/);
   expect(readdirSync(dir)).toEqual([]);
 });
+
+test('a cancelled export stops and leaves no file behind', async () => {
+  const made = await coreWithOrder(mixedCards(60));
+  core = made.core;
+  const dir = tempDir();
+  const stop = new AbortController();
+  await expect(
+    exportCards(
+      core,
+      { orderId: made.orderId, format: 'zip', outPath: path.join(dir, 'x.zip'), passphrase: generatePassphrase(), includeSheet: true },
+      { actor: 'test', batchSize: 10, signal: stop.signal, onProgress: (n) => n >= 30 && stop.abort() },
+    ),
+  ).rejects.toThrow(/cancelled/);
+  expect(readdirSync(dir)).toEqual([]);
+  expect(core.audit.list({ subject: `order:${made.orderId}` })).toEqual([]);
+});

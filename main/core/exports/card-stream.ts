@@ -9,13 +9,13 @@ export interface CardStreams {
 }
 
 export function cardStreams(port: MessagePort): CardStreams {
-  const waiting = new Map<number, (cards: PrintableCard[] | null) => void>();
+  const waiting = new Map<number, (m: ToWorker) => void>();
   let next = 0;
   port.on('message', (m: ToWorker) => {
     if (m.type !== 'batch') return;
     const resolve = waiting.get(m.stream);
     waiting.delete(m.stream);
-    resolve?.(m.cards);
+    resolve?.(m);
   });
   const post = (m: FromWorker) => port.postMessage(m);
   return {
@@ -24,12 +24,13 @@ export function cardStreams(port: MessagePort): CardStreams {
       return {
         async *[Symbol.asyncIterator]() {
           for (;;) {
-            const batch = await new Promise<PrintableCard[] | null>((resolve) => {
+            const m = await new Promise<ToWorker>((resolve) => {
               waiting.set(stream, resolve);
               post({ type: 'pull', stream });
             });
-            if (batch === null) return;
-            yield batch;
+            if (m.error !== undefined) throw new Error(m.error);
+            if (m.cards === null) return;
+            yield m.cards;
           }
         },
       };

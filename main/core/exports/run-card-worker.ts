@@ -30,6 +30,15 @@ export interface RunCardJobOptions {
   batchSize?: number;
   /** Cards handed to the worker so far, on every batch. */
   onProgress?: (cards: number) => void;
+  /** Stops the job at its next batch; the worker removes its unfinished file and the promise rejects. */
+  signal?: AbortSignal;
+}
+
+export class CardJobCancelled extends Error {
+  constructor() {
+    super('The card job was cancelled.');
+    this.name = 'CardJobCancelled';
+  }
 }
 
 export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableCard>, options: RunCardJobOptions = {}): Promise<CardJobResult> {
@@ -42,6 +51,8 @@ export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableC
     : new Worker(entry.file, { workerData: { job } });
   const streams = new Map<number, Iterator<PrintableCard>>();
   let handed = 0;
+  // A failure on this side is handed to the worker, which cleans up its file, then reported as the job's error.
+  let mainSideError: unknown;
 
   return new Promise<CardJobResult>((resolve, reject) => {
     let settled = false;
@@ -55,9 +66,11 @@ export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableC
       if (m.type === 'pull') {
         let cards: PrintableCard[] | null;
         try {
+          if (options.signal?.aborted) throw new CardJobCancelled();
           cards = nextBatch(streams, m.stream, openCards, batchSize);
         } catch (err) {
-          settle(() => reject(err));
+          mainSideError = err;
+          worker.postMessage({ type: 'batch', stream: m.stream, cards: null, error: err instanceof Error ? err.message : String(err) } satisfies ToWorker);
           return;
         }
         if (cards) {
@@ -66,9 +79,9 @@ export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableC
         }
         worker.postMessage({ type: 'batch', stream: m.stream, cards } satisfies ToWorker);
       } else if (m.type === 'done') {
-        settle(() => resolve(m.result));
+        settle(() => (mainSideError === undefined ? resolve(m.result) : reject(mainSideError)));
       } else {
-        settle(() => reject(m.field ? new ValidationError(m.field, m.message) : new Error(m.message)));
+        settle(() => reject(mainSideError ?? (m.field ? new ValidationError(m.field, m.message) : new Error(m.message))));
       }
     });
     worker.on('error', (err) => settle(() => reject(err)));

@@ -25,4 +25,5 @@ export type FromWorker =
   | { type: 'done'; result: CardJobResult }
   | { type: 'failed'; message: string; field?: string };
 
-export type ToWorker = { type: 'batch'; stream: number; cards: PrintableCard[] | null };
+/** cards null: the pass is over. error: the main thread cannot go on (cancelled, store failed); the worker cleans up. */
+export type ToWorker = { type: 'batch'; stream: number; cards: PrintableCard[] | null; error?: string };
