@@ -206,7 +206,17 @@ describe('Wpay codes', () => {
     expect(server.seen).toHaveLength(1);
   });
 
-  it.each([['5338'], ['5307'], ['5318'], ['5310'], ['8205'], ['5035'], ['5036']])('%s is fatal', async (code) => {
+  it('6053 "retry later" is repeated on a read, and uncertain after a submit', async () => {
+    const later = { status: 400, body: { code: '6053', message: 'Please retry later' } };
+    const read = await wpayAgainst(sequence(later, COMPLETE));
+    expect(await read.client.findByReference('ref-0001')).toMatchObject({ phase: 'complete' });
+    expect(read.server.seen).toHaveLength(2);
+    const submit = await wpayAgainst(() => later);
+    expect(await rejection(submit.client.submit(ORDER))).toMatchObject({ errorClass: 'uncertain', providerCode: '6053' });
+    expect(submit.server.seen).toHaveLength(1);
+  });
+
+  it.each([['5338'], ['5307'], ['5318'], ['5310'], ['8205'], ['5035'], ['5036'], ['5321'], ['6050']])('%s is fatal', async (code) => {
     const { client } = await wpayAgainst(() => ({ status: 400, body: { code: `400${code}` } }));
     const e = await rejection(client.submit(ORDER));
     expect(e).toMatchObject({ errorClass: 'fatal', providerCode: code });
