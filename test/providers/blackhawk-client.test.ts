@@ -118,6 +118,11 @@ describe('code retrieval', () => {
     expect(client.planPages(4200)).toEqual([{ offset: 0, limit: 4200 }]);
   });
 
+  it('an empty eGifts list beside an orderStatus is not ready, not an order of no cards', async () => {
+    const { client } = await blackhawk(() => ({ status: 200, body: { orderNumber: '5', orderStatus: 'Funding Posted', quantity: 0, eGifts: [] } }));
+    expect(await client.fetchCards('5', { offset: 0, limit: 3 })).toEqual({ state: 'not-ready', label: 'Funding Posted' });
+  });
+
   it('an order cancelled before its codes came is cancelled; a declined one is a fatal error', async () => {
     let status = 'Cancelled';
     const { client } = await blackhawk(() => ({ status: 200, body: { orderNumber: '5', orderStatus: status, quantity: 0 } }));

@@ -139,7 +139,8 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
       };
       const answer = await transport.request(req);
       const body = parseAnswer(transport, req, answer, codeRetrievalAnswer);
-      if (body.eGifts) {
+      // An empty eGifts list beside an orderStatus is a not-ready answer, not an order of no cards.
+      if (body.eGifts && (body.eGifts.length > 0 || !body.orderStatus)) {
         const mapped = mapEGifts(body.eGifts);
         if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
         return { state: 'ready', cards: mapped.cards, totalCards: body.quantity ?? mapped.cards.length };
