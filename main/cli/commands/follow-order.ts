@@ -2,16 +2,27 @@ import type { Order } from '../../../shared/domain';
 import type { OrderProgress } from '../../core/engine/engine-api';
 import { EXIT, type CliContext } from '../cli-context';
 
-/** Prints progress until the order settles; returns the exit code its final state deserves. */
-export async function followOrder(ctx: CliContext, orderId: number): Promise<number> {
+/**
+ * Starts an order and prints its progress until it settles; returns the exit code its final state deserves.
+ * Listens before starting, so that even the draft and the submit are reported.
+ */
+export async function followOrder(ctx: CliContext, start: () => Promise<Order>): Promise<number> {
+  let orderId: number | null = null;
+  const early: OrderProgress[] = [];
   let last = '';
-  const off = ctx.core.engine.onProgress((p) => {
-    if (p.orderId !== orderId) return;
+  const print = (p: OrderProgress) => {
     const line = ctx.json ? JSON.stringify(progressLine(p)) : humanProgress(p);
     if (line !== last) (ctx.json ? ctx.out : ctx.err)(line);
     last = line;
+  };
+  const off = ctx.core.engine.onProgress((p) => {
+    if (orderId === null) early.push(p);
+    else if (p.orderId === orderId) print(p);
   });
   try {
+    const placed = await start();
+    orderId = placed.id;
+    for (const p of early) if (p.orderId === orderId) print(p);
     const order = await ctx.core.engine.settled(orderId);
     printSummary(ctx, order);
     return exitCodeFor(order);

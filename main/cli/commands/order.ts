@@ -36,17 +36,18 @@ export const order: CliCommand = {
       reference: values.ref,
       pollEverySeconds: optionalNumber('poll-every', values['poll-every']) ?? undefined,
     };
-    let placed;
-    try {
-      placed = await ctx.core.engine.place(input);
-    } catch (err) {
-      if (err instanceof ValidationError && err.field && OPTION_FOR_FIELD[err.field]) {
-        throw new ValidationError(OPTION_FOR_FIELD[err.field]!, err.message);
+    const place = async () => {
+      try {
+        return await ctx.core.engine.place(input);
+      } catch (err) {
+        if (err instanceof ValidationError && err.field && OPTION_FOR_FIELD[err.field]) {
+          throw new ValidationError(OPTION_FOR_FIELD[err.field]!, err.message);
+        }
+        throw err;
       }
-      throw err;
-    }
-    if (!values.detach) return followOrder(ctx, placed.id);
-    const accepted = await ctx.core.engine.accepted(placed.id);
+    };
+    if (!values.detach) return followOrder(ctx, place);
+    const accepted = await ctx.core.engine.accepted((await place()).id);
     printSummary(ctx, accepted);
     return accepted.state === 'failed' || accepted.state === 'needs-attention' ? EXIT.failed : EXIT.ok;
   },

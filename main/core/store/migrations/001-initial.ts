@@ -15,7 +15,7 @@ export const initialSchema: Migration = {
         sandbox_flavor        TEXT CHECK (sandbox_flavor IN ('wpay', 'blackhawk')),
         currency              TEXT NOT NULL,
         fetch_concurrency     INTEGER NOT NULL DEFAULT 2 CHECK (fetch_concurrency BETWEEN 1 AND 16),
-        poll_every_seconds    INTEGER CHECK (poll_every_seconds > 0),
+        poll_every_seconds    REAL CHECK (poll_every_seconds > 0),
         -- The Blackhawk client certificate (.p12) lives here, encrypted with the store; its passphrase is in the keychain.
         certificate           BLOB,
         created_at            INTEGER NOT NULL

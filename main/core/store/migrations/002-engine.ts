@@ -9,7 +9,7 @@ export const engineState: Migration = {
       -- Counted in the same commit that moves the order to 'submitting', before the request goes out, so that
       -- after a crash the engine knows whether a request may have reached the provider.
       ALTER TABLE orders ADD COLUMN submit_attempts INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE orders ADD COLUMN poll_every_seconds INTEGER CHECK (poll_every_seconds > 0);
+      ALTER TABLE orders ADD COLUMN poll_every_seconds REAL CHECK (poll_every_seconds > 0);
       ALTER TABLE orders ADD COLUMN provider_total_cards INTEGER;
       ALTER TABLE orders ADD COLUMN percent_complete INTEGER;
       ALTER TABLE orders ADD COLUMN provider_status TEXT;

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the CLI as users run it (no Electron), in its own process group so a test can kill all of it at once. */
+export function spawnCli(dataDir: string, args: string[], stdin = ''): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdin!.end(stdin);
+  return child;
+}
+
+export function runCli(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
+  const child = spawnCli(dataDir, args, stdin);
+  return collect(child);
+}
+
+export function collect(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+export function jsonLines<T = Record<string, unknown>>(text: string): T[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim().startsWith('{'))
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** Adds a Wpay account pointed at a stand-in provider on loopback; the key goes through stdin. */
+export async function addWpayAccount(dataDir: string, name: string, baseUrl: string, apiKey: string, extra: string[] = []): Promise<void> {
+  const r = await runCli(dataDir, ['account', 'add', '--name', name, '--provider', 'wpay', '--base-url', baseUrl, ...extra], apiKey);
+  if (r.code !== 0) throw new Error(`account add failed: ${r.stderr}`);
+}
