@@ -26,3 +26,12 @@ export function withContentSecurityPolicy(headers: Record<string, string[]> | un
   const kept = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
   return { ...Object.fromEntries(kept), ...CSP_RESPONSE_HEADERS.responseHeaders };
 }
+
+/**
+ * The webRequest answer for one response: our CSP on everything but DevTools' own pages (development builds only),
+ * which carry Chromium's policy and would break under ours.
+ */
+export function cspResponseFor(url: string, headers: Record<string, string[]> | undefined): { responseHeaders?: Record<string, string[]> } {
+  if (url.startsWith('devtools:')) return {};
+  return { responseHeaders: withContentSecurityPolicy(headers) };
+}

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { withContentSecurityPolicy } from './csp';
+import { cspResponseFor } from './csp';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest, isRequestAllowed } from './permission-policy';
 
 /**
@@ -15,6 +15,6 @@ export function applySessionPolicies(session: Session): void {
     callback({ cancel: !isRequestAllowed(details.url) });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback(cspResponseFor(details.url, details.responseHeaders));
   });
 }

@@ -140,12 +140,19 @@ describe("Electron's security checklist, on the shell's real window options, ses
   it('7. the CSP is sent as a response header on every response, replacing any looser one', () => {
     const h = recordingSession();
     let out: { responseHeaders?: Record<string, string[]> } = {};
-    call(h.headersReceived, { responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } }, (r: typeof out) => (out = r));
+    call(h.headersReceived, { url: 'app://giftdesk/index.html', responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } }, (r: typeof out) => (out = r));
     const headers = out.responseHeaders ?? {};
     const cspHeaders = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'content-security-policy');
     expect(cspHeaders).toHaveLength(1);
     expect(parseCsp(cspHeaders[0]?.[1][0] ?? '')).toEqual(parseCsp(CONTENT_SECURITY_POLICY));
     expect(headers['Content-Type']).toEqual(['text/html']);
+  });
+
+  it("7. leaves DevTools' own pages (development builds) under Chromium's policy", () => {
+    const h = recordingSession();
+    let out: { responseHeaders?: Record<string, string[]> } | undefined;
+    call(h.headersReceived, { url: 'devtools://devtools/bundled/devtools_app.html', responseHeaders: { 'Content-Security-Policy': ['chromium'] } }, (r: typeof out) => (out = r));
+    expect(out).toEqual({});
   });
 
   it('11-12. no <webview> tag, and a <webview> attach is refused anyway', () => {
