@@ -178,6 +178,17 @@ describe('a submit is never blindly repeated', () => {
   });
 });
 
+describe('redirects', () => {
+  it('are not followed: fatal on a read, uncertain on a submit', async () => {
+    const { client, server } = await wpayAgainst((req) =>
+      req.path === '/elsewhere' ? COMPLETE : { status: 302, headers: { location: '/elsewhere' } },
+    );
+    expect(await rejection(client.findByReference('ref-0001'))).toMatchObject({ errorClass: 'fatal', httpStatus: 302 });
+    expect(await rejection(client.submit(ORDER))).toMatchObject({ errorClass: 'uncertain', httpStatus: 302 });
+    expect(server.seen.map((r) => r.path)).not.toContain('/elsewhere');
+  });
+});
+
 describe('Wpay codes', () => {
   it('5313 (with and without the 400 prefix) is a duplicate reference', async () => {
     for (const code of [5313, '4005313', '5313']) {

@@ -101,7 +101,8 @@ export function createTransport(options: TransportOptions): Transport {
         responseType: 'text',
         ignoreResponseError: true,
         retry: false,
-        redirect: 'error',
+        // A redirect is not followed: it could lead off https or repeat a submit elsewhere.
+        redirect: 'manual',
         signal: controller.signal,
       });
       status = response.status;
@@ -158,5 +159,7 @@ export function statusClass(status: number, idempotent: boolean): ProviderErrorC
   // 429: the provider turned the request away unprocessed, so even a submit may be repeated.
   if (status === 429) return 'retryable';
   if (status === 408 || status >= 500) return idempotent ? 'retryable' : 'uncertain';
+  // A redirected submit reached something that answered; whether it took the order is unknown.
+  if (status >= 300 && status < 400 && !idempotent) return 'uncertain';
   return 'fatal';
 }

@@ -44,9 +44,7 @@ export const interpretWpayFailure: FailureInterpreter = ({ status, body, idempot
   const fields = parsed.success ? parsed.data : {};
   const code = normaliseWpayCode(fields.code);
   const words =
-    fields.message ??
-    (fields.messages ?? []).filter((m): m is string => typeof m === 'string').join('; ') ??
-    null;
+    fields.message || (fields.messages ?? []).filter((m): m is string => typeof m === 'string').join('; ') || null;
   const message = words || (code ? (FATAL_WORDS[code] ?? null) : null);
 
   if (code && CODE_CLASSES[code]) return { providerCode: code, providerMessage: message, errorClass: CODE_CLASSES[code] };
