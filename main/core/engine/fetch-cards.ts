@@ -27,7 +27,7 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
   }
   const done = ctx.pages.doneOffsets(order.id);
   const todo = ctx.client.planPages(current.quantity).filter((p) => !done.has(p.offset));
-  const outcomes = await mapLimited(todo, ctx.concurrency, (page) => fetchPage(ctx, current, page));
+  const outcomes = await mapLimited(todo, ctx.concurrency, ctx.signal, (page) => fetchPage(ctx, current, page));
   if (ctx.signal.aborted) return;
 
   const now = ctx.clock.now();
@@ -89,12 +89,12 @@ async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest)
   }
 }
 
-/** Runs `fn` over items with at most `limit` in flight, keeping the results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `fn` over items with at most `limit` in flight, keeping the results in order; starts no more once stopped. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal.aborted) {
       const i = next++;
       results[i] = await fn(items[i]!);
     }

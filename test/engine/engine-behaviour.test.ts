@@ -1,0 +1,181 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
+import { EngineBusy } from '../../main/core/engine/engine-lease';
+import { nextPollDelayMs, recommendedPollMs } from '../../main/core/engine/poll-cadence';
+import { realKeychain } from '../support/core';
+import { jsonLines, runCli } from '../support/cli';
+import { tempDir } from '../support/temp-dir';
+
+const open: Core[] = [];
+afterEach(async () => {
+  for (const c of open.splice(0).reverse()) await c.close();
+});
+
+async function core(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
+  const c = await createCore({ dataDir, keychain: realKeychain, sandbox: { processing: { baseMs: 300, perCardMs: 0.2 } }, ...options });
+  open.push(c);
+  return c;
+}
+
+const wpayLine = (quantity: number, cents = 1000) => ({ sku: 'WWQ651BHNWSH', faceValueCents: cents, quantity });
+
+describe('poll cadence', () => {
+  it('follows the provider guidance by order size and interpolates between its points', () => {
+    expect(recommendedPollMs(50)).toBe(5 * 60_000);
+    expect(recommendedPollMs(5_000)).toBe(15 * 60_000);
+    expect(recommendedPollMs(7_500)).toBe(25 * 60_000);
+    expect(recommendedPollMs(20_000)).toBe(60 * 60_000);
+    expect(recommendedPollMs(25_000)).toBeGreaterThan(60 * 60_000);
+  });
+
+  it('checks a new order sooner than the cadence, uses percentComplete to estimate, and obeys an override', () => {
+    const cadence = recommendedPollMs(10_000);
+    expect(nextPollDelayMs({ quantity: 10_000, overrideSeconds: null, first: true })).toBeLessThan(cadence);
+    expect(nextPollDelayMs({ quantity: 10_000, overrideSeconds: null, first: false, percentComplete: 90, elapsedMs: 9 * 60_000 })).toBe(60_000);
+    expect(nextPollDelayMs({ quantity: 10_000, overrideSeconds: 2, first: false })).toBe(2_000);
+  });
+});
+
+describe('order engine', () => {
+  it('persists the next poll time, so a restart neither checks at once nor forgets the order', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const first = await core(dataDir, { sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
+    const account = first.accounts.findByName('Sandbox (Wpay)')!;
+    const placed = await first.engine.place({ accountId: account.id, lines: [wpayLine(200)], pollEverySeconds: 30 });
+    const accepted = await first.engine.accepted(placed.id);
+    expect(accepted.state).toBe('accepted');
+    const due = accepted.nextPollAt!;
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    const second = await core(dataDir, { sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
+    const resumed = second.engine.resumeAll();
+    expect(resumed.map((o) => o.id)).toEqual([placed.id]);
+    await new Promise((r) => setTimeout(r, 500));
+    const stats = (await second.providers.sandbox()).stats();
+    // Nothing was asked of the provider before the persisted time.
+    expect(stats.requests['GET /v1/partner/giftcards/order/{refno}/status'] ?? 0).toBe(0);
+    expect(second.orders.get(placed.id).nextPollAt).toBe(due);
+  });
+
+  it('fetches only the missing pages after a restart in the middle of pagination', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const first = await core(dataDir);
+    const account = first.accounts.findByName('Sandbox (Wpay)')!;
+    first.accounts.update(account.id, { fetchConcurrency: 1 });
+    const placed = await first.engine.place({ accountId: account.id, lines: [wpayLine(2_000)], pollEverySeconds: 0.2 });
+    await new Promise<void>((resolve) => {
+      const off = first.engine.onProgress((p) => {
+        if (p.orderId === placed.id && p.cardsStored >= 1_000) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const storedBefore = (await core(dataDir)).cards.count(placed.id);
+    expect(storedBefore).toBeGreaterThanOrEqual(1_000);
+    expect(storedBefore).toBeLessThan(2_000);
+
+    const second = open.at(-1)!;
+    second.engine.resumeAll();
+    const done = await second.engine.settled(placed.id);
+    expect(done.state).toBe('complete');
+    expect(second.cards.count(placed.id)).toBe(2_000);
+    const pageRequests = (await second.providers.sandbox()).stats().requests['GET /v1/partner/giftcards/order/{orderId}/cards'] ?? 0;
+    expect(pageRequests).toBe((2_000 - storedBefore) / 500);
+  });
+
+  it('lets only one process drive the orders of a data folder, and says who holds it', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const app = await core(dataDir, { label: 'desktop app', sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
+    const account = app.accounts.findByName('Sandbox (Wpay)')!;
+    await app.engine.place({ accountId: account.id, lines: [wpayLine(20)], pollEverySeconds: 30 });
+
+    const cli = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5', '--qty', '3']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/desktop app.*driving the orders/);
+    expect(app.orders.list()).toHaveLength(1);
+
+    const other = await core(dataDir, { label: 'second' });
+    await expect(other.engine.place({ accountId: account.id, lines: [wpayLine(1)] })).rejects.toBeInstanceOf(EngineBusy);
+  });
+
+  it('cancels a Wpay order inside its window, and refuses once the window has passed', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const c = await core(dataDir, { sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
+    const account = c.accounts.findByName('Sandbox (Wpay)')!;
+    const placed = await c.engine.place({ accountId: account.id, lines: [wpayLine(100)], pollEverySeconds: 30 });
+    const accepted = await c.engine.accepted(placed.id);
+    expect(accepted.cancelAllowed).toBe(true);
+    const cancelled = await c.engine.cancel(placed.id);
+    expect(cancelled.state).toBe('cancelled');
+    expect(c.audit.list({ subject: `order:${placed.id}` }).map((e) => e.action)).toContain('order.cancel');
+
+    const late = await c.engine.place({ accountId: account.id, lines: [wpayLine(100)], pollEverySeconds: 30 });
+    await c.engine.accepted(late.id);
+    c.db.prepare('UPDATE orders SET accepted_at = accepted_at - ? WHERE id = ?').run(60 * 60_000, late.id);
+    await expect(c.engine.cancel(late.id)).rejects.toThrow(/minutes after the order was accepted/);
+    expect(c.orders.get(late.id).state).not.toBe('cancelled');
+  });
+});
+
+describe('orders with several lines, from CSV', () => {
+  it('completes every line with its own count, and names a bad row without sending anything', async () => {
+    const dir = tempDir();
+    const dataDir = path.join(dir, 'data');
+    const good = path.join(dir, 'good.csv');
+    writeFileSync(good, 'sku,amount,qty\nWWQ651BHNWSH,10.00,120\nWWQ651BHNWSH,25.50,30\n');
+    const r = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--lines', good, '--poll-every', '0.2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(jsonLines<{ state: string; cards: number }>(r.stdout).at(-1)).toMatchObject({ state: 'complete', cards: 150 });
+
+    const c = await core(dataDir);
+    const [order] = c.orders.list();
+    const perLine = c.db
+      .prepare<[number], { line_no: number; n: number; cents: number }>(
+        'SELECT l.line_no, count(c.id) AS n, min(c.amount_cents) AS cents FROM order_lines l LEFT JOIN cards c ON c.line_id = l.id WHERE l.order_id = ? GROUP BY l.id ORDER BY l.line_no',
+      )
+      .all(order!.id);
+    expect(perLine).toEqual([
+      { line_no: 1, n: 120, cents: 1000 },
+      { line_no: 2, n: 30, cents: 2550 },
+    ]);
+    expect(order!.totalCents).toBe(120 * 1000 + 30 * 2550);
+    await c.close();
+    open.pop();
+
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, 'sku,amount,qty\nWWQ651BHNWSH,10.00,5\nWWQ651BHNWSH,10.001,5\n');
+    const refused = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--lines', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toMatch(/^lines: row 3, amount: /);
+    const after = await core(dataDir);
+    expect(after.orders.list()).toHaveLength(1);
+  });
+});
+
+describe('cards command', () => {
+  it('masks cards unless --reveal, and writes each reveal to the audit log first', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const placed = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5', '--qty', '3', '--poll-every', '0.2']);
+    expect(placed.code, placed.stderr).toBe(0);
+    const orderId = String(jsonLines<{ order: number }>(placed.stdout).at(-1)!.order);
+    const masked = jsonLines<{ number: string; pin: string }>((await runCli(dataDir, ['--json', 'cards', orderId])).stdout);
+    const shown = jsonLines<{ number: string; pin: string }>((await runCli(dataDir, ['--json', 'cards', orderId, '--reveal'])).stdout);
+    expect(masked).toHaveLength(3);
+    expect(shown).toHaveLength(3);
+    masked.forEach((m, i) => {
+      expect(m.number.slice(-4)).toBe(shown[i]!.number.slice(-4));
+      expect(m.number).not.toContain(shown[i]!.number.slice(0, -4));
+      expect(m.pin).not.toContain(shown[i]!.pin);
+    });
+    const c = await core(dataDir);
+    const reveals = c.audit.list().filter((e) => e.action === 'cards.reveal');
+    expect(reveals).toHaveLength(1);
+    expect(JSON.stringify(reveals[0])).not.toContain(shown[0]!.number);
+  });
+});
