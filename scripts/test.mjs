@@ -2,7 +2,7 @@
 // `npm test`: type-check, then every test suite, inside a private keyring session on Linux so that the real
 // Secret Service is used without touching the developer's own keyring. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,14 +33,32 @@ const unitOk = run('unit and integration tests (vitest)', bin('vitest'), [
   `--outputFile.json=${unitJson}`,
 ]);
 
+// The desktop UI end to end: the built renderer in Chromium, driven by Playwright, on a real core (own vitest config).
+const e2eJson = path.join('test-results', 'e2e.json');
+rmSync(e2eJson, { force: true });
+const e2eOk = run('desktop UI end to end (Playwright, Chromium)', bin('vitest'), [
+  'run',
+  '--config',
+  'test/ui/vitest.e2e.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${e2eJson}`,
+]);
+
 let passed = 0;
 let failed = 0;
-if (existsSync(unitJson)) {
-  const report = JSON.parse(readFileSync(unitJson, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
+for (const [json, ok] of [
+  [unitJson, unitOk],
+  [e2eJson, e2eOk],
+]) {
+  const before = failed;
+  if (existsSync(json)) {
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  }
+  if (!ok && failed === before) failed += 1; // the runner itself failed (e.g. a file did not load)
 }
-if (!unitOk && failed === 0) failed += 1; // the runner itself failed (e.g. a file did not load)
 for (const s of suites) {
   if (s.ok) passed += 1;
   else failed += 1;

@@ -69,6 +69,8 @@ const accountSecrets = {
 export const accountAddSchema = z.strictObject({
   provider: z.enum(PROVIDERS),
   ...accountSettings,
+  /** Absent: the provider's test host; ignored for a sandbox account, which always reaches the built-in sandbox. */
+  baseUrl: baseUrl.optional(),
   ...accountSecrets,
 });
 export type AccountAddInput = z.input<typeof accountAddSchema>;

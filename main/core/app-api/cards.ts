@@ -10,17 +10,19 @@ const PAGE = 500;
 /** One page of masked cards. Pages are keyed by the last id seen so that 25,000 cards are never sent at once. */
 export async function searchCards(q: ParsedRequest<'cards.search'>, { core }: AppContext): Promise<Response<'cards.search'>> {
   const limit = q.limit ?? PAGE;
-  const cards = core.cards.search({
+  // One more than asked says whether another page exists, so the table never waits on an empty page.
+  const found = core.cards.search({
     number: q.number?.replace(/\s+/g, ''),
     amountCents: q.amountCents,
     orderId: q.orderId,
     afterId: q.afterId,
-    limit,
+    limit: limit + 1,
   });
+  const cards = found.slice(0, limit);
   const currencyOf = currencyLookup(core);
   return {
     cards: cards.map((c) => toCardView(c, currencyOf(c.orderId))),
-    nextAfterId: cards.length === limit ? cards[cards.length - 1]!.id : null,
+    nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null,
   };
 }
 

@@ -4,9 +4,11 @@ export { formatMoney };
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export const formatDateTime = (ms: number): string => dateTime.format(ms);
 export const formatTime = (ms: number): string => time.format(ms);
+export const formatDateTimeSeconds = (ms: number): string => dateTimeSeconds.format(ms);
 
 /** "in 12 s", "in 4 min", "now" — for the next status check. */
 export function formatUntil(at: number, now: number): string {
@@ -19,4 +21,10 @@ export function formatUntil(at: number, now: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** Providers send a date or a full timestamp; a person needs the day. */
+export function formatExpiry(expiry: string | null): string {
+  if (!expiry) return '—';
+  return /^\d{4}-\d{2}-\d{2}/.test(expiry) ? expiry.slice(0, 10) : expiry;
 }

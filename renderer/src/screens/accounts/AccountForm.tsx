@@ -8,14 +8,12 @@ import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL, speaks } from './ac
 interface Props {
   /** The account being edited; absent when adding. */
   account?: AccountView;
-  /** Base URL offered for a new sandbox account (the built-in sandbox's). */
-  sandboxBaseUrl: string;
   onDone(account: AccountView): void;
   onCancel(): void;
 }
 
 /** Add or edit an account. Secrets typed here go to main once and are never shown again, not even to this form. */
-export function AccountForm({ account, sandboxBaseUrl, onDone, onCancel }: Props) {
+export function AccountForm({ account, onDone, onCancel }: Props) {
   const uid = useId();
   const [provider, setProvider] = useState<ProviderName>(account?.provider ?? 'wpay');
   const [flavor, setFlavor] = useState<'wpay' | 'blackhawk'>(account?.sandboxFlavor ?? 'wpay');
@@ -36,7 +34,7 @@ export function AccountForm({ account, sandboxBaseUrl, onDone, onCancel }: Props
 
   const chooseProvider = (p: ProviderName) => {
     setProvider(p);
-    setBaseUrl(p === 'sandbox' ? sandboxBaseUrl : DEFAULT_BASE_URL[p]);
+    setBaseUrl(DEFAULT_BASE_URL[p]);
     setCurrency(DEFAULT_CURRENCY[p]);
   };
 
@@ -55,7 +53,8 @@ export function AccountForm({ account, sandboxBaseUrl, onDone, onCancel }: Props
     const pollEverySeconds = pollEvery.trim() === '' ? null : Number(pollEvery);
     const settings = {
       name,
-      baseUrl,
+      // A sandbox account always reaches the built-in sandbox, wherever it listens.
+      ...(provider === 'sandbox' ? {} : { baseUrl }),
       currency: currency.trim().toUpperCase(),
       merchantId: api_ === 'blackhawk' && merchantId.trim() ? merchantId.trim() : null,
       clientProgramNumber: api_ === 'blackhawk' && programNumber.trim() ? programNumber.trim() : null,
@@ -116,9 +115,11 @@ export function AccountForm({ account, sandboxBaseUrl, onDone, onCancel }: Props
           <input id={id('currency')} value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} required />
         </Field>
       </div>
-      <Field id={id('baseUrl')} label="Base URL" error={fieldError('baseUrl')}>
-        <input id={id('baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required spellCheck={false} />
-      </Field>
+      {provider !== 'sandbox' && (
+        <Field id={id('baseUrl')} label="Base URL" error={fieldError('baseUrl')} hint="The provider’s test host until you are ready for real orders.">
+          <input id={id('baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required spellCheck={false} />
+        </Field>
+      )}
       {api_ === 'blackhawk' && (
         <div className="grid2">
           <Field id={id('merchant')} label="Merchant ID" error={fieldError('merchantId')}>
@@ -137,7 +138,9 @@ export function AccountForm({ account, sandboxBaseUrl, onDone, onCancel }: Props
           hint={
             account?.hasApiKey
               ? `Key stored ••••${account.apiKeyLast4 ?? ''}. Leave empty to keep it; type a new one to replace it.`
-              : 'Stored in the system keychain. It is never shown again.'
+              : provider === 'sandbox'
+                ? 'Optional for the sandbox. Stored in the system keychain and never shown again.'
+                : 'Stored in the system keychain. It is never shown again.'
           }
         >
           <input

@@ -13,7 +13,6 @@ export function AccountsScreen() {
   const loadAccounts = useApp((s) => s.loadAccounts);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const sandboxBaseUrl = accounts.find((a) => a.provider === 'sandbox')?.baseUrl ?? 'http://127.0.0.1:';
 
   const done = async (saved: AccountView) => {
     setEditing(null);
@@ -40,7 +39,6 @@ export function AccountsScreen() {
         <AccountForm
           key={editing.mode === 'edit' ? editing.account.id : 'new'}
           account={editing.mode === 'edit' ? editing.account : undefined}
-          sandboxBaseUrl={sandboxBaseUrl}
           onDone={(a) => void done(a)}
           onCancel={() => setEditing(null)}
         />
@@ -87,7 +85,7 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
         <h2>{account.name}</h2>
         <p className="muted">
           {PROVIDER_LABEL[account.provider]}
-          {account.provider === 'sandbox' ? ` (speaks ${PROVIDER_LABEL[flavour]})` : ''} · {account.currency} · {account.baseUrl}
+          {account.provider === 'sandbox' ? ` (speaks ${PROVIDER_LABEL[flavour]})` : ''} · {account.currency} · {account.provider === 'sandbox' ? 'built-in sandbox' : account.baseUrl}
         </p>
         <p className="secret-status">
           {flavour === 'wpay' &&
@@ -97,7 +95,11 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
               <span className="muted">{account.provider === 'sandbox' ? 'No key needed' : 'No API key stored'}</span>
             ))}
           {flavour === 'blackhawk' &&
-            (account.hasCertificate ? <span className="ok">Certificate stored</span> : <span className="muted">No certificate stored</span>)}
+            (account.hasCertificate ? (
+              <span className="ok">Certificate stored</span>
+            ) : (
+              <span className="muted">{account.provider === 'sandbox' ? 'No certificate needed' : 'No certificate stored'}</span>
+            ))}
         </p>
         {test.result && (
           <p className="ok" role="status">

@@ -2,17 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEventView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTimeSeconds } from '../../lib/format';
+import { actionWords, detailWords } from './audit-words';
 
 const PAGE = 200;
-
-const ACTIONS: Record<string, string> = {
-  'card.reveal': 'Revealed a card',
-  'account.add': 'Added an account',
-  'account.edit': 'Changed an account',
-  'account.remove': 'Removed an account',
-  'order.cancel-requested': 'Asked for a reversal',
-};
 
 export function AuditScreen() {
   const [events, setEvents] = useState<AuditEventView[]>([]);
@@ -55,11 +48,11 @@ export function AuditScreen() {
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td className="nowrap">{formatDateTime(e.at)}</td>
+              <td className="nowrap">{formatDateTimeSeconds(e.at)}</td>
               <td>{e.actor}</td>
-              <td title={e.action}>{ACTIONS[e.action] ?? e.action}</td>
+              <td title={e.action}>{actionWords(e.action)}</td>
               <td className="mono">{e.subject}</td>
-              <td className="details">{describe(e.details)}</td>
+              <td className="details">{detailWords(e)}</td>
             </tr>
           ))}
         </tbody>
@@ -72,10 +65,4 @@ export function AuditScreen() {
       )}
     </section>
   );
-}
-
-function describe(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
 }

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import type { CardView, RevealedCard } from '../../../../shared/ipc/views';
 import { messageOf } from '../../lib/api';
 import { copySecret } from '../../lib/clipboard';
-import { formatMoney } from '../../lib/format';
+import { formatExpiry, formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 export const ROW_HEIGHT = 44;
@@ -45,7 +45,7 @@ export const CardRow = memo(function CardRow({ card, top, index, revealed, onRev
         {card.productName ?? card.sku ?? '—'}
       </span>
       <span role="cell">#{card.orderId}</span>
-      <span role="cell">{card.expiry ?? '—'}</span>
+      <span role="cell">{formatExpiry(card.expiry)}</span>
       <span role="cell" className="row-actions">
         {revealed ? (
           <>

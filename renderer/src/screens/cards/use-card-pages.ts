@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSearchInput, CardView } from '../../../../shared/ipc/views';
 import { api, call, messageOf } from '../../lib/api';
 
-const PAGE = 500;
+const PAGE = 1000;
 
 /** Cards matching a search, fetched a page at a time as the table scrolls, so 25,000 rows never cross at once. */
 export function useCardPages(search: Omit<CardSearchInput, 'afterId' | 'limit'>) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvLines } from '../../main/core/app-api/csv-lines';
+
+describe('a CSV of order lines', () => {
+  it('reads sku, amount, qty rows after an optional header, keeping each row number', () => {
+    const r = parseCsvLines('sku,amount,qty\r\nWWQ651BHNWSH,25,10\n\n"BIG,W",$12.50,3\n');
+    expect(r.errors).toEqual([]);
+    expect(r.lines).toEqual([
+      { row: 2, sku: 'WWQ651BHNWSH', faceValueCents: 2500, quantity: 10 },
+      { row: 4, sku: 'BIG,W', faceValueCents: 1250, quantity: 3 },
+    ]);
+  });
+
+  it('reports every bad row with its number and column, and keeps no bad row as a line', () => {
+    const r = parseCsvLines('SKU1,25,2\nSKU2,25.505,1\n,10,1\nSKU4,10,0\nSKU5,10\nSKU6,10,1.5\nSKU7,-5,1');
+    expect(r.lines.map((l) => l.row)).toEqual([1]);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'amount'],
+      [3, 'sku'],
+      [4, 'qty'],
+      [5, 'row'],
+      [6, 'qty'],
+      [7, 'amount'],
+    ]);
+    expect(r.errors[0]!.message).toContain('"25.505"');
+  });
+
+  it('says so when a file holds no lines at all', () => {
+    expect(parseCsvLines('sku,amount,qty\n\n').errors).toEqual([{ row: 1, field: 'row', message: 'The file has no order lines.' }]);
+  });
+});

@@ -1,0 +1,93 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/create-core';
+import { APP_START_URL } from '../../main/electron/app-origin';
+import { createAutoLock } from '../../main/electron/auto-lock';
+import { registerIpc } from '../../main/electron/ipc-register';
+import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
+import { realKeychain } from '../support/core';
+import { tempDir } from '../support/temp-dir';
+
+// registerIpc against a stand-in for Electron's ipcMain (which cannot run outside Electron): every contract channel
+// is registered, and a call from anywhere but the app window's main frame is refused before dispatch.
+
+type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+const WINDOW_ID = 7;
+const frame = (url: string, parent: object | null = null) => ({ url, parent, processId: 3, routingId: 1 });
+const eventFrom = (senderId: number, url: string, parent: object | null = null) => {
+  const f = frame(url, parent);
+  return { sender: { id: senderId, mainFrame: f }, senderFrame: f } as unknown as IpcMainInvokeEvent;
+};
+
+let core: Core;
+let handlers: Map<string, Handler>;
+let sent: AppEvent[];
+let unregister: () => void;
+let idleMs = 0;
+const lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
+
+beforeEach(async () => {
+  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
+  handlers = new Map();
+  sent = [];
+  unregister = registerIpc({
+    ipcMain: {
+      handle: (channel: string, h: Handler) => void handlers.set(channel, h),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    } as never,
+    core,
+    expected: () => ({ webContentsId: WINDOW_ID }),
+    send: (channel, event) => {
+      expect(channel).toBe(EVENT_CHANNEL);
+      sent.push(event);
+    },
+    lock,
+  });
+});
+afterEach(async () => {
+  unregister();
+  await core.close();
+});
+
+describe('registerIpc', () => {
+  it('registers every contract channel and nothing else, and removes them again', () => {
+    expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    unregister();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('answers the app window and refuses other windows, iframes and other origins', async () => {
+    const list = handlers.get('accounts.list')!;
+    expect(await list(eventFrom(WINDOW_ID, APP_START_URL), {})).toMatchObject({ ok: true });
+    for (const stranger of [
+      eventFrom(8, APP_START_URL),
+      eventFrom(WINDOW_ID, 'https://evil.example/'),
+      eventFrom(WINDOW_ID, APP_START_URL, frame(APP_START_URL)),
+    ]) {
+      expect(await list(stranger, {})).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
+    }
+  });
+
+  it('gives out no card data while the app is locked', async () => {
+    lock.lock('manual');
+    expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: true } });
+    const answer = await handlers.get('cards.search')!(eventFrom(WINDOW_ID, APP_START_URL), {});
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await handlers.get('orders.list')!(eventFrom(WINDOW_ID, APP_START_URL), {})).toMatchObject({ ok: true });
+  });
+
+  it('pushes order progress and the stored card count to the window', async () => {
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const placed = (await handlers.get('orders.place')!(eventFrom(WINDOW_ID, APP_START_URL), {
+      accountId: account.id,
+      lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: 4 }],
+      reference: 'ipc-events-1',
+      pollEverySeconds: 1,
+    })) as { ok: true; value: { id: number } };
+    await core.engine.settled(placed.value.id);
+    const progress = sent.filter((e) => e.name === 'order.progress');
+    expect(progress.at(-1)).toMatchObject({ payload: { orderId: placed.value.id, state: 'complete', cardsStored: 4 } });
+    expect(sent.filter((e) => e.name === 'cards.count').at(-1)).toEqual({ name: 'cards.count', payload: { total: 4 } });
+  });
+});

@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/create-core';
+import { maskCardNumber } from '../../shared/mask';
+import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
+import { realKeychain } from '../support/core';
+import { fakeCards } from '../support/fake-cards';
+
+// Staff add an account, order 500 cards through the wizard, watch them arrive, find one card again and reveal it,
+// and are stopped by a CSV with a bad row. The renderer is the real build; the core is real (keychain, encrypted
+// store, sandbox provider); they meet through the same bridge the preload exposes.
+
+// The sandbox's own key, typed into the form as a person would paste the key from their provider's portal.
+let API_KEY: string;
+const NEW_ACCOUNT = 'Event cards (sandbox)';
+
+let dir: string;
+let core: Core;
+let app: AppHarness;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-'));
+  buildRenderer(path.join(dir, 'renderer'));
+  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
+  API_KEY = (await core.providers.sandbox()).apiKey;
+  app = await openApp(core, path.join(dir, 'renderer'));
+});
+
+afterAll(async () => {
+  await app?.close();
+  await core?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const nav = (name: string) => app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+
+describe('ordering cards through the desktop UI', () => {
+  it('adds an account whose key goes to the keychain and is shown only as its last four characters', async () => {
+    const { page } = app;
+    await nav('Accounts').click();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Sandbox (Wpay)' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('radio', { name: 'Sandbox' }).check();
+    await page.getByLabel('Account name').fill(NEW_ACCOUNT);
+    await page.getByLabel('API key').fill(API_KEY);
+    await page.getByLabel(/Seconds between status checks/).fill('1');
+    await app.screenshot('01-accounts-add');
+    await page.getByRole('button', { name: 'Add account' }).last().click();
+
+    const item = page.getByRole('listitem', { name: NEW_ACCOUNT });
+    await expect.poll(() => item.getByText(`Key stored ••••${API_KEY.slice(-4)}`).count()).toBe(1);
+    const account = core.accounts.findByName(NEW_ACCOUNT)!;
+    expect(await core.secrets.apiKey(account.id)).toBe(API_KEY);
+    expect(account.pollEverySeconds).toBe(1);
+
+    await item.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => item.getByText(/^Connected\./).count()).toBe(1);
+    await app.screenshot('02-accounts');
+  });
+
+  it('orders 500 cards through the wizard and shows them arriving until the order is complete', async () => {
+    const { page } = app;
+    await nav('New order').click();
+    await page.getByRole('radio', { name: new RegExp(NEW_ACCOUNT.replace(/[()]/g, '\\$&')) }).check();
+    await app.screenshot('03-wizard-account');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByLabel('Product SKU').fill('WWQ651BHNWSH');
+    await app.screenshot('04-wizard-product');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByLabel(/Value of each card/).fill('25');
+    await page.getByLabel('Number of cards').fill('500');
+    await app.screenshot('05-wizard-amounts');
+    await page.getByRole('button', { name: 'Review' }).click();
+
+    const review = page.locator('.review');
+    await expect.poll(() => review.getByText('A$12500.00').count()).toBeGreaterThan(0);
+    expect(await review.getByText('500 cards').count()).toBe(1);
+    expect(await review.getByText(/^Batch:/).count()).toBe(1);
+    expect(await review.getByText(/debits A\$12500\.00 from the prepaid account/).count()).toBe(1);
+    const reference = (await review.locator('dd.mono').textContent())!.trim();
+    await app.screenshot('06-wizard-review');
+    expect(core.orders.list()).toHaveLength(0); // the review sends nothing
+
+    await page.getByRole('button', { name: 'Place order for A$12500.00' }).click();
+    const card = page.getByRole('article', { name: `Order ${reference}` });
+    await expect.poll(() => card.count()).toBe(1);
+    await app.screenshot('07-progress');
+    await expect.poll(() => card.getByText('500 of 500 cards stored').count(), { timeout: 90_000, interval: 500 }).toBe(1);
+    expect(await card.getByText('Complete', { exact: true }).count()).toBe(1);
+    await app.screenshot('08-progress-complete');
+
+    const [order] = core.orders.list();
+    expect(order).toMatchObject({ clientReference: reference, quantity: 500, totalCents: 1_250_000, state: 'complete' });
+    expect(core.cards.count(order!.id)).toBe(500);
+
+    await nav('Orders').click();
+    await expect.poll(() => page.getByRole('article', { name: `Order ${reference}` }).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await app.screenshot('09-orders');
+  });
+
+  it('finds a card by its last digits, reveals it on request and records the reveal in the audit log', async () => {
+    const { page } = app;
+    const [order] = core.orders.list();
+    const target = core.cards.list(order!.id)[137]!;
+    const masked = maskCardNumber(target.number)!;
+
+    await nav('Cards').click();
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
+    expect(await page.getByText(target.number!).count()).toBe(0);
+    await app.screenshot('10-cards');
+
+    await page.getByLabel('Card number or last digits').fill(target.number!.slice(-6));
+    await page.getByRole('button', { name: 'Search' }).click();
+    const reveal = page.getByRole('button', { name: `Reveal ${masked}` });
+    await expect.poll(() => reveal.count()).toBe(1);
+    expect(core.audit.list({ subject: `card:${target.id}` })).toHaveLength(0);
+    await reveal.click();
+    await expect.poll(() => page.getByText(target.number!, { exact: true }).count()).toBe(1);
+    expect(await page.getByText(target.pin!, { exact: true }).count()).toBe(1);
+    await app.screenshot('11-cards-revealed');
+
+    const [entry] = core.audit.list({ subject: `card:${target.id}` });
+    expect(entry).toMatchObject({ actor: 'user', action: 'card.reveal' });
+    const details = JSON.stringify(entry!.details);
+    expect(details).not.toContain(target.number!);
+    expect(details).not.toContain(target.pin!);
+
+    await nav('Audit log').click();
+    const row = page.getByRole('row').filter({ hasText: `card:${target.id}` });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByText('Revealed a card').count()).toBe(1);
+    await app.screenshot('12-audit-log');
+  });
+
+  it('shows the row number of a bad CSV line and places nothing', async () => {
+    const { page } = app;
+    const ordersBefore = core.orders.list().length;
+    await nav('New order').click();
+    await page.getByRole('radio', { name: new RegExp(NEW_ACCOUNT.replace(/[()]/g, '\\$&')) }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'Several lines from a CSV file' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel(/CSV file/).setInputFiles({
+      name: 'event-lines.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('sku,amount,qty\nWWQ651BHNWSH,25,10\nBIGW100SBX,twenty,5\nWWMOVIESBX,50,2\n'),
+    });
+    const problems = page.getByRole('alert', { name: 'Rows to fix' });
+    await expect.poll(() => problems.getByText(/^Row 3 \(amount\): "twenty" is not an amount/).count()).toBe(1);
+    expect(await problems.getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Review' }).isDisabled()).toBe(true);
+    await app.screenshot('13-wizard-csv-errors');
+    expect(core.orders.list()).toHaveLength(ordersBefore);
+  });
+
+  it('keeps the card table light at 25,000 cards of one order, fetching pages as it scrolls', async () => {
+    const { page } = app;
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const now = Date.now();
+    const bulk = core.orders.createDraft(
+      { accountId: account.id, clientReference: 'bulk-25k', currency: 'AUD', lines: [{ sku: 'TESTSKU', faceValueCents: 2500, quantity: 25_000 }] },
+      now,
+    );
+    core.orders.update(bulk.id, { state: 'complete' }, now);
+    const cards = fakeCards(25_000, 7);
+    core.cards.insertMany(bulk.id, cards, now);
+    const lastMasked = maskCardNumber(cards[cards.length - 1]!.number)!;
+
+    await nav('Orders').click();
+    await expect.poll(() => page.getByRole('article', { name: 'Order bulk-25k' }).count()).toBe(1);
+    await page.getByRole('article', { name: 'Order bulk-25k' }).getByRole('button', { name: 'View 25,000 cards' }).click();
+    const shown = page.getByText(/ shown of /);
+    const scroller = page.getByLabel('Card rows, scroll for more');
+    await expect.poll(() => shown.textContent()).toMatch(/^1,000\+ shown/);
+    let text = (await shown.textContent())!;
+    while (!text.startsWith('25,000 shown')) {
+      await scroller.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      const before = text;
+      await expect.poll(() => shown.textContent()).not.toBe(before);
+      text = (await shown.textContent())!;
+      expect(await scroller.getByRole('row').count()).toBeLessThan(80);
+    }
+    await scroller.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect.poll(() => page.getByRole('button', { name: `Reveal ${lastMasked}` }).count()).toBeGreaterThan(0);
+    await app.screenshot('15-cards-25000');
+  });
+
+  it('fits a 1024×768 window and follows a dark system theme', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const screen of ['Orders', 'Cards', 'Accounts']) {
+      await nav(screen).click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    }
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(20, 23, 28)');
+    await app.screenshot('14-accounts-dark-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('refuses a channel outside the contract and a payload that fails its schema, before any handler runs', async () => {
+    const { page } = app;
+    const auditBefore = core.audit.list({ limit: 1000 }).length;
+    const unknown = await page.evaluate(() => window.__giftdeskInvoke('secrets.dump', {}));
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'unknown-channel' } });
+
+    const [card] = core.cards.search({ limit: 1 });
+    const bad = await page.evaluate((id) => window.__giftdeskInvoke('cards.reveal', { cardId: String(id) }), card!.id);
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'validation', field: 'cardId' } });
+    const extra = await page.evaluate((id) => window.giftdesk.cards.reveal({ cardId: id, actor: 'x' } as never), card!.id);
+    expect(extra).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(core.audit.list({ limit: 1000 })).toHaveLength(auditBefore); // a reveal that ran would have been logged
+  });
+
+  it('never sent the API key to the renderer, in any answer or event', () => {
+    expect(app.traffic.length).toBeGreaterThan(20);
+    const leaked = app.traffic.filter((t) => t.includes(API_KEY) || t.includes(API_KEY.slice(0, -4)));
+    expect(leaked).toEqual([]);
+  });
+});
