@@ -25,6 +25,9 @@ const sandbox = await startSandbox({
   port: values.port ? Number(values.port) : 0,
   faults: values.faults ? (JSON.parse(values.faults) as Partial<SandboxFaults>) : {},
   processing: values.processing ? (JSON.parse(values.processing) as Partial<ProcessingConfig>) : {},
+}).catch((e: unknown) => {
+  process.stderr.write(`sandbox: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
 });
 process.stdout.write(`${JSON.stringify({ url: sandbox.url, merchantId: sandbox.merchantId, clientProgramNumber: sandbox.clientProgramNumber })}\n`);
 

@@ -48,7 +48,7 @@ export interface SandboxOrderSummary {
   orderId: string;
   quantity: number;
   totalCents: number;
-  state: string;
+  state: 'pending' | 'processing' | 'complete' | 'cancelled';
 }
 
 export interface SandboxStats {
@@ -107,9 +107,4 @@ export interface SandboxIdentity {
   clientProgramNumber: string;
   /** Hex secret from which every card is derived. */
   cardSeed: string;
-}
-
-export interface Deps {
-  clock: Clock;
-  processing: ProcessingConfig;
 }
