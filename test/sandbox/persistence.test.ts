@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../main/core/providers/sandbox/start-sandbox';
@@ -73,6 +73,14 @@ describe('sandbox persistence', () => {
     const again = await sandbox({ stateDir: dir });
     expect(again.apiKey).toBe(first.apiKey);
     await expect(startSandbox({ stateDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(/loopback only/);
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose pid now belongs to another process (pids are recycled after a crash)', async () => {
+    const dir = tempDir();
+    // This test's own, live pid, but with a start time that is not this process's: the writer is long gone.
+    writeFileSync(path.join(dir, 'sandbox.lock'), `${process.pid}:1`);
+    const s = await sandbox({ stateDir: dir });
+    expect((await wpay(s, 'GET', '/sva/balance')).status).toBe(200);
   });
 
   it('writes the order to disk before answering, as metadata only', async () => {
