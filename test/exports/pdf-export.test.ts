@@ -47,17 +47,34 @@ test('a weak typed passphrase is refused with the rule, and no file is written',
   expect(core.audit.list({ subject: `order:${made.orderId}` })).toEqual([]);
 });
 
-test('an export that fails while rendering leaves no partial file behind', async () => {
-  const made = await coreWithOrder(mixedCards(30));
+test('an export that fails while rendering leaves no partial file behind, and says which card', async () => {
+  const cards = mixedCards(30);
+  cards[25] = { ...cards[25]!, barcode: 'Ω-not-code-128' };
+  const made = await coreWithOrder(cards);
   core = made.core;
   const dir = tempDir();
-  await expect(
-    exportCards(
-      core,
-      { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: generatePassphrase(), sheet: { logoPath: path.join(dir, 'missing-logo.png') } },
-      { actor: 'test' },
-    ),
-  ).rejects.toThrow(/missing-logo|ENOENT/);
+  const failure = exportCards(
+    core,
+    { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: generatePassphrase() },
+    { actor: 'test', batchSize: 10 },
+  );
+  await expect(failure).rejects.toThrow(new RegExp(`Card •+${cards[25]!.number!.slice(-4)}: its barcode value cannot be printed as Code 128`));
+  await expect(failure).rejects.not.toThrow(cards[25]!.number!);
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+test('a logo that is not a PNG or JPEG, or an output folder that does not exist, is refused up front', async () => {
+  const made = await coreWithOrder(mixedCards(2));
+  core = made.core;
+  const dir = tempDir();
+  const request = { orderId: made.orderId, format: 'pdf' as const, passphrase: generatePassphrase() };
+  await expect(exportCards(core, { ...request, outPath: path.join(dir, 'x.pdf'), sheet: { logoPath: path.join(dir, 'nope.png') } }, { actor: 'test' })).rejects.toMatchObject({
+    field: 'logo',
+  });
+  await expect(exportCards(core, { ...request, outPath: path.join(dir, 'no-such-folder', 'x.pdf') }, { actor: 'test' })).rejects.toMatchObject({
+    field: 'out',
+    message: expect.stringContaining('does not exist'),
+  });
   expect(readdirSync(dir)).toEqual([]);
 });
 

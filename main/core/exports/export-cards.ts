@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Encrypter } from 'age-encryption';
 import type { Core } from '../create-core';
 import { ValidationError } from '../errors';
+import { checkOutPath } from '../sheets/check-paths';
 import { orderCards, sheetJob, type CardOutputDeps } from '../sheets/print-sheet';
 import type { SheetOptions } from '../sheets/render-sheet';
 import { checkPassphrase } from './passphrase';
@@ -50,6 +51,7 @@ export async function exportCards(core: Core, request: ExportRequest, deps: Card
     throw new ValidationError('passphrase', `A ${request.format} export needs a passphrase${request.format === 'age' ? ' or a recipient' : ''}.`);
   }
   for (const r of recipients) checkRecipient(r);
+  checkOutPath(request.outPath);
 
   const csv = { orderReference: order.clientReference, currency: order.currency, bom: request.bom ?? false };
   const sheetRequest = { layout: 'a4-10', ...request.sheet, orderId: order.id };

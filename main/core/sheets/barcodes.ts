@@ -17,6 +17,8 @@ const QR_QUIET = 4;
 
 /** Draws a Code 128 symbol inside the box (quiet zones included), as wide as the box allows. */
 export function drawCode128(doc: Doc, value: string, box: { x: number; y: number; width: number; height: number }, maxModule: number): void {
+  // Tills read Code 128 as ASCII; anything else would be encoded as some other text and scan as the wrong card.
+  if (!/^[\x20-\x7e]+$/.test(value)) throw new Error('only printable ASCII characters can be encoded');
   const [symbol] = bwipjs.raw('code128', value, {}) as LinearSymbol[];
   if (!symbol) throw new Error('bwip-js returned no Code 128 symbol');
   const modules = symbol.sbs.reduce((a, b) => a + b, 0);

@@ -1,4 +1,5 @@
 // One card, drawn in a fixed 85.6 × 54 mm design box and scaled into its cell, so every layout shows the same card.
+import { maskCardNumber } from '../../../shared/mask';
 import { formatMoney } from '../../../shared/money';
 import { drawCode128, drawQr } from './barcodes';
 import type { Rect } from './layouts';
@@ -53,7 +54,14 @@ export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, style: CardS
 
   if (card.url) drawQr(doc, card.url, CARD_WIDTH - PAD - QR_SIZE, PAD - 4, QR_SIZE);
   const value = scanValue(card);
-  if (value) drawCode128(doc, value, { x: PAD - 4, y: 100, width: CARD_WIDTH - 2 * PAD + 8, height: 42 }, 1.6);
+  if (value) {
+    try {
+      drawCode128(doc, value, { x: PAD - 4, y: 100, width: CARD_WIDTH - 2 * PAD + 8, height: 42 }, 1.6);
+    } catch (err) {
+      // A sheet with a card that cannot be scanned must not be printed as if it were fine.
+      throw new Error(`Card ${maskCardNumber(card.number)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
+    }
+  }
   doc.restore();
 }
 

@@ -1,6 +1,7 @@
 // Card sheets for the app and the CLI: the order's cards rendered in a worker thread, and every print audited.
 import type { Core } from '../create-core';
 import { runCardWorker, type RunCardJobOptions } from '../exports/run-card-worker';
+import { checkLogo, checkOutPath } from './check-paths';
 import { pageCount, resolveLayout } from './layouts';
 import { toPrintable, type PrintableCard } from './printable-card';
 import type { SheetJob, SheetOptions } from './render-sheet';
@@ -18,6 +19,7 @@ export interface CardOutputDeps extends RunCardJobOptions {
 export function sheetJob(core: Core, request: SheetRequest, extra: Partial<SheetJob> = {}): SheetJob {
   const order = core.orders.get(request.orderId);
   resolveLayout(request.layout);
+  if (request.logoPath) checkLogo(request.logoPath);
   return {
     layout: request.layout,
     scratch: request.scratch ?? false,
@@ -43,6 +45,7 @@ export async function renderSheetToFile(
   request: SheetRequest & { outPath: string },
   deps: CardOutputDeps,
 ): Promise<{ cards: number; pages: number; bytes: number }> {
+  checkOutPath(request.outPath);
   const sheet = sheetJob(core, request);
   const result = await runCardWorker({ kind: 'sheet-file', outPath: request.outPath, sheet }, orderCards(core, request.orderId), deps);
   core.audit.append({
