@@ -1,3 +1,4 @@
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_START_URL } from '../../main/electron/app-origin';
 import { isTrustedSender, trustedOnly, UntrustedSenderError, type IpcSenderEvent } from '../../main/electron/ipc-sender';
@@ -12,6 +13,9 @@ interface Frame {
 const mainFrame = (url = APP_START_URL): Frame => ({ url, parent: null, processId: 7, routingId: 1 });
 const event = (senderId: number, frame: Frame | null, main: Frame = mainFrame()): IpcSenderEvent => ({ sender: { id: senderId, mainFrame: main }, senderFrame: frame });
 const expected = { webContentsId: 3 };
+
+// Type-level: Electron's own IPC events are accepted by the check as they are (tsc verifies this file).
+export const acceptsElectronEvents: Array<(e: IpcMainInvokeEvent | IpcMainEvent) => boolean> = [(e) => isTrustedSender(e, expected)];
 
 describe('the IPC sender check', () => {
   it("accepts the app window's main frame showing the app", () => {
