@@ -6,6 +6,7 @@ import { dispatch } from '../core/app-api/dispatch';
 import { watchAppEvents } from '../core/app-api/events';
 import type { AutoLock } from './auto-lock';
 import { isTrustedSender, type TrustedSenderExpectation } from './ipc-sender';
+import type { ShellContext } from './shell-context';
 
 /** Channels that hand out card data; they answer nothing while the app is locked. */
 const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal'];
@@ -43,4 +44,21 @@ export function registerIpc(r: IpcRegistration): () => void {
     stopEvents();
     stopLock?.();
   };
+}
+
+/**
+ * The shell's hook (`runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain) })`): events go to the app window
+ * while it exists, and nowhere otherwise.
+ */
+export function registerAppIpc(shell: ShellContext, ipcMain: IpcRegistration['ipcMain']): () => void {
+  return registerIpc({
+    ipcMain,
+    core: shell.core,
+    expected: () => shell.expectedSender(),
+    send: (channel, event) => {
+      const win = shell.mainWindow();
+      if (win && !win.isDestroyed()) win.webContents.send(channel, event);
+    },
+    lock: shell.autoLock,
+  });
 }

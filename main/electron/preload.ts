@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge } from '../../shared/ipc/bridge';
-import { EVENT_CHANNEL, isChannel } from '../../shared/ipc/contract';
+import { EVENT_CHANNEL, isChannel } from '../../shared/ipc/channel-names';
 import { fail } from '../../shared/ipc/envelope';
 
 // The renderer's only door to main: window.giftdesk, built from the IPC contract, and nothing else.

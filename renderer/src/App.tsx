@@ -11,6 +11,7 @@ import { useApp } from './state/app-store';
 export function App() {
   const screen = useApp((s) => s.screen);
   const locked = useApp((s) => s.locked);
+  const wizardRun = useApp((s) => s.wizardRun);
 
   useEffect(() => {
     const { loadAccounts, loadOrders, applyProgress, setCardTotal, setLocked } = useApp.getState();
@@ -37,7 +38,7 @@ export function App() {
         ) : (
           <>
             {screen === 'orders' && <OrdersScreen />}
-            {screen === 'new-order' && <OrderWizard />}
+            {screen === 'new-order' && <OrderWizard key={wizardRun} />}
             {screen === 'cards' && <CardsScreen />}
             {screen === 'accounts' && <AccountsScreen />}
             {screen === 'audit' && <AuditScreen />}

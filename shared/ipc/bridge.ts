@@ -1,4 +1,5 @@
-import { CHANNELS, isEventName, type Channel, type EventName, type EventPayload, type Request, type Response } from './contract';
+import { CHANNELS, isEventName, type Channel, type EventName } from './channel-names';
+import type { EventPayload, Request, Response } from './contract';
 import type { Envelope } from './envelope';
 
 // The typed client the renderer uses, derived from the contract. The preload builds it over ipcRenderer; the e2e

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Channel, EventName } from './channel-names';
 import {
   accountAddSchema,
   accountEditSchema,
@@ -19,6 +20,11 @@ import {
 
 // The one list of what may cross between renderer and main. Preload, main's dispatch and the renderer's client are
 // all derived from it; a channel that is not here does not exist.
+
+interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
 
 const none = z.strictObject({});
 const byAccount = z.strictObject({ accountId: z.string().min(1) });
@@ -55,33 +61,21 @@ export const channels = {
     }),
     response: z.array(auditEventSchema),
   },
-} as const;
+} satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */
 export const events = {
   'order.progress': orderProgressSchema,
   'cards.count': z.object({ total: z.number().int() }),
   'lock.state': z.object({ locked: z.boolean() }),
-} as const;
+} satisfies { [E in EventName]: z.ZodType };
 
 export type Channels = typeof channels;
-export type Channel = keyof Channels;
 export type Request<C extends Channel> = z.input<Channels[C]['request']>;
 export type ParsedRequest<C extends Channel> = z.output<Channels[C]['request']>;
 export type Response<C extends Channel> = z.output<Channels[C]['response']>;
 
-export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
 
-export const CHANNELS = Object.keys(channels) as Channel[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-/** The one Electron channel main pushes events on; the event's name travels inside. */
-export const EVENT_CHANNEL = 'giftdesk:event';
-
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(channels, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
+export { CHANNELS, EVENT_CHANNEL, EVENT_NAMES, isChannel, isEventName, type Channel, type EventName } from './channel-names';

@@ -1,14 +1,12 @@
-import { z } from 'zod';
-
 // Every answer that crosses IPC is one of these, so the renderer can always show a sentence, never
-// "Error invoking remote method".
+// "Error invoking remote method". Plain types, no zod: the preload builds envelopes too.
 
-export const ipcErrorSchema = z.object({
-  kind: z.string(),
-  message: z.string(),
-  field: z.string().optional(),
-});
-export type IpcError = z.infer<typeof ipcErrorSchema>;
+export interface IpcError {
+  kind: string;
+  message: string;
+  /** The request field at fault, named as in the channel's request schema. */
+  field?: string;
+}
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

@@ -136,12 +136,37 @@ describe('ordering cards through the desktop UI', () => {
     await app.screenshot('12-audit-log');
   });
 
+  it('offers a Blackhawk catalog and only the values a product allows', async () => {
+    const { page } = app;
+    const ordersBefore = core.orders.list().length;
+    await nav('New order').click();
+    await page.getByRole('radio', { name: /Sandbox \(Blackhawk\)/ }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const starbucks = page.getByRole('radio', { name: /Starbucks eGift/ });
+    await expect.poll(() => starbucks.count()).toBe(1);
+    await starbucks.check();
+    await app.screenshot('04b-wizard-product-catalog');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const value = page.getByLabel(/Value of each card/);
+    expect(await value.locator('option').allTextContents()).toEqual(['Choose a value', '$5.00', '$10.00', '$25.00', '$50.00', '$100.00']);
+    await value.selectOption({ label: '$25.00' });
+    await page.getByLabel('Number of cards').fill('2');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.locator('.review');
+    await expect.poll(() => review.getByText('$50.00', { exact: true }).count()).toBe(1);
+    expect(await review.getByText('Not reported by this provider').count()).toBe(1);
+    await app.screenshot('06b-wizard-review-blackhawk');
+    await page.getByRole('button', { name: 'Back' }).click();
+    expect(core.orders.list()).toHaveLength(ordersBefore);
+  });
+
   it('shows the row number of a bad CSV line and places nothing', async () => {
     const { page } = app;
     const ordersBefore = core.orders.list().length;
     await nav('New order').click();
     await page.getByRole('radio', { name: new RegExp(NEW_ACCOUNT.replace(/[()]/g, '\\$&')) }).check();
     await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByText('Used before: WWQ651BHNWSH').count()).toBe(1);
     await page.getByRole('radio', { name: 'Several lines from a CSV file' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel(/CSV file/).setInputFiles({

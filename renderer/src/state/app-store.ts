@@ -10,6 +10,8 @@ interface AppState {
   screen: Screen;
   /** Set when "view cards" on an order opens the card browser filtered to it. */
   cardsOrderId: number | null;
+  /** Changes each time "New order" is chosen, so the wizard starts afresh even when it is already showing. */
+  wizardRun: number;
   accounts: AccountView[];
   orders: OrderView[];
   cardTotal: number | null;
@@ -26,11 +28,13 @@ interface AppState {
 export const useApp = create<AppState>((set, get) => ({
   screen: 'orders',
   cardsOrderId: null,
+  wizardRun: 0,
   accounts: [],
   orders: [],
   cardTotal: null,
   locked: false,
-  go: (screen, options) => set({ screen, cardsOrderId: options?.cardsOrderId ?? null }),
+  go: (screen, options) =>
+    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
   loadAccounts: async () => set({ accounts: await call(api().accounts.list({})) }),
   loadOrders: async () => set({ orders: await call(api().orders.list({})) }),
   upsertOrder: (order) => {

@@ -1,0 +1,37 @@
+// The names alone, without their schemas, so that the preload (which only forwards calls) does not carry zod.
+// contract.ts checks that its schemas cover exactly these names.
+
+export const CHANNELS = [
+  'accounts.list',
+  'accounts.add',
+  'accounts.edit',
+  'accounts.remove',
+  'accounts.testConnection',
+  'accounts.products',
+  'orders.parseCsv',
+  'orders.validate',
+  'orders.place',
+  'orders.list',
+  'orders.get',
+  'orders.progress',
+  'orders.checkNow',
+  'orders.cancel',
+  'cards.search',
+  'cards.count',
+  'cards.reveal',
+  'audit.list',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENT_NAMES = ['order.progress', 'cards.count', 'lock.state'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The one Electron channel main pushes events on; the event's name travels inside. */
+export const EVENT_CHANNEL = 'giftdesk:event';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
