@@ -85,6 +85,21 @@ describe('ordering cards through the desktop UI', () => {
     await app.screenshot('06-wizard-review');
     expect(core.orders.list()).toHaveLength(0); // the review sends nothing
 
+    // Desktop notifications: allowed, and every one the page shows is recorded on its way to the real API.
+    await page.context().grantPermissions(['notifications']);
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      const Real = window.Notification;
+      Object.assign(window, {
+        __notifications: shown,
+        Notification: class extends Real {
+          constructor(title: string, options?: NotificationOptions) {
+            super(title, options);
+            shown.push(`${title}: ${options?.body ?? ''}`);
+          }
+        },
+      });
+    });
     await page.getByRole('button', { name: 'Place order for A$12500.00' }).click();
     const card = page.getByRole('article', { name: `Order ${reference}` });
     await expect.poll(() => card.count()).toBe(1);
@@ -92,6 +107,8 @@ describe('ordering cards through the desktop UI', () => {
     await expect.poll(() => card.getByText('500 of 500 cards stored').count(), { timeout: 90_000, interval: 500 }).toBe(1);
     expect(await card.getByText('Complete', { exact: true }).count()).toBe(1);
     await app.screenshot('08-progress-complete');
+    const notifications = await page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications);
+    expect(notifications).toEqual([`Order complete: ${reference}: all 500 cards are stored.`]);
 
     const [order] = core.orders.list();
     expect(order).toMatchObject({ clientReference: reference, quantity: 500, totalCents: 1_250_000, state: 'complete' });
@@ -118,10 +135,23 @@ describe('ordering cards through the desktop UI', () => {
     const reveal = page.getByRole('button', { name: `Reveal ${masked}` });
     await expect.poll(() => reveal.count()).toBe(1);
     expect(core.audit.list({ subject: `card:${target.id}` })).toHaveLength(0);
+    // The page's clock is driven by the test from here, so the 15 s and 30 s timers can be stepped through.
+    await page.clock.install();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await reveal.click();
     await expect.poll(() => page.getByText(target.number!, { exact: true }).count()).toBe(1);
     expect(await page.getByText(target.pin!, { exact: true }).count()).toBe(1);
     await app.screenshot('11-cards-revealed');
+
+    await page.getByRole('button', { name: `Copy number of ${masked}` }).click();
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await expect.poll(clipboard).toBe(target.number);
+    await page.clock.runFor(15_500);
+    await expect.poll(() => page.getByText(target.number!, { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Reveal ${masked}` }).count()).toBe(1);
+    expect(await clipboard()).toBe(target.number);
+    await page.clock.runFor(15_000);
+    await expect.poll(clipboard).toBe('');
 
     const [entry] = core.audit.list({ subject: `card:${target.id}` });
     expect(entry).toMatchObject({ actor: 'user', action: 'card.reveal' });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CardSearchInput } from '../../../../shared/ipc/views';
 import { parseAmountToCents } from '../../../../shared/money';
 import { ErrorText } from '../../components/ErrorText';
+import { api } from '../../lib/api';
 import { useApp } from '../../state/app-store';
 import { CardRow, ROW_HEIGHT } from './CardRow';
 import { useCardPages } from './use-card-pages';
@@ -18,6 +19,11 @@ export function CardsScreen() {
   const { cards, hasMore, loadMore, error } = useCardPages(search);
   const { shown, reveal, hide } = useReveals();
   const scroller = useRef<HTMLDivElement>(null);
+  const setCardTotal = useApp((s) => s.setCardTotal);
+  useEffect(() => {
+    // Events keep the count current while orders run; cards from before this window opened are counted here.
+    void api().cards.count({}).then((r) => r.ok && setCardTotal(r.value.total));
+  }, [setCardTotal]);
 
   const virtualizer = useVirtualizer({
     count: cards.length + (hasMore ? 1 : 0),
