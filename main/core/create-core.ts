@@ -6,6 +6,8 @@ import { createProviderRegistry, type ProviderRegistryOptions } from './provider
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
 import { openStore } from './store/open-store';
+import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
+import type { WorkerEntry } from './workers/worker-entry';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
@@ -24,6 +26,8 @@ export interface CoreOptions {
   /** Who drives orders and acts in the audit log: "desktop app", "CLI"… */
   label?: string;
   actor?: string;
+  /** Bundled worker files (desktop build); from source, the .ts entries are started through tsx. */
+  workers?: { cardWriter?: WorkerEntry };
 }
 
 /**
@@ -49,12 +53,14 @@ export async function createCore(options: CoreOptions) {
     client: options.providerClient,
     sandbox: options.sandbox ?? {},
   });
+  const writer = createCardWriter(store.connection, options.workers?.cardWriter ?? sourceCardWriterEntry());
   const engine = createOrderEngine({
     db,
     accounts,
     orders,
     cards,
     pages: createCardPagesRepo(db),
+    writer,
     lease: createEngineLeaseRepo(db),
     audit,
     clock,
@@ -80,6 +86,7 @@ export async function createCore(options: CoreOptions) {
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await engine.stop();
+      await writer.close();
       await providers.close();
       store.close();
     },

@@ -6,6 +6,7 @@ import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrderChange, OrdersRepo } from '../store/repos/orders';
 import type { Db } from '../store/open-database';
+import type { CardWriter } from '../store/writer/card-writer';
 
 /** What one order's driver works with. Every change goes through `commit`, which persists before anything else. */
 export interface DriveContext {
@@ -14,6 +15,8 @@ export interface DriveContext {
   orders: OrdersRepo;
   cards: CardsRepo;
   pages: CardPagesRepo;
+  /** Stores cards off the main thread. */
+  writer: CardWriter;
   audit: AuditLog;
   clock: Clock;
   account: Account;
@@ -25,6 +28,8 @@ export interface DriveContext {
   concurrency: number;
   /** Persists the change, tells listeners, and returns the order as it now stands. */
   commit(change: OrderChange): Order;
+  /** Tells listeners how the order stands (e.g. more cards stored) without writing anything. */
+  notify(): void;
   /** Sleeps until the time given or until "check now" / stop, whichever comes first. */
   waitUntil(at: number): Promise<void>;
   signal: AbortSignal;

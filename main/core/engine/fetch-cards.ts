@@ -76,11 +76,11 @@ async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest)
     if (result.state !== 'ready') return result.state;
     const expected = Math.min(page.limit, order.quantity - page.offset);
     const full = result.cards.length >= expected;
-    storeCards(ctx, order, result.cards, page, full);
-    if (result.totalCards !== null && result.totalCards !== order.providerTotalCards) {
+    await storeCards(ctx, order, result.cards, page, full);
+    if (result.totalCards !== null && result.totalCards !== ctx.orders.get(order.id).providerTotalCards) {
       ctx.commit({ providerTotalCards: result.totalCards });
     } else {
-      ctx.commit({});
+      ctx.notify();
     }
     return full ? 'stored' : 'short';
   } catch (err) {

@@ -10,6 +10,7 @@ import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { EngineLeaseRepo } from '../store/repos/engine-lease';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { CardWriter } from '../store/writer/card-writer';
 import { GiftdeskError, ValidationError } from '../errors';
 import { newClientReference } from './client-reference';
 import { isSettled, type DriveContext } from './drive-context';
@@ -24,6 +25,7 @@ export interface OrderEngineDeps {
   orders: OrdersRepo;
   cards: CardsRepo;
   pages: CardPagesRepo;
+  writer: CardWriter;
   lease: EngineLeaseRepo;
   audit: AuditLog;
   clock: Clock;
@@ -145,6 +147,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
         orders: deps.orders,
         cards: deps.cards,
         pages: deps.pages,
+        writer: deps.writer,
         audit: deps.audit,
         clock: deps.clock,
         account,
@@ -166,6 +169,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
           emit(after);
           return after;
         },
+        notify: () => emit(deps.orders.get(orderId)),
         waitUntil,
         signal: abort.signal,
         failures: 0,

@@ -27,7 +27,7 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
       realtime: sending.realtime,
     });
     ctx.failures = 0;
-    accept(ctx, result.status, result.cards);
+    await accept(ctx, result.status, result.cards);
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     if (err.errorClass === 'fatal') {
@@ -79,7 +79,7 @@ async function reconcile(ctx: DriveContext, order: Order): Promise<ProviderOrder
 }
 
 /** The provider has the order: commit that, with whatever came back inline. */
-export function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCards: NewCard[] | null): void {
+export async function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCards: NewCard[] | null): Promise<void> {
   const now = ctx.clock.now();
   const current = ctx.orders.get(ctx.orderId);
   const common = {
@@ -92,7 +92,7 @@ export function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCar
     acceptedAt: current.acceptedAt ?? now,
     lastError: null,
   };
-  if (inlineCards && inlineCards.length > 0) storeCards(ctx, current, inlineCards, null);
+  if (inlineCards && inlineCards.length > 0) await storeCards(ctx, current, inlineCards, null);
   if (status.phase === 'cancelled' || status.phase === 'failed') {
     ctx.commit({ ...common, state: status.phase, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
   } else if (status.phase === 'complete') {

@@ -17,6 +17,8 @@ export interface OpenStore {
   file: string;
   /** True when this open made the store: the first run in this data folder. */
   created: boolean;
+  /** What a worker thread of this process needs to open its own connection (the key never leaves the process). */
+  connection: { file: string; key: string };
   close(): void;
 }
 
@@ -53,5 +55,5 @@ export async function openStore(options: {
   }
 
   const db = openDatabase({ file, key, create, migrations });
-  return { db, storeId: identity.storeId, file, created: create, close: () => db.close() };
+  return { db, storeId: identity.storeId, file, created: create, connection: { file, key }, close: () => db.close() };
 }

@@ -70,8 +70,8 @@ export const initialSchema: Migration = {
         number_last4  TEXT GENERATED ALWAYS AS (substr(number, -4)) STORED,
         UNIQUE (order_id, provider_key)
       ) STRICT;
+      -- One index serves both searches: by last four digits, and by a whole number (its last four, then the rest).
       CREATE INDEX cards_by_last4 ON cards (number_last4);
-      CREATE INDEX cards_by_number ON cards (number);
 
       CREATE TABLE events (
         id       INTEGER PRIMARY KEY,

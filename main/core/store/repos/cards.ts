@@ -100,22 +100,34 @@ export function createCardsRepo(db: Db) {
       const digits = q.number?.replace(/\s+/g, '');
       if (q.orderId !== undefined) where.push('order_id = @orderId');
       if (q.amountCents !== undefined) where.push('amount_cents = @amountCents');
-      if (digits) where.push(digits.length === 4 ? 'number_last4 = @digits' : digits.length < 9 ? 'number LIKE @suffix' : 'number = @digits');
+      if (digits) {
+        if (digits.length >= 4) where.push('number_last4 = @last4');
+        if (digits.length > 4) where.push(digits.length < 9 ? 'number LIKE @suffix' : 'number = @digits');
+        if (digits.length < 4) where.push('number LIKE @suffix');
+      }
       const rows = db
         .prepare<Record<string, unknown>, CardRow>(
           `SELECT ${COLUMNS} FROM cards WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
         )
-        .all({
-          orderId: q.orderId,
-          amountCents: q.amountCents,
-          digits,
-          suffix: digits ? `%${digits}` : undefined,
-          afterId: q.afterId ?? 0,
-          limit: q.limit ?? 500,
-        });
+        .all(
+          definedOnly({
+            orderId: q.orderId,
+            amountCents: q.amountCents,
+            digits,
+            last4: digits?.slice(-4),
+            suffix: digits ? `%${digits}` : undefined,
+            afterId: q.afterId ?? 0,
+            limit: q.limit ?? 500,
+          }),
+        );
       return rows.map(toCard);
     },
   };
 }
 
 export type CardsRepo = ReturnType<typeof createCardsRepo>;
+
+/** better-sqlite3 refuses undefined for a named parameter; the query only names the ones that are set. */
+function definedOnly(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}

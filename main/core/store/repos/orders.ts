@@ -131,6 +131,8 @@ export function createOrdersRepo(db: Db) {
     'SELECT * FROM orders WHERE account_id = ? AND client_reference = ?',
   );
   const linesOf = db.prepare<[number], LineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no');
+  // One statement per set of changed columns, prepared once: the engine commits the same few shapes over and over.
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
 
   const repo = {
     /** The draft and its client reference are committed together, before anything is sent anywhere. */
@@ -204,7 +206,10 @@ export function createOrdersRepo(db: Db) {
         sets.push(`${CHANGE_COLUMNS[key]} = @${key}`);
         params[key] = typeof value === 'boolean' ? Number(value) : value;
       }
-      const result = db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run(params);
+      const sql = `UPDATE orders SET ${sets.join(', ')} WHERE id = @id`;
+      let statement = updates.get(sql);
+      if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+      const result = statement.run(params);
       if (result.changes === 0) throw new NotFoundError(`No order with id ${id}.`);
       return repo.get(id);
     },

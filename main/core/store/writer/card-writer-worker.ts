@@ -1,0 +1,32 @@
+// The card writer thread: stores pages of cards on its own connection, so that encrypting, writing, fsyncing and
+// checkpointing tens of megabytes of cards never blocks the main thread's event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import { MIGRATIONS } from '../migrations';
+import { openDatabase } from '../open-database';
+import { createCardPagesRepo } from '../repos/card-pages';
+import { createCardsRepo } from '../repos/cards';
+import type { FromWriter, ToWriter, WriterConnection } from './writer-protocol';
+
+const { file, key } = workerData as WriterConnection;
+const db = openDatabase({ file, key, create: false, migrations: MIGRATIONS });
+const cards = createCardsRepo(db);
+const pages = createCardPagesRepo(db);
+const store = db.transaction((orderId: number, batch: Extract<ToWriter, { batch: unknown }>['batch']) => {
+  const added = cards.insertMany(orderId, batch.cards, batch.now);
+  if (batch.page) pages.record(orderId, batch.page.offset, batch.page.limit, batch.cards.length, batch.now);
+  return added;
+});
+
+parentPort!.on('message', (m: ToWriter) => {
+  if ('close' in m) {
+    db.close();
+    parentPort!.postMessage({ id: m.id, closed: true } satisfies FromWriter);
+    return;
+  }
+  try {
+    const added = store.immediate(m.batch.orderId, m.batch);
+    parentPort!.postMessage({ id: m.id, added } satisfies FromWriter);
+  } catch (err) {
+    parentPort!.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) } satisfies FromWriter);
+  }
+});

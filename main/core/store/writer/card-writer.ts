@@ -1,0 +1,58 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker, type WorkerEntry } from '../../workers/worker-entry';
+import type { CardBatch, FromWriter, ToWriter, WriterConnection } from './writer-protocol';
+
+export interface CardWriter {
+  /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with how many were new. */
+  write(batch: CardBatch): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function sourceCardWriterEntry(): WorkerEntry {
+  return { file: new URL('./card-writer-worker.ts', import.meta.url), typescript: true };
+}
+
+/** Starts the writer thread on first use; one batch at a time, in the order given. */
+export function createCardWriter(connection: WriterConnection, entry: WorkerEntry): CardWriter {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
+
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    worker = null;
+  };
+  const ensure = (): Worker => {
+    if (worker) return worker;
+    const w = startWorker(entry, connection);
+    w.on('message', (m: FromWriter) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if ('error' in m) p.reject(new Error(`Storing cards failed: ${m.error}`));
+      else p.resolve('added' in m ? m.added : 0);
+    });
+    w.on('error', (err) => failAll(err));
+    w.on('exit', (code) => failAll(new Error(`The card writer stopped (exit code ${code}).`)));
+    worker = w;
+    return w;
+  };
+  const send = (message: (id: number) => ToWriter, w: Worker) =>
+    new Promise<number>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      w.postMessage(message(id));
+    });
+
+  return {
+    write: (batch) => send((id) => ({ id, batch }), ensure()),
+    async close() {
+      if (!worker) return;
+      const w = worker;
+      await send((id) => ({ id, close: true }), w).catch(() => undefined);
+      worker = null;
+      await w.terminate();
+    },
+  };
+}
