@@ -212,6 +212,34 @@ describe('ordering cards through the desktop UI', () => {
     expect(core.orders.list()).toHaveLength(ordersBefore);
   });
 
+  it('warns before a debit the balance cannot cover, and says in words what failed and what to do', async () => {
+    const { page } = app;
+    const sandbox = await core.providers.sandbox();
+    const balance = sandbox.faults().balanceCents;
+    sandbox.setFaults({ balanceCents: 1_000 });
+    try {
+      await nav('New order').click();
+      await page.getByRole('radio', { name: /Sandbox \(Wpay\)/ }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel('Product SKU').fill('WWQ651BHNWSH');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel(/Value of each card/).fill('25');
+      await page.getByLabel('Number of cards').fill('4');
+      await page.getByRole('button', { name: 'Review' }).click();
+      const review = page.locator('.review');
+      await expect.poll(() => review.getByText('The balance is lower than the total', { exact: false }).count()).toBe(1);
+      expect(await review.getByText(/^Real time:/).count()).toBe(1);
+      await page.getByRole('button', { name: 'Place order for A$100.00' }).click();
+      const order = page.getByRole('article').filter({ hasText: 'Sandbox (Wpay)' });
+      await expect.poll(() => order.getByText('Failed', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
+      expect(await order.getByText(/^The provider refused the order/).count()).toBe(1);
+      expect(await order.getByText(/^What to do:/).count()).toBe(1);
+      await app.screenshot('09b-order-failed');
+    } finally {
+      sandbox.setFaults({ balanceCents: balance });
+    }
+  });
+
   it('keeps the card table light at 25,000 cards of one order, fetching pages as it scrolls', async () => {
     const { page } = app;
     const account = core.accounts.findByName('Sandbox (Wpay)')!;

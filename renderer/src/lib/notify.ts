@@ -4,7 +4,13 @@ import type { OrderProgressView } from '../../../shared/ipc/views';
 export function notifySettled(p: OrderProgressView, reference: string): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const title =
-    p.state === 'complete' ? 'Order complete' : p.state === 'cancelled' ? 'Order cancelled' : 'Order needs your attention';
+    p.state === 'complete'
+      ? 'Order complete'
+      : p.state === 'cancelled'
+        ? 'Order cancelled'
+        : p.state === 'failed'
+          ? 'Order failed'
+          : 'Order needs your attention';
   const body =
     p.state === 'complete'
       ? `${reference}: all ${p.cardsStored.toLocaleString()} cards are stored.`

@@ -13,7 +13,7 @@ export function orderAdvice(order: OrderView): { problem: string; next: string }
     case 'failed':
       return {
         problem: reason ?? 'The provider refused this order.',
-        next: 'Nothing was charged for cards that were not issued. Fix what the message says (balance, product, amount) and place a new order.',
+        next: `Fix what the message says (balance, product, amount, key) and place a new order. If your provider statement shows a debit for it anyway, give them the reference ${order.clientReference}.`,
       };
     case 'cancelled':
       return { problem: reason ?? 'The order was cancelled.', next: 'Check with the provider that the prepaid account was refunded.' };
