@@ -1,15 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, EVENT_CHANNEL, type AppEvent, type Channel } from '../../shared/ipc/contract';
+import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
 import { fail, type Envelope } from '../../shared/ipc/envelope';
-import type { AppCore } from '../core/app-api/app-core';
+import type { AppCore, AppLock } from '../core/app-api/app-core';
 import { dispatch } from '../core/app-api/dispatch';
 import { watchAppEvents } from '../core/app-api/events';
 import type { AutoLock } from './auto-lock';
 import { isTrustedSender, type TrustedSenderExpectation } from './ipc-sender';
 import type { ShellContext } from './shell-context';
-
-/** Channels that hand out card data; they answer nothing while the app is locked. */
-const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal'];
 
 export interface IpcRegistration {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -19,6 +16,8 @@ export interface IpcRegistration {
   /** Pushes an event to the app window. */
   send: (channel: typeof EVENT_CHANNEL, event: AppEvent) => void;
   lock?: AutoLock;
+  /** The person's proof for unlocking (see registerAppIpc). */
+  verifyUnlock?: () => Promise<boolean>;
 }
 
 /**
@@ -26,15 +25,13 @@ export interface IpcRegistration {
  * from the app window's main frame; everything after that is main's one dispatch. Returns the function that undoes it.
  */
 export function registerIpc(r: IpcRegistration): () => void {
+  const appLock = r.lock ? toAppLock(r.lock, r.verifyUnlock ?? (async () => false)) : null;
   for (const channel of CHANNELS) {
     r.ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event, r.expected())) {
         return fail({ kind: 'untrusted-sender', message: 'This request did not come from the Giftdesk window and was refused.' });
       }
-      if (r.lock?.state === 'locked' && CARD_DATA.includes(channel)) {
-        return fail({ kind: 'locked', message: 'Giftdesk is locked. Unlock it to see card data.' });
-      }
-      return dispatch(channel, payload, { core: r.core });
+      return dispatch(channel, payload, { core: r.core, ...(appLock ? { lock: appLock } : {}) });
     });
   }
   const stopEvents = watchAppEvents(r.core, (e) => r.send(EVENT_CHANNEL, e));
@@ -60,5 +57,18 @@ export function registerAppIpc(shell: ShellContext, ipcMain: IpcRegistration['ip
       if (win && !win.isDestroyed()) win.webContents.send(channel, event);
     },
     lock: shell.autoLock,
+    // Until the app has a passcode of its own, asking is the proof: the lock hides card data from a glance at an
+    // idle or just-woken screen, and the OS session (which locks with the screen) stands guard over the machine.
+    verifyUnlock: async () => true,
   });
+}
+
+export function toAppLock(lock: AutoLock, verify: () => Promise<boolean>): AppLock {
+  return {
+    get locked() {
+      return lock.state === 'locked';
+    },
+    lock: () => lock.lock('manual'),
+    unlock: () => lock.unlock(verify),
+  };
 }

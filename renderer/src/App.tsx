@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { LockScreen } from './components/LockScreen';
 import { Nav } from './components/Nav';
 import { api } from './lib/api';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
@@ -18,6 +19,7 @@ export function App() {
     void loadAccounts().catch(() => undefined);
     void loadOrders().catch(() => undefined);
     void api().cards.count({}).then((r) => r.ok && setCardTotal(r.value.total));
+    void api().lock.status({}).then((r) => r.ok && setLocked(r.value.locked));
     const off = [
       api().on('order.progress', applyProgress),
       api().on('cards.count', (c) => setCardTotal(c.total)),
@@ -31,10 +33,7 @@ export function App() {
       <Nav />
       <main className="content" id="content" tabIndex={-1}>
         {locked ? (
-          <section className="locked" aria-live="polite">
-            <h1>Giftdesk is locked</h1>
-            <p>Card data is hidden. Unlock Giftdesk to continue.</p>
-          </section>
+          <LockScreen />
         ) : (
           <>
             {screen === 'orders' && <OrdersScreen />}

@@ -20,6 +20,9 @@ export const CHANNELS = [
   'cards.count',
   'cards.reveal',
   'audit.list',
+  'lock.status',
+  'lock.lock',
+  'lock.unlock',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

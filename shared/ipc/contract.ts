@@ -27,6 +27,7 @@ interface ChannelSpec {
 }
 
 const none = z.strictObject({});
+const lockStateSchema = z.object({ locked: z.boolean() });
 const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const byOrder = z.strictObject({ orderId: z.number().int().positive() });
 
@@ -61,13 +62,17 @@ export const channels = {
     }),
     response: z.array(auditEventSchema),
   },
+
+  'lock.status': { request: none, response: lockStateSchema },
+  'lock.lock': { request: none, response: lockStateSchema },
+  'lock.unlock': { request: none, response: lockStateSchema },
 } satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */
 export const events = {
   'order.progress': orderProgressSchema,
   'cards.count': z.object({ total: z.number().int() }),
-  'lock.state': z.object({ locked: z.boolean() }),
+  'lock.state': lockStateSchema,
 } satisfies { [E in EventName]: z.ZodType };
 
 export type Channels = typeof channels;

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { APP_START_URL } from '../../main/electron/app-origin';
-import { createAutoLock } from '../../main/electron/auto-lock';
+import { createAutoLock, type AutoLock } from '../../main/electron/auto-lock';
 import { registerIpc } from '../../main/electron/ipc-register';
 import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
 import { realKeychain } from '../support/core';
@@ -25,10 +25,12 @@ let handlers: Map<string, Handler>;
 let sent: AppEvent[];
 let unregister: () => void;
 let idleMs = 0;
-const lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
+let proof = false;
+let lock: AutoLock;
 
 beforeEach(async () => {
   core = await createCore({ dataDir: tempDir(), keychain: realKeychain, label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
+  lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
   handlers = new Map();
   sent = [];
   unregister = registerIpc({
@@ -43,6 +45,7 @@ beforeEach(async () => {
       sent.push(event);
     },
     lock,
+    verifyUnlock: async () => proof,
   });
 });
 afterEach(async () => {
@@ -69,12 +72,21 @@ describe('registerIpc', () => {
     }
   });
 
-  it('gives out no card data while the app is locked', async () => {
-    lock.lock('manual');
+  it('gives out no card data while the app is locked, and unlocks only on the person’s proof', async () => {
+    const ask = (channel: string) => handlers.get(channel)!(eventFrom(WINDOW_ID, APP_START_URL), {});
+    expect(await ask('lock.lock')).toEqual({ ok: true, value: { locked: true } });
     expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: true } });
-    const answer = await handlers.get('cards.search')!(eventFrom(WINDOW_ID, APP_START_URL), {});
-    expect(answer).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    expect(await handlers.get('orders.list')!(eventFrom(WINDOW_ID, APP_START_URL), {})).toMatchObject({ ok: true });
+    expect(await ask('cards.search')).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await handlers.get('cards.reveal')!(eventFrom(WINDOW_ID, APP_START_URL), { cardId: 1 })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await ask('orders.list')).toMatchObject({ ok: true });
+
+    proof = false;
+    expect(await ask('lock.unlock')).toEqual({ ok: true, value: { locked: true } });
+    expect(await ask('cards.search')).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    proof = true;
+    expect(await ask('lock.unlock')).toEqual({ ok: true, value: { locked: false } });
+    expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: false } });
+    expect(await ask('cards.search')).toMatchObject({ ok: true });
   });
 
   it('pushes order progress and the stored card count to the window', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { maskCardNumber } from '../../shared/mask';
+import { createAutoLock } from '../../main/electron/auto-lock';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 import { realKeychain } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
@@ -19,13 +20,14 @@ const NEW_ACCOUNT = 'Event cards (sandbox)';
 let dir: string;
 let core: Core;
 let app: AppHarness;
+const lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0 });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-'));
   buildRenderer(path.join(dir, 'renderer'));
   core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
   API_KEY = (await core.providers.sandbox()).apiKey;
-  app = await openApp(core, path.join(dir, 'renderer'));
+  app = await openApp(core, path.join(dir, 'renderer'), { lock });
 });
 
 afterAll(async () => {
@@ -274,6 +276,29 @@ describe('ordering cards through the desktop UI', () => {
     });
     await expect.poll(() => page.getByRole('button', { name: `Reveal ${lastMasked}` }).count()).toBeGreaterThan(0);
     await app.screenshot('15-cards-25000');
+  });
+
+  it('hides every card while locked, refuses card calls, and shows them again after unlocking', async () => {
+    const { page } = app;
+    await nav('Cards').click();
+    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count()).toBeGreaterThan(5);
+    await nav('Lock now').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Giftdesk is locked' }).count()).toBe(1);
+    expect(lock.state).toBe('locked');
+    expect(await page.getByRole('button', { name: /^Reveal / }).count()).toBe(0);
+    expect(await page.locator('.card-row').count()).toBe(0);
+    const search = await page.evaluate(() => window.giftdesk.cards.search({}));
+    expect(search).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    await app.screenshot('16-locked');
+
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count()).toBeGreaterThan(5);
+    expect(lock.state).toBe('unlocked');
+
+    lock.lock('system'); // the OS screen locked: main decides, the window follows
+    await expect.poll(() => page.getByRole('heading', { name: 'Giftdesk is locked' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => lock.state).toBe('unlocked');
   });
 
   it('fits a 1024×768 window and follows a dark system theme', async () => {

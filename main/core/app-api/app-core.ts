@@ -6,6 +6,15 @@ export type AppCore = Pick<Core, 'accounts' | 'orders' | 'cards' | 'audit' | 'se
   providers: Pick<Core['providers'], 'forget'>;
 };
 
+/** The app lock as handlers see it (main's auto-lock in the app; absent where nothing locks, e.g. the CLI). */
+export interface AppLock {
+  readonly locked: boolean;
+  lock(): void;
+  /** Resolves true once unlocked, false when the person's proof was refused. */
+  unlock(): Promise<boolean>;
+}
+
 export interface AppContext {
   core: AppCore;
+  lock?: AppLock;
 }

@@ -5,6 +5,9 @@ import { GiftdeskError } from '../errors';
 import type { AppContext } from './app-core';
 import { handlers, type Handler } from './handlers';
 
+/** Channels that hand out card data; they answer nothing while the app is locked. */
+const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal'];
+
 /**
  * The one way into the app's handlers, for Electron's ipcMain and for the e2e harness alike. The channel must be in
  * the contract and the payload must parse before a handler runs; the answer is parsed too, and always an envelope.
@@ -16,6 +19,9 @@ export async function dispatch(channel: unknown, payload: unknown, context: AppC
   const spec = channels[channel];
   const request = spec.request.safeParse(payload);
   if (!request.success) return fail(fromZod(request.error));
+  if (context.lock?.locked && CARD_DATA.includes(channel)) {
+    return fail({ kind: 'locked', message: 'Giftdesk is locked. Unlock it to see card data.' });
+  }
   try {
     const value = await (handlers[channel] as Handler<Channel>)(request.data as never, context);
     const answer = spec.response.safeParse(value);

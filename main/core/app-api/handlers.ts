@@ -4,6 +4,7 @@ import type { AppContext } from './app-core';
 import { listAudit } from './audit';
 import { countCards, revealCard, searchCards } from './cards';
 import { listProducts, testConnection } from './connection';
+import { lockNow, lockStatus, unlock } from './lock';
 import { cancelOrder, checkNow, getOrder, listOrders, orderProgress, parseCsv, placeOrder, validateOrder } from './orders';
 
 export type Handler<C extends Channel> = (request: ParsedRequest<C>, context: AppContext) => Promise<Response<C>>;
@@ -28,4 +29,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'cards.count': countCards,
   'cards.reveal': revealCard,
   'audit.list': listAudit,
+  'lock.status': lockStatus,
+  'lock.lock': lockNow,
+  'lock.unlock': unlock,
 };

@@ -1,3 +1,4 @@
+import { api } from '../lib/api';
 import { useApp, type Screen } from '../state/app-store';
 
 const ITEMS: { screen: Screen; label: string }[] = [
@@ -12,6 +13,11 @@ export function Nav() {
   const screen = useApp((s) => s.screen);
   const go = useApp((s) => s.go);
   const cardTotal = useApp((s) => s.cardTotal);
+  const setLocked = useApp((s) => s.setLocked);
+  const lockNow = async () => {
+    const r = await api().lock.lock({});
+    if (r.ok) setLocked(r.value.locked);
+  };
   return (
     <nav className="nav" aria-label="Main">
       <div className="brand">Giftdesk</div>
@@ -29,7 +35,12 @@ export function Nav() {
           </li>
         ))}
       </ul>
-      {cardTotal !== null && <p className="nav-foot">{cardTotal.toLocaleString()} cards stored</p>}
+      <div className="nav-foot">
+        {cardTotal !== null && <p>{cardTotal.toLocaleString()} cards stored</p>}
+        <button type="button" className="nav-item" onClick={() => void lockNow()}>
+          Lock now
+        </button>
+      </div>
     </nav>
   );
 }

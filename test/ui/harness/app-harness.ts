@@ -5,7 +5,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppCore } from '../../../main/core/app-api/app-core';
 import { dispatch } from '../../../main/core/app-api/dispatch';
+import type { AppEvent } from '../../../shared/ipc/contract';
 import { watchAppEvents } from '../../../main/core/app-api/events';
+import type { AutoLock } from '../../../main/electron/auto-lock';
+import { toAppLock } from '../../../main/electron/ipc-register';
 import { serveStatic } from './static-server';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -42,7 +45,8 @@ async function bridgeScript(): Promise<string> {
 }
 
 /** The built renderer in Debian's Chromium, talking to a real core through the same bridge the preload exposes. */
-export async function openApp(core: AppCore, rendererDir: string): Promise<AppHarness> {
+export async function openApp(core: AppCore, rendererDir: string, options: { lock?: AutoLock } = {}): Promise<AppHarness> {
+  const lock = options.lock ? toAppLock(options.lock, async () => true) : undefined;
   const server = await serveStatic(rendererDir);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -52,16 +56,19 @@ export async function openApp(core: AppCore, rendererDir: string): Promise<AppHa
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   const traffic: string[] = [];
   await context.exposeBinding('__giftdeskInvoke', async (_source, channel: unknown, payload: unknown) => {
-    const answer = await dispatch(channel, payload, { core });
+    const answer = await dispatch(channel, payload, lock ? { core, lock } : { core });
     traffic.push(JSON.stringify(answer));
     return answer;
   });
   await context.addInitScript({ content: await bridgeScript() });
   const page = await context.newPage();
-  const stopEvents = watchAppEvents(core, (event) => {
+  // What registerIpc sends to the window, delivered to the page's bridge instead.
+  const emit = (event: AppEvent): void => {
     traffic.push(JSON.stringify(event));
     page.evaluate(([name, payload]) => window.__giftdeskEmit(name as string, payload), [event.name, event.payload] as const).catch(() => undefined);
-  });
+  };
+  const stopEvents = watchAppEvents(core, emit);
+  const stopLock = options.lock?.subscribe((e) => emit({ name: 'lock.state', payload: { locked: e.state === 'locked' } }));
   await page.goto(server.url);
   mkdirSync(SCREENS_DIR, { recursive: true });
   return {
@@ -72,6 +79,7 @@ export async function openApp(core: AppCore, rendererDir: string): Promise<AppHa
     },
     close: async () => {
       stopEvents();
+      stopLock?.();
       await browser.close();
       await server.close();
     },
