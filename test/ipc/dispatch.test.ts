@@ -67,6 +67,21 @@ describe('dispatch', () => {
     expect(value(await gd().audit.list({})).map((e) => JSON.stringify(e)).join()).not.toContain(KEY.slice(0, 12));
   });
 
+  it('uses a replaced key from the next call on, and tests the connection with it', async () => {
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const connected = value(await gd().accounts.testConnection({ accountId: account.id }));
+    expect(connected.message).toMatch(/^Connected\. Prepaid balance A\$/);
+
+    const edited = value(await gd().accounts.edit({ id: account.id, apiKey: 'not-the-sandbox-key-0000' }));
+    expect(edited).toMatchObject({ hasApiKey: true, apiKeyLast4: '0000' });
+    const refused = await gd().accounts.testConnection({ accountId: account.id });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'provider' } });
+    expect(JSON.stringify(refused)).not.toContain('not-the-sandbox-key');
+
+    value(await gd().accounts.edit({ id: account.id, apiKey: (await core.providers.sandbox()).apiKey }));
+    expect(value(await gd().accounts.testConnection({ accountId: account.id })).message).toMatch(/^Connected/);
+  });
+
   it('names the field a core rule refuses, in the contract’s words', async () => {
     const answer = await call('accounts.add', { ...wpayAccount, apiKey: undefined });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'validation', field: 'apiKey' } });
