@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProviderName } from '../../../../shared/domain';
 import type { AccountView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
 import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL, speaks } from './account-defaults';
 
@@ -186,16 +187,5 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
         </button>
       </div>
     </form>
-  );
-}
-
-function Field(props: { id: string; label: string; error?: string | null; hint?: string | undefined; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && <p className="hint">{props.hint}</p>}
-      <ErrorText message={props.error} />
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { api, call, messageOf } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
 import { useApp } from '../../state/app-store';
 import { draftLines, type Draft } from './draft';
+import { CsvCheck } from './CsvCheck';
 import { valueRule } from './StepProduct';
 
 interface Props {
@@ -103,47 +104,7 @@ export function StepAmounts({ draft, update, back, next }: Props) {
             <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files?.[0])} />
             {loading && <p className="muted">Checking the file…</p>}
           </div>
-          {csv && csv.errors.length > 0 && (
-            <div className="row-errors" role="alert" aria-label="Rows to fix">
-              <p>
-                <strong>
-                  {csv.errors.length === 1 ? '1 problem' : `${csv.errors.length} problems`} in {draft.csv?.fileName}. Nothing will be
-                  ordered until the file is fixed.
-                </strong>
-              </p>
-              <ul>
-                {csv.errors.map((e, i) => (
-                  <li key={i}>
-                    {e.row > 0 ? `Row ${e.row}` : 'The whole file'}
-                    {e.field !== 'row' ? ` (${e.field})` : ''}: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {csv && csv.lines.length > 0 && (
-            <table className="table compact">
-              <caption>{csv.lines.length} valid {csv.lines.length === 1 ? 'line' : 'lines'}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Cards</th>
-                </tr>
-              </thead>
-              <tbody>
-                {csv.lines.slice(0, 200).map((l) => (
-                  <tr key={l.row}>
-                    <td>{l.row}</td>
-                    <td>{l.sku}</td>
-                    <td>{formatMoney(l.faceValueCents, currency)}</td>
-                    <td>{l.quantity.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {csv && draft.csv && <CsvCheck result={csv} fileName={draft.csv.fileName} currency={currency} />}
           <ErrorText message={fieldError('csv')} />
         </>
       )}
