@@ -301,6 +301,27 @@ describe('ordering cards through the desktop UI', () => {
     await expect.poll(() => lock.state).toBe('unlocked');
   });
 
+  it('can be driven from the keyboard: menu, choices and each step’s button', async () => {
+    const { page } = app;
+    await nav('Orders').click();
+    await nav('New order').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: /Sandbox \(Wpay\)/ }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    const sku = page.getByLabel('Product SKU');
+    await expect.poll(() => sku.count()).toBe(1);
+    await sku.focus();
+    await page.keyboard.type('WWQ651BHNWSH');
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/Value of each card/).focus();
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quantity');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.review').getByText('A$10.00', { exact: true }).count()).toBe(1);
+  });
+
   it('fits a 1024×768 window and follows a dark system theme', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 768 });
