@@ -195,6 +195,8 @@ describe('ordering cards through the desktop UI', () => {
   it('shows the row number of a bad CSV line and places nothing', async () => {
     const { page } = app;
     const ordersBefore = core.orders.list().length;
+    const sandbox = await core.providers.sandbox();
+    const submitsBefore = sandbox.stats().requests['POST /v1/partner/giftcards/orders'] ?? 0;
     await nav('New order').click();
     await page.getByRole('radio', { name: new RegExp(NEW_ACCOUNT.replace(/[()]/g, '\\$&')) }).check();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -212,6 +214,8 @@ describe('ordering cards through the desktop UI', () => {
     expect(await page.getByRole('button', { name: 'Review' }).isDisabled()).toBe(true);
     await app.screenshot('13-wizard-csv-errors');
     expect(core.orders.list()).toHaveLength(ordersBefore);
+    expect(sandbox.stats().requests['POST /v1/partner/giftcards/orders'] ?? 0).toBe(submitsBefore);
+    expect(submitsBefore).toBeGreaterThan(0); // the key the count is read under is the one the 500-card order used
   });
 
   it('warns before a debit the balance cannot cover, and says in words what failed and what to do', async () => {
