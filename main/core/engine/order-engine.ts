@@ -90,6 +90,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
     const existing = tasks.get(orderId);
     if (existing) return existing;
     ensureLease();
+    deps.writer.warm();
     const order = deps.orders.get(orderId);
     const account = deps.accounts.get(order.accountId);
     const abort = new AbortController();

@@ -9,10 +9,17 @@ const BARCODE_FORMATS = ['QCGTINBARCODE-32', 'CA128', 'QCBARCODE-31-V1', 'INT2OF
 
 export type CardMapping = { ok: true; cards: NewCard[] } | { ok: false; problem: string };
 
-/** Maps a Wpay `cards` array into NewCards; each card's own JSON, unknown fields included, is kept as `raw`. */
-export function mapWpayCards(items: readonly unknown[]): CardMapping {
+/** Cards mapped between two turns of the event loop: a 500-card page in one go would hold it for tens of ms. */
+const CHUNK = 100;
+
+/**
+ * Maps a Wpay `cards` array into NewCards; each card's own JSON, unknown fields included, is kept as `raw`.
+ * Yields to the event loop between chunks, so that a page of 500 cards never stalls the app's other work.
+ */
+export async function mapWpayCards(items: readonly unknown[]): Promise<CardMapping> {
   const cards: NewCard[] = [];
   for (const [index, item] of items.entries()) {
+    if (index > 0 && index % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const parsed = wpayCard.safeParse(item);
     if (!parsed.success) return { ok: false, problem: describeIssue(item, parsed.error.issues[0]!, `cards[${index}]`) };
     const card = parsed.data;

@@ -87,7 +87,7 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       const status = toStatus(order, order.total_cards ?? null);
       // A real-time order answered PROCESSING carries on as a batch order: no cards now, fetch them later.
       if (status.phase !== 'complete' || !order.cards) return { status, cards: null };
-      const mapped = mapWpayCards(order.cards);
+      const mapped = await mapWpayCards(order.cards);
       if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
       return { status, cards: mapped.cards };
     },
@@ -132,7 +132,7 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       }
       if (answer.status === 410) return { state: 'cancelled', label: 'Cancelled' };
       const body = parseAnswer(transport, req, answer, wpayCardsPage);
-      const mapped = mapWpayCards(body.cards);
+      const mapped = await mapWpayCards(body.cards);
       if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
       return { state: 'ready', cards: mapped.cards, totalCards: body.total_cards ?? null };
     },

@@ -5,6 +5,8 @@ import type { CardBatch, FromWriter, ToWriter, WriterConnection } from './writer
 export interface CardWriter {
   /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with how many were new. */
   write(batch: CardBatch): Promise<number>;
+  /** Starts the thread ahead of the first write, so its start-up is not paid while cards wait. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
 
   return {
     write: (batch) => send((id) => ({ id, batch }), ensure()),
+    warm: () => void ensure(),
     async close() {
       if (!worker) return;
       const w = worker;

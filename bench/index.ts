@@ -1,0 +1,49 @@
+// `npm run bench`: every phase in a process of its own (so each peak memory figure is its own), a table of the
+// figures against their targets, and with --json one JSON object on the last line.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+
+const PHASES = ['store', 'ingest', 'sheet', 'export'] as const;
+const json = process.argv.includes('--json');
+
+const figures: Record<string, unknown> = {};
+for (const phase of PHASES) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/phases/${phase}.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write(`bench phase ${phase} failed (exit ${r.status})\n`);
+    process.exit(1);
+  }
+  Object.assign(figures, JSON.parse(r.stdout.trim().split('\n').at(-1)!));
+}
+
+const { ingestMaxBlockMs, sheetMaxBlockMs, ...rest } = figures as Record<string, number> & Record<string, unknown>;
+const result = { ...rest, eventLoopMaxBlockMs: Math.max(Number(ingestMaxBlockMs), Number(sheetMaxBlockMs)), machine: machine() };
+
+type Row = [figure: string, value: number, target: string, met: boolean];
+const f = result as unknown as { ingest: Record<string, number>; store: Record<string, number>; sheet: Record<string, number>; export: Record<string, number>; eventLoopMaxBlockMs: number };
+const rows: Row[] = [
+  ['ingest.seconds', f.ingest.seconds!, '', true],
+  ['ingest.documentedLoopSeconds', f.ingest.documentedLoopSeconds!, '', true],
+  ['ingest.ratio', f.ingest.ratio!, '≥ 10', f.ingest.ratio! >= 10],
+  ['ingest.requests', f.ingest.requests!, '≤ 60', f.ingest.requests! <= 60],
+  ['ingest.peakRssMb', f.ingest.peakRssMb!, '', true],
+  ['store.insertSeconds', f.store.insertSeconds!, '≤ 0.3', f.store.insertSeconds! <= 0.3],
+  ['store.openSeconds', f.store.openSeconds!, '≤ 0.3', f.store.openSeconds! <= 0.3],
+  ['store.searchMs', f.store.searchMs!, '≤ 50', f.store.searchMs! <= 50],
+  ['sheet.seconds', f.sheet.seconds!, '≤ 15', f.sheet.seconds! <= 15],
+  ['sheet.peakRssMb', f.sheet.peakRssMb!, '≤ 400', f.sheet.peakRssMb! <= 400],
+  ['sheet.pages', f.sheet.pages!, '', true],
+  ['sheet.megabytes', f.sheet.megabytes!, '', true],
+  ['export.zipSeconds', f.export.zipSeconds!, '≤ 3', f.export.zipSeconds! <= 3],
+  ['export.ageSeconds', f.export.ageSeconds!, '', true],
+  ['export.pdfSeconds', f.export.pdfSeconds!, '', true],
+  ['eventLoopMaxBlockMs', f.eventLoopMaxBlockMs, '≤ 50', f.eventLoopMaxBlockMs <= 50],
+];
+const lines = ['| figure | value | target | |', '| --- | ---: | --- | --- |', ...rows.map(([name, value, target, met]) => `| ${name} | ${value} | ${target} | ${target ? (met ? 'met' : 'MISSED') : ''} |`)];
+process.stdout.write(`${lines.join('\n')}\n\nmachine: ${result.machine}\n`);
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
