@@ -37,6 +37,8 @@ const entries = [
   { in: 'main/electron/preload.ts', out: 'main/preload.cjs' },
   // Sheet rendering and export encryption; main passes { file: path.join(__dirname, 'card-worker.cjs') } to core.
   { in: 'main/core/exports/card-worker.ts', out: 'main/card-worker.cjs' },
+  // Card storage off the main thread during ingest; main passes { file: path.join(__dirname, 'card-writer.cjs') }.
+  { in: 'main/core/store/writer/card-writer-worker.ts', out: 'main/card-writer.cjs' },
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: path.join(out, e.out) })));

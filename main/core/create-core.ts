@@ -7,6 +7,7 @@ import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
 import { openStore } from './store/open-store';
 import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
+import { sourceCardWorker } from './exports/run-card-worker';
 import type { WorkerEntry } from './workers/worker-entry';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
@@ -27,7 +28,7 @@ export interface CoreOptions {
   label?: string;
   actor?: string;
   /** Bundled worker files (desktop build); from source, the .ts entries are started through tsx. */
-  workers?: { cardWriter?: WorkerEntry };
+  workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry };
 }
 
 /**
@@ -83,6 +84,8 @@ export async function createCore(options: CoreOptions) {
     engine,
     providers,
     providerFor: providers.clientFor,
+    /** The sheet and export worker (rendering and encryption run off the main thread). */
+    cardJobWorker: options.workers?.cardJob ?? sourceCardWorker(),
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await engine.stop();

@@ -20,6 +20,11 @@ export interface RunAppOptions {
   registerIpc?: (shell: ShellContext) => void;
 }
 
+/** A worker thread cannot start from inside the asar archive; its file is unpacked beside it. */
+function unpacked(file: string): string {
+  return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
 /** One app instance, one window. Main's bundle sits in <app>/main, the renderer files in <app>/renderer. */
 export async function runApp(options: RunAppOptions = {}): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -40,12 +45,29 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
 
-  const core = await createCore({ dataDir: resolveDataDir(process.env, app.getPath('userData')), keychain: createKeytarKeychain() });
+  const core = await createCore({
+    dataDir: resolveDataDir(process.env, app.getPath('userData')),
+    keychain: createKeytarKeychain(),
+    label: 'the Giftdesk desktop app',
+    actor: 'user',
+    // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
+    workers: {
+      cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
+      cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
+    },
+  });
   const autoLock = createAutoLock({ idleLimitMs: DEFAULT_IDLE_LIMIT_MS, idleMs: () => powerMonitor.getSystemIdleTime() * 1000 });
   const stopMonitor = startAutoLockMonitor(autoLock, powerMonitor);
-  app.on('will-quit', () => {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Let the engine stop and the writer thread finish its transaction before the process goes.
+    event.preventDefault();
     stopMonitor();
-    core.close();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 
   options.registerIpc?.({

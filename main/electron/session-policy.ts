@@ -1,14 +1,14 @@
 import type { Session } from 'electron';
 import { cspResponseFor } from './csp';
-import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest, isRequestAllowed } from './permission-policy';
+import { decidePermissionCheck, decidePermissionRequest, denyDevicePermission, isRequestAllowed } from './permission-policy';
 
 /**
  * Locks down a session: no permissions, no network from the renderer (main talks to the providers through Node,
  * not through this session), and our CSP on every response.
  */
 export function applySessionPolicies(session: Session): void {
-  session.setPermissionRequestHandler(denyPermissionRequest);
-  session.setPermissionCheckHandler(denyPermissionCheck);
+  session.setPermissionRequestHandler(decidePermissionRequest);
+  session.setPermissionCheckHandler(decidePermissionCheck);
   session.setDevicePermissionHandler(denyDevicePermission);
   session.setDisplayMediaRequestHandler(null);
   session.webRequest.onBeforeRequest((details, callback) => {

@@ -91,15 +91,23 @@ describe("Electron's security checklist, on the shell's real window options, ses
     expect(p.sandbox).toBe(true);
   });
 
-  it('5. every permission request, permission check and device request is refused', () => {
+  it('5. every permission is refused but notifications and clipboard writes for the app itself; devices always', () => {
     const h = recordingSession();
-    const requests = ['clipboard-read', 'display-capture', 'fullscreen', 'geolocation', 'media', 'notifications', 'openExternal', 'pointerLock', 'keyboardLock', 'fileSystem', 'window-management', 'unknown'];
-    for (const permission of requests) {
+    const request = (permission: string, requestingUrl: string) => {
       const answers: boolean[] = [];
-      call(h.permissionRequest, {}, permission, (granted: boolean) => answers.push(granted), {});
-      expect(answers, permission).toEqual([false]);
+      call(h.permissionRequest, {}, permission, (granted: boolean) => answers.push(granted), { requestingUrl });
+      return answers;
+    };
+    const refused = ['clipboard-read', 'display-capture', 'fullscreen', 'geolocation', 'media', 'openExternal', 'pointerLock', 'keyboardLock', 'fileSystem', 'window-management', 'unknown'];
+    for (const permission of refused) expect(request(permission, `${APP_ORIGIN}/index.html`), permission).toEqual([false]);
+    for (const permission of ['notifications', 'clipboard-sanitized-write']) {
+      expect(request(permission, `${APP_ORIGIN}/index.html`), permission).toEqual([true]);
+      expect(request(permission, 'https://evil.example/'), permission).toEqual([false]);
+      expect(request(permission, 'file:///etc/passwd'), permission).toEqual([false]);
+      expect(call(h.permissionCheck, null, permission, APP_ORIGIN, {}), permission).toBe(true);
+      expect(call(h.permissionCheck, null, permission, 'https://evil.example', {}), permission).toBe(false);
     }
-    for (const permission of ['clipboard-read', 'geolocation', 'hid', 'serial', 'usb', 'media', 'notifications']) {
+    for (const permission of ['clipboard-read', 'geolocation', 'hid', 'serial', 'usb', 'media']) {
       expect(call(h.permissionCheck, null, permission, APP_ORIGIN, {}), permission).toBe(false);
     }
     expect(call(h.devicePermission, { deviceType: 'usb', origin: APP_ORIGIN })).toBe(false);

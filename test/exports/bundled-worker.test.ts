@@ -13,8 +13,8 @@ import { mustRun, occurrences, pdfText } from '../sheets/tools';
 const root = path.resolve(import.meta.dirname, '../..');
 let core: Core | undefined;
 let bundleDir: string | undefined;
-afterEach(() => {
-  core?.close();
+afterEach(async () => {
+  await core?.close();
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 

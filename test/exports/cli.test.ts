@@ -23,7 +23,7 @@ async function storedOrder(n: number) {
   const made = await coreWithOrder(mixedCards(n, 5));
   const order = made.core.orders.get(made.orderId);
   const cards = made.core.cards.list(made.orderId);
-  made.core.close();
+  await made.core.close();
   return { dataDir: made.dataDir, order, cards, out: tempDir() };
 }
 
@@ -32,7 +32,7 @@ async function auditOf(dataDir: string, orderId: number) {
   try {
     return core.audit.list({ subject: `order:${orderId}` });
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

@@ -67,7 +67,7 @@ export async function exportCards(core: Core, request: ExportRequest, deps: Card
       job = { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(core, sheetRequest, { openPassword: passphrase! }) };
       break;
   }
-  const result = await runCardWorker(job, orderCards(core, order.id), deps);
+  const result = await runCardWorker(job, orderCards(core, order.id), { worker: core.cardJobWorker, ...deps });
   core.audit.append({
     actor: deps.actor,
     action: 'cards.export',

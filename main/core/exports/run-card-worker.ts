@@ -1,32 +1,17 @@
 // Main-thread side of a card job: starts the worker, answers its pulls with batches of cards read from the store,
 // and settles with the worker's result. The store (and its key) stays on this thread.
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { ValidationError } from '../errors';
 import type { PrintableCard } from '../sheets/printable-card';
+import { startWorker, type WorkerEntry } from '../workers/worker-entry';
 import type { CardJob, CardJobResult, FromWorker, ToWorker } from './worker-protocol';
 
-/**
- * Where the worker's code is. From source it is card-worker.ts, started through tsx; the desktop build bundles
- * card-worker.ts into its own file and passes that path (see README / scripts/build.mjs).
- */
-export interface CardWorkerEntry {
-  file: string | URL;
-  typescript?: boolean;
-}
-
-export function sourceCardWorker(): CardWorkerEntry {
-  let file: URL;
-  try {
-    file = new URL('./card-worker.ts', import.meta.url);
-  } catch {
-    throw new Error('The card worker location is unknown in this build: pass its bundled file as the worker entry.');
-  }
-  return { file, typescript: true };
+/** Where the card job worker's code is, from source; the desktop build passes its bundled file through createCore. */
+export function sourceCardWorker(): WorkerEntry {
+  return { file: new URL('./card-worker.ts', import.meta.url), typescript: true };
 }
 
 export interface RunCardJobOptions {
-  worker?: CardWorkerEntry;
+  worker?: WorkerEntry;
   batchSize?: number;
   /** Cards handed to the worker so far, on every batch. */
   onProgress?: (cards: number) => void;
@@ -44,11 +29,7 @@ export class CardJobCancelled extends Error {
 export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableCard>, options: RunCardJobOptions = {}): Promise<CardJobResult> {
   const entry = options.worker ?? sourceCardWorker();
   const batchSize = options.batchSize ?? 500;
-  const worker = entry.typescript
-    ? new Worker(new URL('./tsx-worker-bootstrap.mjs', import.meta.url), {
-        workerData: { entry: (entry.file instanceof URL ? entry.file : pathToFileURL(entry.file)).href, job },
-      })
-    : new Worker(entry.file, { workerData: { job } });
+  const worker = startWorker(entry, { job });
   const streams = new Map<number, Iterator<PrintableCard>>();
   let handed = 0;
   // A failure on this side is handed to the worker, which cleans up its file, then reported as the job's error.

@@ -47,7 +47,7 @@ export async function renderSheetToFile(
 ): Promise<{ cards: number; pages: number; bytes: number }> {
   checkOutPath(request.outPath);
   const sheet = sheetJob(core, request);
-  const result = await runCardWorker({ kind: 'sheet-file', outPath: request.outPath, sheet }, orderCards(core, request.orderId), deps);
+  const result = await runCardWorker({ kind: 'sheet-file', outPath: request.outPath, sheet }, orderCards(core, request.orderId), { worker: core.cardJobWorker, ...deps });
   core.audit.append({
     actor: deps.actor,
     action: 'cards.print',
@@ -64,7 +64,7 @@ export async function renderSheetPreview(
   deps: CardOutputDeps,
 ): Promise<{ pdf: Uint8Array; pages: number; totalPages: number; cards: number }> {
   const sheet = sheetJob(core, request, { maxPages: request.maxPages ?? 2 });
-  const result = await runCardWorker({ kind: 'sheet-bytes', sheet }, orderCards(core, request.orderId), deps);
+  const result = await runCardWorker({ kind: 'sheet-bytes', sheet }, orderCards(core, request.orderId), { worker: core.cardJobWorker, ...deps });
   core.audit.append({
     actor: deps.actor,
     action: 'cards.preview',
