@@ -10,6 +10,7 @@ import { openDatabase, type Db } from './open-database';
 import { readStoreIdentity, writeStoreIdentity } from './store-identity';
 
 export const DATABASE_FILE = 'giftdesk.db';
+const CHECKPOINT_EVERY_MS = 30_000;
 
 export interface OpenStore {
   db: Db;
@@ -55,5 +56,20 @@ export async function openStore(options: {
   }
 
   const db = openDatabase({ file, key, create, migrations });
-  return { db, storeId: identity.storeId, file, created: create, connection: { file, key }, close: () => db.close() };
+  // This connection serves the UI and the engine's small commits: it leaves checkpoints to the card writer thread,
+  // which does the big writes, and to a passive checkpoint now and then, so no commit here pays for copying the WAL.
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS);
+  checkpoints.unref();
+  return {
+    db,
+    storeId: identity.storeId,
+    file,
+    created: create,
+    connection: { file, key },
+    close: () => {
+      clearInterval(checkpoints);
+      db.close();
+    },
+  };
 }

@@ -46,6 +46,16 @@ export function createCardGenerator(cardSeed: string) {
     return out;
   };
 
+  // The order-wide part of every eGift URL, made once per order rather than once per card: a stand-in provider that
+  // spends its time on HMACs would measure itself instead of the client.
+  const tids = new Map<string, string>();
+  const tidOf = (order: SandboxOrder): string => {
+    const key = `${order.api}|${order.orderId}`;
+    let tid = tids.get(key);
+    if (tid === undefined) tids.set(key, (tid = token(bytes('tid', order, 0), 26)));
+    return tid;
+  };
+
   return {
     /** Card `index` (0-based over the whole order). Numbers carry the order's seq and the index, so they never repeat. */
     card(order: SandboxOrder, index: number): GeneratedCard {
@@ -56,9 +66,9 @@ export function createCardGenerator(cardSeed: string) {
       // Wpay cards are 19 digits like the example; Blackhawk's 16.
       const payload = order.api === 'wpay' ? `628${seq}${idx}${digits(secret, 4)}` : `98${seq}${idx}${digits(secret, 2)}`;
       const cardNumber = payload + luhnCheckDigit(payload);
-      const pin = digits(bytes('pin', order, index), 4);
+      const pin = digits(secret.subarray(20), 4);
       const barcode = order.api === 'wpay' ? `${cardNumber}${pin}${digits(secret.subarray(8), 10)}` : cardNumber;
-      const url = `https://egift.sandbox.giftdesk.invalid/egift?tid=${token(bytes('tid', order, 0), 26)}&gcm=n&gs=n&gw=n&eid=${token(secret.subarray(4), 26)}`;
+      const url = `https://egift.sandbox.giftdesk.invalid/egift?tid=${tidOf(order)}&gcm=n&gs=n&gw=n&eid=${token(secret.subarray(4), 26)}`;
       return { index, lineIndex, cardNumber, pin, barcode, url };
     },
     /** Blackhawk's transactionId for an order: stable, so a retried submit answers the same one. */

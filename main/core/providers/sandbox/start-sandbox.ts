@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../clock';
@@ -53,6 +54,8 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
   if (balanceCents !== undefined) store.setBalance(balanceCents);
   const dice = new FaultDice(knobs);
   const closing = new AbortController();
+  // Every request held for latency listens on this one signal: many at once is normal here, not a leak.
+  setMaxListeners(0, closing.signal);
 
   const faults = (): SandboxFaults => ({ ...dice.current(), balanceCents: store.availableBalanceCents() });
   const setFaults = (patch: Partial<SandboxFaults>): void => {

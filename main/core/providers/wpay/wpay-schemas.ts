@@ -26,7 +26,8 @@ export const wpayStatusAnswer = z.looseObject({
   cancel: wpayCancel,
 });
 
-export const wpayCard = z.looseObject({
+// Only the fields Giftdesk reads are validated (and copied); the card's full JSON is kept as `raw` by the mapper.
+export const wpayCard = z.object({
   sku: z.string().nullish(),
   productName: z.string().nullish(),
   cardNumber: identifier.nullish(),

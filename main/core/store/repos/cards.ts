@@ -54,8 +54,7 @@ export function createCardsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO cards (order_id, line_id, provider_key, number, pin, barcode, url, amount_cents, expiry, product_name,
                         sku, raw, stored_at)
-     VALUES (@orderId, @lineId, @providerKey, @number, @pin, @barcode, @url, @amountCents, @expiry, @productName, @sku,
-             @raw, @storedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (order_id, provider_key) DO NOTHING`,
   );
   const countFor = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM cards WHERE order_id = ?');
@@ -66,7 +65,10 @@ export function createCardsRepo(db: Db) {
 
   const insertAll = db.transaction((orderId: number, cards: readonly NewCard[], now: number): number => {
     let added = 0;
-    for (const c of cards) added += insert.run({ ...c, orderId, storedAt: now }).changes;
+    // Positional parameters: binding by name costs a fifth of the insert time at 25,000 cards.
+    for (const c of cards) {
+      added += insert.run(orderId, c.lineId, c.providerKey, c.number, c.pin, c.barcode, c.url, c.amountCents, c.expiry, c.productName, c.sku, c.raw, now).changes;
+    }
     return added;
   });
 
