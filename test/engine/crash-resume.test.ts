@@ -88,7 +88,6 @@ describe('crash and resume', () => {
     );
 
     // Every kill phase was really hit, not just the start.
-    console.log(outcomes.map((o) => `${o.phase}→${o.killedAt}`).join(', '));
     for (const phase of PHASES) expect(outcomes.filter((o) => o.killedAt === phase).length, phase).toBeGreaterThan(0);
 
     const stats = await sandbox.stats();
@@ -114,4 +113,46 @@ describe('crash and resume', () => {
     expect(orphaned).toBe(orders);
     expect(orders).toBeGreaterThanOrEqual(TRIALS - outcomes.filter((o) => o.killedAt === 'startup').length);
   }, 600_000);
+
+  it('a kill after the provider took the order but before its answer arrived: resume finds it by reference and never sends it again', async () => {
+    const dataDir = path.join(root, 'app-held');
+    await addWpayAccount(dataDir, 'Provider', sandbox.url, sandbox.apiKey);
+    const known = new Set(Object.keys((await sandbox.stats()).ordersByReference));
+    await sandbox.setFaults({ holdAfterAcceptMs: 5_000 });
+    try {
+      const child = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.3']);
+      const done = collect(child);
+      let reference: string | undefined;
+      for (let i = 0; i < 200 && !reference; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        reference = Object.keys((await sandbox.stats()).ordersByReference).find((r) => !known.has(r));
+      }
+      expect(reference, 'the provider never took the order').toBeDefined();
+      process.kill(-child.pid!, 'SIGKILL');
+      await done;
+    } finally {
+      await sandbox.setFaults({ holdAfterAcceptMs: 0 });
+    }
+
+    const before = await openCore(dataDir);
+    const [sent] = before.orders.list();
+    await before.close();
+    // The app died knowing only that it had sent the order.
+    expect(sent).toMatchObject({ state: 'submitting', submitAttempts: 1, providerOrderId: null });
+
+    const resumed = await runCli(dataDir, ['--json', 'resume', '--poll-every', '0.3']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const after = await openCore(dataDir);
+    try {
+      const order = after.orders.get(sent!.id);
+      expect(order.state).toBe('complete');
+      expect(after.cards.count(order.id)).toBe(QUANTITY);
+      expect(order.submitAttempts).toBe(1);
+    } finally {
+      await after.close();
+    }
+    const stats = await sandbox.stats();
+    expect(stats.ordersByReference[sent!.clientReference]).toBe(1);
+    expect(stats.submitsByReference[sent!.clientReference]).toBe(1);
+  }, 120_000);
 });

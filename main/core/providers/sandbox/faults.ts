@@ -16,6 +16,7 @@ export const faultsPatchSchema = z
     rate429: fraction,
     retryAfterSeconds: z.number().int().min(0).max(3600),
     dropAfterAcceptRate: fraction,
+    holdAfterAcceptMs: ms,
     balanceCents: z.number().int().min(0),
     seed: z.number().int(),
   })
@@ -32,6 +33,7 @@ export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
   rate429: 0,
   retryAfterSeconds: 1,
   dropAfterAcceptRate: 0,
+  holdAfterAcceptMs: 0,
 };
 
 /** What happens to one request. A submit's 5xx may come after the order was taken ("after"), as real providers do. */

@@ -56,6 +56,8 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   const denied = authenticate(route.api, req, ctx);
   if (denied) return send(res, denied);
   const reply = await route.handle(req, ctx);
+  const hold = dice.current().holdAfterAcceptMs;
+  if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);
 
   if (plan.error === 'after') {
     ctx.stats.fault('errors');

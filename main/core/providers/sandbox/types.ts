@@ -14,6 +14,9 @@ export interface SandboxFaults {
   retryAfterSeconds: number;
   /** Fraction of submits whose order is taken and persisted, then the connection is cut without an answer. */
   dropAfterAcceptRate: number;
+  /** Holds the answer to a submit this long after the order was taken and persisted: a slow provider, and the window
+   *  in which a client that dies has sent an order it never heard back about. */
+  holdAfterAcceptMs: number;
   /** Wpay SVA available balance in cents; setting it replaces the balance from now on. */
   balanceCents: number;
   /** Seed of the fault dice, for runs that can be repeated. */
