@@ -1,34 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, expect, test } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
+import { bundleWorker } from '../support/bundle-worker';
 import { realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let core: Core | undefined;
-let bundleDir: string | undefined;
 afterEach(async () => {
   await core?.close();
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
 test('the card writer bundled the way scripts/build.mjs bundles it stores a whole order', async () => {
-  // Inside the project, so the bundle finds the native module in node_modules as the packaged app does.
-  bundleDir = mkdtempSync(path.join(root, 'node_modules/.cache-giftdesk-writer-'));
-  const file = path.join(bundleDir, 'card-writer.cjs');
-  await build({
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'keytar', 'pdfkit'],
-    logLevel: 'warning',
-    entryPoints: ['main/core/store/writer/card-writer-worker.ts'],
-    outfile: file,
-  });
+  const file = await bundleWorker('main/core/store/writer/card-writer-worker.ts');
   core = await createCore({
     dataDir: path.join(tempDir(), 'data'),
     keychain: realKeychain,

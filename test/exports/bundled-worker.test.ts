@@ -1,38 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
 import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
+import { bundleWorker } from '../support/bundle-worker';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
 import { mustRun, occurrences, pdfText } from '../sheets/tools';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let core: Core | undefined;
-let bundleDir: string | undefined;
 afterEach(async () => {
   await core?.close();
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
 test('the card worker bundled the way scripts/build.mjs bundles it renders and encrypts', async () => {
-  // Inside the project, so the bundle finds pdfkit in node_modules as the packaged app does.
-  bundleDir = mkdtempSync(path.join(root, 'node_modules/.cache-giftdesk-worker-'));
-  const file = path.join(bundleDir, 'card-worker.cjs');
-  await build({
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'keytar', 'pdfkit'],
-    logLevel: 'warning',
-    entryPoints: ['main/core/exports/card-worker.ts'],
-    outfile: file,
-  });
+  const file = await bundleWorker('main/core/exports/card-worker.ts');
   const made = await coreWithOrder(mixedCards(12));
   core = made.core;
   const worker = { file };

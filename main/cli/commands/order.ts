@@ -71,8 +71,8 @@ function linesFromCsv(file: string): PlaceOrderLine[] {
     throw new ValidationError('lines', `Cannot read ${file}.`);
   }
   const parsed = parseOrderLinesCsv(text);
-  if (parsed.ok) return parsed.lines;
-  const first = parsed.errors[0]!;
+  const first = parsed.errors[0];
+  if (!first) return parsed.lines.map(({ sku, faceValueCents, quantity }) => ({ sku, faceValueCents, quantity }));
   const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
   throw new ValidationError('lines', `row ${first.row}, ${first.field}: ${first.message}${more}`);
 }

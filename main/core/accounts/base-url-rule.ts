@@ -1,20 +1,13 @@
 import { ValidationError } from '../errors';
+import { baseUrlProblem } from '../providers/transport/base-url';
 
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
-
-/** HTTPS everywhere; plain http only for a stand-in on this machine. */
+/** The base URL as the account will store it, or a ValidationError saying what is wrong with it. */
 export function checkBaseUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ValidationError('base-url', `"${text}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    throw new ValidationError('base-url', 'The base URL must use https:// (http:// is allowed only for 127.0.0.1, ::1 or localhost).');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new ValidationError('base-url', 'The base URL must not carry a user name, password, query or fragment.');
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  const checked = baseUrlProblem(text);
+  if ('problem' in checked) throw new ValidationError('base-url', `${capitalise(checked.problem)}.`);
+  return checked.url.origin + checked.url.pathname.replace(/\/+$/, '');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

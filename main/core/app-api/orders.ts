@@ -4,13 +4,13 @@ import type { CsvRowError } from '../../../shared/ipc/views';
 import type { PlaceOrderInput } from '../engine/engine-api';
 import { GiftdeskError, ValidationError } from '../errors';
 import type { AppContext } from './app-core';
-import { parseCsvLines } from './csv-lines';
+import { parseOrderLinesCsv } from '../orders/parse-lines-csv';
 import { toOrderView } from './order-view';
 import { newClientReference } from '../engine/client-reference';
 
 export async function parseCsv({ accountId, text }: ParsedRequest<'orders.parseCsv'>, { core }: AppContext): Promise<Response<'orders.parseCsv'>> {
   core.accounts.get(accountId);
-  const parsed = parseCsvLines(text);
+  const parsed = parseOrderLinesCsv(text);
   // Each well-formed row is also checked against the provider's rules on its own, so its error keeps its row number.
   const errors: CsvRowError[] = [...parsed.errors];
   const lines = parsed.lines.filter((line) => {

@@ -1,52 +1,46 @@
+import type { CsvParse, CsvRowError } from '../../../shared/ipc/views';
 import { parseAmountToCents } from '../../../shared/money';
-import type { PlaceOrderLine } from '../engine/engine-api';
-
-export interface CsvRowError {
-  /** 1-based row number in the file, counting the header as row 1. */
-  row: number;
-  field: string;
-  message: string;
-}
-
-export type ParsedLines = { ok: true; lines: PlaceOrderLine[] } | { ok: false; errors: CsvRowError[] };
-
-const REQUIRED = ['sku', 'amount', 'qty'] as const;
 
 /**
- * An order's lines from CSV with the columns sku, amount, qty (in any order; header required). Every row is checked
- * and every bad row reported, so a person can fix the file in one go; nothing is returned unless all rows are good.
+ * An order's lines from CSV: sku, amount, qty — in that order, or in any order under a header naming them. Every row
+ * is checked on its own, so a person sees each bad row's number (the file's line number) and what is wrong with it,
+ * not only the first. The desktop app and the CLI both read order files here.
  */
-export function parseOrderLinesCsv(text: string): ParsedLines {
-  const rows = splitCsv(text.replace(/^\uFEFF/, ''));
-  const header = rows[0]?.map((h) => h.trim().toLowerCase());
-  if (!header || header.every((h) => h === '')) return { ok: false, errors: [{ row: 1, field: 'header', message: 'The file is empty.' }] };
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length) {
-    return { ok: false, errors: [{ row: 1, field: 'header', message: `Missing column(s): ${missing.join(', ')} (the header must name sku, amount, qty).` }] };
+export function parseOrderLinesCsv(text: string): CsvParse {
+  const records = splitCsv(text.replace(/^\uFEFF/, ''));
+  const first = records[0]?.map((c) => c.trim().toLowerCase()) ?? [];
+  const hasHeader = first.includes('sku');
+  const columns = hasHeader ? { sku: first.indexOf('sku'), amount: first.indexOf('amount'), qty: first.indexOf('qty'), width: first.length } : { sku: 0, amount: 1, qty: 2, width: 3 };
+  if (hasHeader && (columns.amount < 0 || columns.qty < 0)) {
+    return { lines: [], errors: [{ row: 1, field: 'row', message: 'The header must name the columns sku, amount and qty.' }] };
   }
-  const col = (name: string) => header.indexOf(name);
+  const lines: CsvParse['lines'] = [];
   const errors: CsvRowError[] = [];
-  const lines: PlaceOrderLine[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every((c) => c.trim() === '')) return;
-    const sku = (cells[col('sku')] ?? '').trim();
-    const amountText = (cells[col('amount')] ?? '').trim();
-    const qtyText = (cells[col('qty')] ?? '').trim();
-    const before = errors.length;
-    if (!sku) errors.push({ row, field: 'sku', message: 'The sku is empty.' });
-    const cents = parseAmountToCents(amountText);
-    if (cents === null || cents <= 0) errors.push({ row, field: 'amount', message: `"${amountText}" is not an amount above 0 with at most two decimals.` });
-    const qty = /^\d+$/.test(qtyText) ? Number(qtyText) : NaN;
-    if (!Number.isSafeInteger(qty) || qty <= 0) errors.push({ row, field: 'qty', message: `"${qtyText}" is not a whole number above 0.` });
-    if (errors.length === before) lines.push({ sku, faceValueCents: cents!, quantity: qty });
+  records.forEach((cells, index) => {
+    const row = index + 1;
+    if ((hasHeader && row === 1) || cells.every((c) => c.trim() === '')) return;
+    if (cells.length !== columns.width) {
+      errors.push({ row, field: 'row', message: `Expected ${columns.width} values (${hasHeader ? first.join(', ') : 'sku, amount, qty'}), found ${cells.length}.` });
+      return;
+    }
+    const sku = cells[columns.sku]!.trim();
+    const amount = cells[columns.amount]!.trim();
+    const qty = cells[columns.qty]!.trim();
+    const rowErrors: CsvRowError[] = [];
+    if (sku === '') rowErrors.push({ row, field: 'sku', message: 'The SKU is empty.' });
+    else if (sku.length > 100) rowErrors.push({ row, field: 'sku', message: 'The SKU is longer than 100 characters.' });
+    const cents = parseAmountToCents(amount.replace(/^\$/, ''));
+    if (cents === null || cents <= 0) rowErrors.push({ row, field: 'amount', message: `"${amount}" is not an amount such as 25 or 25.50.` });
+    const quantity = /^\d{1,6}$/.test(qty) ? Number(qty) : NaN;
+    if (!Number.isInteger(quantity) || quantity < 1) rowErrors.push({ row, field: 'qty', message: `"${qty}" is not a whole number of cards (1 or more).` });
+    if (rowErrors.length > 0) errors.push(...rowErrors);
+    else lines.push({ row, sku, faceValueCents: cents!, quantity });
   });
-  if (errors.length) return { ok: false, errors };
-  if (lines.length === 0) return { ok: false, errors: [{ row: 2, field: 'rows', message: 'The file has a header but no lines.' }] };
-  return { ok: true, lines };
+  if (lines.length === 0 && errors.length === 0) errors.push({ row: 1, field: 'row', message: 'The file has no order lines.' });
+  return { lines, errors };
 }
 
-/** RFC 4180 fields: quotes, doubled quotes, commas and newlines inside quotes. */
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Blank lines stay as records. */
 function splitCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

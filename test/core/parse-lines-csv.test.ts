@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvLines } from '../../main/core/app-api/csv-lines';
+import { parseOrderLinesCsv as parseCsvLines } from '../../main/core/orders/parse-lines-csv';
 
 describe('a CSV of order lines', () => {
   it('reads sku, amount, qty rows after an optional header, keeping each row number', () => {
@@ -27,5 +27,18 @@ describe('a CSV of order lines', () => {
 
   it('says so when a file holds no lines at all', () => {
     expect(parseCsvLines('sku,amount,qty\n\n').errors).toEqual([{ row: 1, field: 'row', message: 'The file has no order lines.' }]);
+  });
+
+  it('takes the columns in the order a header names them, and quoted cells that span lines', () => {
+    const r = parseCsvLines('qty,sku,amount\n5,"A\nB",10.00\n2,C,7\n');
+    expect(r.errors).toEqual([]);
+    expect(r.lines.map(({ sku, faceValueCents, quantity }) => [sku, faceValueCents, quantity])).toEqual([
+      ['A\nB', 1000, 5],
+      ['C', 700, 2],
+    ]);
+  });
+
+  it('refuses a header that does not name every column', () => {
+    expect(parseCsvLines('sku,price,qty\nA,1,1\n').errors).toEqual([{ row: 1, field: 'row', message: 'The header must name the columns sku, amount and qty.' }]);
   });
 });
