@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
 import { fail, type Envelope } from '../../shared/ipc/envelope';
-import type { AppCore, AppLock } from '../core/app-api/app-core';
+import type { AppCore, AppLock, AppOutputs } from '../core/app-api/app-core';
 import { dispatch } from '../core/app-api/dispatch';
 import { watchAppEvents } from '../core/app-api/events';
 import type { AutoLock } from './auto-lock';
@@ -18,6 +18,8 @@ export interface IpcRegistration {
   lock?: AutoLock;
   /** The person's proof for unlocking (see registerAppIpc). */
   verifyUnlock?: () => Promise<boolean>;
+  /** Dialogs, printing and preview windows: the desktop shell's, or a test's stand-in. */
+  outputs?: AppOutputs;
 }
 
 /**
@@ -31,7 +33,7 @@ export function registerIpc(r: IpcRegistration): () => void {
       if (!isTrustedSender(event, r.expected())) {
         return fail({ kind: 'untrusted-sender', message: 'This request did not come from the Giftdesk window and was refused.' });
       }
-      return dispatch(channel, payload, { core: r.core, ...(appLock ? { lock: appLock } : {}) });
+      return dispatch(channel, payload, { core: r.core, ...(appLock ? { lock: appLock } : {}), ...(r.outputs ? { outputs: r.outputs } : {}) });
     });
   }
   const stopEvents = watchAppEvents(r.core, (e) => r.send(EVENT_CHANNEL, e));
@@ -44,10 +46,10 @@ export function registerIpc(r: IpcRegistration): () => void {
 }
 
 /**
- * The shell's hook (`runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain) })`): events go to the app window
- * while it exists, and nowhere otherwise.
+ * The shell's hook (`runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain, desktopOutputs(shell)) })`): events
+ * go to the app window while it exists, and nowhere otherwise.
  */
-export function registerAppIpc(shell: ShellContext, ipcMain: IpcRegistration['ipcMain']): () => void {
+export function registerAppIpc(shell: ShellContext, ipcMain: IpcRegistration['ipcMain'], outputs?: AppOutputs): () => void {
   return registerIpc({
     ipcMain,
     core: shell.core,
@@ -60,6 +62,7 @@ export function registerAppIpc(shell: ShellContext, ipcMain: IpcRegistration['ip
     // Until the app has a passcode of its own, asking is the proof: the lock hides card data from a glance at an
     // idle or just-woken screen, and the OS session (which locks with the screen) stands guard over the machine.
     verifyUnlock: async () => true,
+    ...(outputs ? { outputs } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { app, ipcMain, protocol } from 'electron';
 import { runApp, failStartup } from './app-lifecycle';
 import { PRIVILEGED_SCHEMES } from './app-protocol';
+import { desktopOutputs } from './desktop-outputs';
 import { registerAppIpc } from './ipc-register';
 
 // Both must happen before 'ready': the scheme's privileges are fixed at startup, and sandboxing every renderer
@@ -8,4 +9,4 @@ import { registerAppIpc } from './ipc-register';
 protocol.registerSchemesAsPrivileged([...PRIVILEGED_SCHEMES]);
 app.enableSandbox();
 
-runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain) }).catch(failStartup);
+runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain, desktopOutputs(shell)) }).catch(failStartup);

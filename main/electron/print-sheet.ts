@@ -1,30 +1,9 @@
 import { BrowserWindow, dialog, type BaseWindow } from 'electron';
-import { copyFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { denyPermissionCheck, denyPermissionRequest } from './permission-policy';
 
 /** What the renderer learns about a save or print: whether it happened. Never the path the user chose. */
 export type SheetOutcome = { done: true } | { done: false; reason: 'cancelled' | 'failed'; message?: string };
-
-/**
- * Saves a card-sheet PDF that core has rendered where the user picks. The chosen path stays here, in main.
- * `copyFile` is used rather than a rename because the source lives in the app's own folder and core owns its cleanup.
- */
-export async function saveSheetAs(parent: BaseWindow, pdfPath: string, suggestedName: string): Promise<SheetOutcome> {
-  const choice = await dialog.showSaveDialog(parent, {
-    title: 'Save card sheet',
-    defaultPath: suggestedName.endsWith('.pdf') ? suggestedName : `${suggestedName}.pdf`,
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  });
-  if (choice.canceled || !choice.filePath) return { done: false, reason: 'cancelled' };
-  try {
-    await copyFile(pdfPath, choice.filePath);
-    return { done: true };
-  } catch (err) {
-    return { done: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
-  }
-}
 
 /**
  * Prints a card-sheet PDF through the system print dialog. Electron cannot hand a PDF file to a printer directly, so
@@ -35,8 +14,41 @@ export async function saveSheetAs(parent: BaseWindow, pdfPath: string, suggested
  * permissions, and it is destroyed once the print dialog closes.
  */
 export async function printSheet(pdfPath: string): Promise<SheetOutcome> {
+  let win: BrowserWindow | undefined;
+  try {
+    win = await openPdfWindow(pdfPath, { show: false });
+    const contents = win.webContents;
+    return await new Promise<SheetOutcome>((resolve) => {
+      contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+        if (success) resolve({ done: true });
+        else if (failureReason === 'Print job canceled') resolve({ done: false, reason: 'cancelled' });
+        else resolve({ done: false, reason: 'failed', message: failureReason });
+      });
+    });
+  } catch (err) {
+    return { done: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
+  } finally {
+    win?.destroy();
+  }
+}
+
+/**
+ * Shows a card-sheet PDF in a window of its own, where the person pages through it and can print from the viewer.
+ * Chromium reads the whole file when it loads it, so the caller may remove the file once this resolves.
+ */
+export async function previewSheet(pdfPath: string, title: string, parent?: BaseWindow): Promise<void> {
+  const win = await openPdfWindow(pdfPath, { show: true, title, parent });
+  win.focus();
+}
+
+/** A window holding nothing but one local PDF in Chromium's viewer, under the restrictions described above. */
+async function openPdfWindow(pdfPath: string, options: { show: boolean; title?: string; parent?: BaseWindow }): Promise<BrowserWindow> {
   const win = new BrowserWindow({
-    show: false,
+    show: options.show,
+    title: options.title ?? 'Giftdesk',
+    width: 900,
+    height: 1000,
+    ...(options.parent ? { parent: options.parent } : {}),
     webPreferences: {
       partition: 'print-sheet',
       plugins: true, // the PDF viewer is a plugin; this window loads nothing but our own PDF file
@@ -59,16 +71,21 @@ export async function printSheet(pdfPath: string): Promise<SheetOutcome> {
   });
   try {
     await win.loadURL(target);
-    return await new Promise<SheetOutcome>((resolve) => {
-      contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
-        if (success) resolve({ done: true });
-        else if (failureReason === 'Print job canceled') resolve({ done: false, reason: 'cancelled' });
-        else resolve({ done: false, reason: 'failed', message: failureReason });
-      });
-    });
   } catch (err) {
-    return { done: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
-  } finally {
     win.destroy();
+    throw err;
   }
+  return win;
+}
+
+/** Asks where to save a file; the path stays in main. */
+export async function chooseSavePath(parent: BaseWindow | undefined, what: { title: string; suggestedName: string; extension: string }): Promise<string | null> {
+  const options = {
+    title: what.title,
+    defaultPath: what.suggestedName,
+    filters: [{ name: what.extension.toUpperCase(), extensions: [what.extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
+  };
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
 }

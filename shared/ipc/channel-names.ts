@@ -19,6 +19,8 @@ export const CHANNELS = [
   'cards.search',
   'cards.count',
   'cards.reveal',
+  'cards.sheet',
+  'cards.export',
   'audit.list',
   'lock.status',
   'lock.lock',

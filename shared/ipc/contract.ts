@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, sheetRequestSchema } from '../card-outputs';
 import type { Channel, EventName } from './channel-names';
 import {
   accountAddSchema,
@@ -54,6 +55,8 @@ export const channels = {
   'cards.search': { request: cardSearchSchema, response: cardPageSchema },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }) },
   'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema },
+  'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema },
+  'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema },
 
   'audit.list': {
     request: z.strictObject({

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,13 +22,29 @@ let dir: string;
 let core: Core;
 let app: AppHarness;
 const lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0 });
+// The desktop shell's dialogs and print windows, stood in for: a save dialog that answers a folder of the test's, and
+// print/preview that note which file they were handed (and whether it existed then).
+const outputCalls: { what: 'print' | 'preview'; existed: boolean; file: string }[] = [];
+const outputs = {
+  chooseSavePath: async (what: { suggestedName: string }) => {
+    mkdirSync(path.join(dir, 'saved'), { recursive: true });
+    return path.join(dir, 'saved', what.suggestedName);
+  },
+  print: async (file: string) => {
+    outputCalls.push({ what: 'print' as const, existed: existsSync(file), file });
+    return { done: true, reason: null };
+  },
+  preview: async (file: string) => {
+    outputCalls.push({ what: 'preview' as const, existed: existsSync(file), file });
+  },
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-'));
   buildRenderer(path.join(dir, 'renderer'));
   core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
   API_KEY = (await core.providers.sandbox()).apiKey;
-  app = await openApp(core, path.join(dir, 'renderer'), { lock });
+  app = await openApp(core, path.join(dir, 'renderer'), { lock, outputs });
 });
 
 afterAll(async () => {
@@ -119,6 +136,44 @@ describe('ordering cards through the desktop UI', () => {
     await nav('Orders').click();
     await expect.poll(() => page.getByRole('article', { name: `Order ${reference}` }).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await app.screenshot('09-orders');
+  });
+
+  it('prints, previews and saves the card sheet, and exports an encrypted ZIP whose generated passphrase is shown once', async () => {
+    const { page } = app;
+    const order = core.orders.list().find((o) => o.quantity === 500)!;
+    await nav('Orders').click();
+    const card = page.getByRole('article', { name: `Order ${order.clientReference}` });
+    await card.getByText('Print or export cards').click();
+
+    await card.getByRole('button', { name: 'Save PDF…' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards saved.');
+    const sheet = path.join(dir, 'saved', `${order.clientReference}-cards.pdf`);
+    const text = execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    for (const c of core.cards.list(order.id).slice(0, 20)) expect(text).toContain(c.number!);
+
+    await card.getByRole('button', { name: 'Preview' }).click();
+    await card.getByRole('button', { name: 'Print…' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards sent to the printer.');
+    expect(outputCalls.map((c) => [c.what, c.existed])).toEqual([
+      ['preview', true],
+      ['print', true],
+    ]);
+    // The PDFs rendered for the print window and the preview are removed once they have been handed over.
+    for (const c of outputCalls) expect(existsSync(c.file)).toBe(false);
+
+    await card.getByLabel('Format').selectOption('zip');
+    await card.getByRole('button', { name: 'Export…' }).click();
+    const shown = card.getByLabel('Generated passphrase');
+    await expect.poll(() => shown.count()).toBe(1);
+    const passphrase = (await shown.textContent())!;
+    expect(passphrase.length).toBeGreaterThanOrEqual(20);
+    await app.screenshot('09b-print-export');
+    const zip = path.join(dir, 'saved', `${order.clientReference}-cards.zip`);
+    const tested = spawnSync('7z', ['t', zip], { input: `${passphrase}\n`, encoding: 'utf8' });
+    expect(tested.stdout).toMatch(/Everything is Ok/);
+    const actions = core.audit.list({ subject: `order:${order.id}` }).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['cards.print', 'cards.export']));
+    expect(JSON.stringify(core.audit.list())).not.toContain(passphrase);
   });
 
   it('finds a card by its last digits, reveals it on request and records the reveal in the audit log', async () => {

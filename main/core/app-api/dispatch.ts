@@ -6,7 +6,7 @@ import type { AppContext } from './app-core';
 import { handlers, type Handler } from './handlers';
 
 /** Channels that hand out card data; they answer nothing while the app is locked. */
-const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal'];
+const CARD_DATA: readonly Channel[] = ['cards.search', 'cards.reveal', 'cards.sheet', 'cards.export'];
 
 /**
  * The one way into the app's handlers, for Electron's ipcMain and for the e2e harness alike. The channel must be in

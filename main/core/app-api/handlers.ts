@@ -1,6 +1,7 @@
 import type { Channel, ParsedRequest, Response } from '../../../shared/ipc/contract';
 import { addAccount, editAccount, listAccounts, removeAccount } from './accounts';
 import type { AppContext } from './app-core';
+import { cardExport, cardSheet } from './card-outputs';
 import { listAudit } from './audit';
 import { countCards, revealCard, searchCards } from './cards';
 import { listProducts, testConnection } from './connection';
@@ -28,6 +29,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'cards.search': searchCards,
   'cards.count': countCards,
   'cards.reveal': revealCard,
+  'cards.sheet': cardSheet,
+  'cards.export': cardExport,
   'audit.list': listAudit,
   'lock.status': lockStatus,
   'lock.lock': lockNow,

@@ -21,6 +21,9 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
       const bytes = await writeAtomically(job.outPath, async (out) => {
         const { doc, layout } = createSheetDocument(job.sheet);
         const written = pipeline(doc, out);
+        // If drawing fails, writeAtomically destroys the file stream and this pipeline fails too; the drawing error is
+        // the one to report, so the pipeline's is only awaited (and so reported) once drawing has finished.
+        written.catch(() => {});
         drawn = await drawSheet(doc, layout, job.sheet, streams.open(), () => drain(() => doc.readableLength + out.writableLength));
         await written;
       });
@@ -66,6 +69,7 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
 async function addSheet(zip: ZipWriter<unknown>, sheet: SheetJob, streams: CardStreams): Promise<number> {
   const { doc, layout } = createSheetDocument(sheet);
   const added = zip.add('cards.pdf', Readable.toWeb(doc) as unknown as ReadableStream<Uint8Array>);
+  added.catch(() => {}); // as above: a drawing error is reported first, the ZIP's own only after drawing succeeded
   const drawn = await drawSheet(doc, layout, sheet, streams.open(), () => drain(() => doc.readableLength));
   await added;
   return drawn.pages;

@@ -2,10 +2,9 @@
 // passphrase goes nowhere but into the worker that encrypts with it.
 import path from 'node:path';
 import { Encrypter } from 'age-encryption';
-import type { Core } from '../create-core';
 import { ValidationError } from '../errors';
 import { checkOutPath } from '../sheets/check-paths';
-import { orderCards, sheetJob, type CardOutputDeps } from '../sheets/print-sheet';
+import { orderCards, sheetJob, type CardOutputCore, type CardOutputDeps } from '../sheets/print-sheet';
 import type { SheetOptions } from '../sheets/render-sheet';
 import { checkPassphrase } from './passphrase';
 import { runCardWorker } from './run-card-worker';
@@ -37,7 +36,7 @@ export interface ExportResult {
   bytes: number;
 }
 
-export async function exportCards(core: Core, request: ExportRequest, deps: CardOutputDeps): Promise<ExportResult> {
+export async function exportCards(core: CardOutputCore, request: ExportRequest, deps: CardOutputDeps): Promise<ExportResult> {
   const order = core.orders.get(request.orderId);
   const recipients = request.recipients ?? [];
   const passphrase = request.passphrase ? checkPassphrase(request.passphrase) : null;

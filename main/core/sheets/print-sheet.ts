@@ -6,6 +6,9 @@ import { pageCount, resolveLayout } from './layouts';
 import { toPrintable, type PrintableCard } from './printable-card';
 import type { SheetJob, SheetOptions } from './render-sheet';
 
+/** The parts of the core that printing and exporting use. */
+export type CardOutputCore = Pick<Core, 'orders' | 'cards' | 'audit' | 'cardJobWorker'>;
+
 export interface SheetRequest extends SheetOptions {
   orderId: number;
 }
@@ -16,7 +19,7 @@ export interface CardOutputDeps extends RunCardJobOptions {
 }
 
 /** The worker's job for an order's sheet, with the page total known before the first page. */
-export function sheetJob(core: Core, request: SheetRequest, extra: Partial<SheetJob> = {}): SheetJob {
+export function sheetJob(core: CardOutputCore, request: SheetRequest, extra: Partial<SheetJob> = {}): SheetJob {
   const order = core.orders.get(request.orderId);
   resolveLayout(request.layout);
   if (request.logoPath) checkLogo(request.logoPath);
@@ -33,7 +36,7 @@ export function sheetJob(core: Core, request: SheetRequest, extra: Partial<Sheet
   };
 }
 
-export function orderCards(core: Core, orderId: number): () => Iterator<PrintableCard> {
+export function orderCards(core: CardOutputCore, orderId: number): () => Iterator<PrintableCard> {
   return function* () {
     for (const card of core.cards.iterate(orderId)) yield toPrintable(card);
   };
@@ -41,7 +44,7 @@ export function orderCards(core: Core, orderId: number): () => Iterator<Printabl
 
 /** Writes the order's card sheet (a plain PDF, for printing) to outPath. */
 export async function renderSheetToFile(
-  core: Core,
+  core: CardOutputCore,
   request: SheetRequest & { outPath: string },
   deps: CardOutputDeps,
 ): Promise<{ cards: number; pages: number; bytes: number }> {
@@ -59,7 +62,7 @@ export async function renderSheetToFile(
 
 /** The first pages of the sheet as PDF bytes, for an on-screen preview; nothing is written to disk. */
 export async function renderSheetPreview(
-  core: Core,
+  core: CardOutputCore,
   request: SheetRequest & { maxPages?: number },
   deps: CardOutputDeps,
 ): Promise<{ pdf: Uint8Array; pages: number; totalPages: number; cards: number }> {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AppCore } from '../../../main/core/app-api/app-core';
+import type { AppCore, AppOutputs } from '../../../main/core/app-api/app-core';
 import { dispatch } from '../../../main/core/app-api/dispatch';
 import type { AppEvent } from '../../../shared/ipc/contract';
 import { watchAppEvents } from '../../../main/core/app-api/events';
@@ -45,7 +45,7 @@ async function bridgeScript(): Promise<string> {
 }
 
 /** The built renderer in Debian's Chromium, talking to a real core through the same bridge the preload exposes. */
-export async function openApp(core: AppCore, rendererDir: string, options: { lock?: AutoLock } = {}): Promise<AppHarness> {
+export async function openApp(core: AppCore, rendererDir: string, options: { lock?: AutoLock; outputs?: AppOutputs } = {}): Promise<AppHarness> {
   const lock = options.lock ? toAppLock(options.lock, async () => true) : undefined;
   const server = await serveStatic(rendererDir);
   const browser: Browser = await chromium.launch({
@@ -56,7 +56,7 @@ export async function openApp(core: AppCore, rendererDir: string, options: { loc
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   const traffic: string[] = [];
   await context.exposeBinding('__giftdeskInvoke', async (_source, channel: unknown, payload: unknown) => {
-    const answer = await dispatch(channel, payload, lock ? { core, lock } : { core });
+    const answer = await dispatch(channel, payload, { core, ...(lock ? { lock } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
     traffic.push(JSON.stringify(answer));
     return answer;
   });

@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney, formatUntil } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useApp } from '../../state/app-store';
 import { orderAdvice } from '../order-advice';
+import { CardOutputs } from './CardOutputs';
 
 export function OrderCard({ order, headingLevel = 2 }: { order: OrderView; headingLevel?: 2 | 3 }) {
   const now = useNow();
@@ -85,6 +86,7 @@ export function OrderCard({ order, headingLevel = 2 }: { order: OrderView; headi
           </button>
         )}
       </div>
+      {p.state === 'complete' && <CardOutputs order={order} />}
     </article>
   );
 }

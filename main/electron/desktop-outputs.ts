@@ -1,0 +1,15 @@
+import type { AppOutputs } from '../core/app-api/app-core';
+import { chooseSavePath, previewSheet, printSheet } from './print-sheet';
+import type { ShellContext } from './shell-context';
+
+/** The desktop's save dialog, print dialog and preview window, for the card sheet and export channels. */
+export function desktopOutputs(shell: ShellContext): AppOutputs {
+  return {
+    chooseSavePath: (what) => chooseSavePath(shell.mainWindow(), what),
+    print: async (pdfPath) => {
+      const outcome = await printSheet(pdfPath);
+      return outcome.done ? { done: true, reason: null } : { done: false, reason: outcome.reason };
+    },
+    preview: (pdfPath, title) => previewSheet(pdfPath, title, shell.mainWindow()),
+  };
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { EXPORT_FORMATS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
+import type { OrderView } from '../../../../shared/ipc/views';
+import { ErrorText } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { api, call, messageOf, UiError } from '../../lib/api';
+
+type SheetAction = 'preview' | 'print' | 'save';
+type Format = (typeof EXPORT_FORMATS)[number];
+
+const FORMAT_LABEL: Record<Format, string> = {
+  zip: 'ZIP with AES-256 (opens in 7-Zip, WinZip, Keka)',
+  age: 'age file (age -d)',
+  pdf: 'PDF sheet with a password (AES-256)',
+};
+
+/** Printing the order's card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
+export function CardOutputs({ order }: { order: OrderView }) {
+  const [layout, setLayout] = useState<(typeof SHEET_LAYOUTS)[number]>('a4-10');
+  const [scratch, setScratch] = useState(false);
+  const [format, setFormat] = useState<Format>('zip');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState<SheetAction | 'export' | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [shownOnce, setShownOnce] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  const id = (name: string) => `order-${order.id}-${name}`;
+
+  const run = async (what: SheetAction | 'export', work: () => Promise<string | null>) => {
+    setBusy(what);
+    setError(null);
+    setStatus(null);
+    setShownOnce(null);
+    try {
+      setStatus(await work());
+    } catch (err) {
+      setError({ message: messageOf(err), field: err instanceof UiError ? err.field : undefined });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const sheet = (action: SheetAction) =>
+    run(action, async () => {
+      const r = await call(api().cards.sheet({ orderId: order.id, layout, scratch, action }));
+      if (!r.done) return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
+      return action === 'save' ? `Sheet of ${r.cards.toLocaleString()} cards saved.` : action === 'print' ? `Sheet of ${r.cards.toLocaleString()} cards sent to the printer.` : null;
+    });
+  const exportFile = () =>
+    run('export', async () => {
+      const r = await call(api().cards.export({ orderId: order.id, format, ...(passphrase ? { passphrase } : {}) }));
+      setPassphrase('');
+      if (!r.done) return 'Nothing was saved.';
+      setShownOnce(r.generatedPassphrase);
+      return `Encrypted file of ${r.cards.toLocaleString()} cards saved.`;
+    });
+
+  return (
+    <details className="outputs">
+      <summary>Print or export cards</summary>
+      <div className="outputs-grid">
+        <fieldset>
+          <legend>Card sheet</legend>
+          <Field id={id('layout')} label="Layout" error={error?.field === 'layout' ? error.message : null}>
+            <select id={id('layout')} value={layout} onChange={(e) => setLayout(e.target.value as (typeof SHEET_LAYOUTS)[number])}>
+              {SHEET_LAYOUTS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={scratch} onChange={(e) => setScratch(e.target.checked)} /> Scratch-off box instead of the PIN
+          </label>
+          <div className="actions">
+            <button type="button" onClick={() => void sheet('preview')} disabled={busy !== null}>
+              {busy === 'preview' ? 'Preparing…' : 'Preview'}
+            </button>
+            <button type="button" onClick={() => void sheet('print')} disabled={busy !== null}>
+              {busy === 'print' ? 'Preparing…' : 'Print…'}
+            </button>
+            <button type="button" onClick={() => void sheet('save')} disabled={busy !== null}>
+              {busy === 'save' ? 'Saving…' : 'Save PDF…'}
+            </button>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Encrypted card file</legend>
+          <Field id={id('format')} label="Format">
+            <select id={id('format')} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABEL[f]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id={id('passphrase')}
+            label="Passphrase"
+            hint="Leave empty and Giftdesk makes a strong one and shows it once."
+            error={error?.field === 'passphrase' ? error.message : null}
+          >
+            <input id={id('passphrase')} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          </Field>
+          <div className="actions">
+            <button type="button" onClick={() => void exportFile()} disabled={busy !== null}>
+              {busy === 'export' ? 'Encrypting…' : 'Export…'}
+            </button>
+          </div>
+        </fieldset>
+      </div>
+      {status && (
+        <p className="notice" role="status">
+          {status}
+        </p>
+      )}
+      {shownOnce && (
+        <p className="notice passphrase" role="status">
+          Passphrase, shown this once — give it to the recipient another way than the file: <code aria-label="Generated passphrase">{shownOnce}</code>
+        </p>
+      )}
+      <ErrorText message={error && error.field !== 'layout' && error.field !== 'passphrase' ? error.message : null} />
+    </details>
+  );
+}

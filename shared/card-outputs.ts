@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// What the app can make of an order's cards: a printable sheet, or an encrypted file. Shared by the IPC contract and
+// the renderer's forms; core checks each layout name again when it renders.
+
+export const SHEET_LAYOUTS = [
+  'a4-10',
+  'a4-8',
+  'a4-4',
+  'a4-1',
+  'letter-10',
+  'letter-8',
+  'letter-4',
+  'letter-1',
+  'a4-labels-14',
+  'letter-labels-10',
+] as const;
+
+export const EXPORT_FORMATS = ['zip', 'age', 'pdf'] as const;
+
+export const sheetRequestSchema = z.strictObject({
+  orderId: z.number().int().positive(),
+  layout: z.enum(SHEET_LAYOUTS),
+  scratch: z.boolean(),
+  /** preview: a window showing the pages; print: the system print dialog; save: a PDF where the person chooses. */
+  action: z.enum(['preview', 'print', 'save']),
+});
+
+export const exportRequestSchema = z.strictObject({
+  orderId: z.number().int().positive(),
+  format: z.enum(EXPORT_FORMATS),
+  /** Typed by the person (checked for strength in main); absent = main generates one and shows it once. */
+  passphrase: z.string().min(1).max(500).optional(),
+  /** age only: an X25519 recipient instead of a passphrase. */
+  recipient: z.string().min(1).max(200).optional(),
+});
+
+export const outputOutcomeSchema = z.object({
+  done: z.boolean(),
+  /** Why not, when not done: "cancelled" when the person closed the dialog. */
+  reason: z.string().nullable(),
+  cards: z.number().int(),
+});
+
+export const exportOutcomeSchema = outputOutcomeSchema.extend({
+  /** The passphrase main generated, shown to the person this once; null when they typed one or chose a recipient. */
+  generatedPassphrase: z.string().nullable(),
+});
