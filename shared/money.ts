@@ -29,7 +29,11 @@ export function formatCents(cents: number): string {
 
 const SYMBOLS: Record<string, string> = { AUD: 'A$', USD: '$', NZD: 'NZ$', GBP: '£', EUR: '€', CAD: 'CA$' };
 
+/** Money for people to read: symbol and thousands separators ("A$12,500.00"). Files use formatCents instead. */
 export function formatMoney(cents: number, currency: string): string {
+  const plain = formatCents(cents);
+  const [whole, fraction] = plain.split('.') as [string, string];
+  const grouped = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
   const symbol = SYMBOLS[currency];
-  return symbol ? `${symbol}${formatCents(cents)}` : `${formatCents(cents)} ${currency}`;
+  return symbol ? `${grouped.startsWith('-') ? '-' : ''}${symbol}${grouped.replace(/^-/, '')}` : `${grouped} ${currency}`;
 }

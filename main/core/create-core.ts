@@ -15,6 +15,7 @@ import { createCardPagesRepo } from './store/repos/card-pages';
 import { createCardsRepo } from './store/repos/cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
+import { createSettingsRepo } from './store/repos/settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -81,6 +82,7 @@ export async function createCore(options: CoreOptions) {
     cards,
     audit,
     secrets,
+    settings: createSettingsRepo(db),
     engine,
     providers,
     providerFor: providers.clientFor,

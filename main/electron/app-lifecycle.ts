@@ -1,5 +1,6 @@
 import { app, dialog, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
+import { IDLE_MINUTES_SETTING } from '../core/app-api/lock';
 import { createCore } from '../core/create-core';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin';
@@ -56,7 +57,11 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
       cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
     },
   });
-  const autoLock = createAutoLock({ idleLimitMs: DEFAULT_IDLE_LIMIT_MS, idleMs: () => powerMonitor.getSystemIdleTime() * 1000 });
+  const idleMinutes = core.settings.get<number>(IDLE_MINUTES_SETTING);
+  const autoLock = createAutoLock({
+    idleLimitMs: idleMinutes ? idleMinutes * 60_000 : DEFAULT_IDLE_LIMIT_MS,
+    idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
+  });
   const stopMonitor = startAutoLockMonitor(autoLock, powerMonitor);
   let closed = false;
   app.on('will-quit', (event) => {

@@ -71,6 +71,10 @@ export function toAppLock(lock: AutoLock, verify: () => Promise<boolean>): AppLo
     get locked() {
       return lock.state === 'locked';
     },
+    get idleMinutes() {
+      return Math.round(lock.idleLimitMs / 60_000);
+    },
+    setIdleMinutes: (minutes) => lock.setIdleLimit(minutes * 60_000),
     lock: () => lock.lock('manual'),
     unlock: () => lock.unlock(verify),
   };

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'lock.status',
   'lock.lock',
   'lock.unlock',
+  'lock.setIdleMinutes',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -29,6 +29,7 @@ interface ChannelSpec {
 
 const none = z.strictObject({});
 const lockStateSchema = z.object({ locked: z.boolean() });
+const lockStatusSchema = z.object({ locked: z.boolean(), idleMinutes: z.number().int().nullable() });
 const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const byOrder = z.strictObject({ orderId: z.number().int().positive() });
 
@@ -66,7 +67,8 @@ export const channels = {
     response: z.array(auditEventSchema),
   },
 
-  'lock.status': { request: none, response: lockStateSchema },
+  'lock.status': { request: none, response: lockStatusSchema },
+  'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockStatusSchema },
   'lock.lock': { request: none, response: lockStateSchema },
   'lock.unlock': { request: none, response: lockStateSchema },
 } satisfies { [C in Channel]: ChannelSpec };

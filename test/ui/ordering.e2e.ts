@@ -96,10 +96,10 @@ describe('ordering cards through the desktop UI', () => {
     await page.getByRole('button', { name: 'Review' }).click();
 
     const review = page.locator('.review');
-    await expect.poll(() => review.getByText('A$12500.00').count()).toBeGreaterThan(0);
+    await expect.poll(() => review.getByText('A$12,500.00').count()).toBeGreaterThan(0);
     expect(await review.getByText('500 cards').count()).toBe(1);
     expect(await review.getByText(/^Batch:/).count()).toBe(1);
-    expect(await review.getByText(/debits A\$12500\.00 from the prepaid account/).count()).toBe(1);
+    expect(await review.getByText(/debits A\$12,500\.00 from the prepaid account/).count()).toBe(1);
     const reference = (await review.locator('dd.mono').textContent())!.trim();
     await app.screenshot('06-wizard-review');
     expect(core.orders.list()).toHaveLength(0); // the review sends nothing
@@ -119,7 +119,7 @@ describe('ordering cards through the desktop UI', () => {
         },
       });
     });
-    await page.getByRole('button', { name: 'Place order for A$12500.00' }).click();
+    await page.getByRole('button', { name: 'Place order for A$12,500.00' }).click();
     const card = page.getByRole('article', { name: `Order ${reference}` });
     await expect.poll(() => card.count()).toBe(1);
     await app.screenshot('07-progress');
@@ -358,6 +358,11 @@ describe('ordering cards through the desktop UI', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Giftdesk is locked' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => lock.state).toBe('unlocked');
+
+    // The idle time is the person's choice, kept in the store for the next start.
+    await page.getByLabel('Lock after').selectOption('15');
+    await expect.poll(() => lock.idleLimitMs).toBe(15 * 60_000);
+    expect(core.settings.get<number>('lock.idleMinutes')).toBe(15);
   });
 
   it('can be driven from the keyboard: menu, choices and each step’s button', async () => {

@@ -1,7 +1,10 @@
 import type { Core } from '../create-core';
 
 /** What the app's handlers need from the core: the stores, the secrets, the engine and a client per account. */
-export type AppCore = Pick<Core, 'accounts' | 'orders' | 'cards' | 'audit' | 'secrets' | 'clock' | 'db' | 'engine' | 'providerFor' | 'cardJobWorker'> & {
+export type AppCore = Pick<
+  Core,
+  'accounts' | 'orders' | 'cards' | 'audit' | 'secrets' | 'settings' | 'clock' | 'db' | 'engine' | 'providerFor' | 'cardJobWorker'
+> & {
   /** Drops a provider client built with an account's old key or settings. */
   providers: Pick<Core['providers'], 'forget'>;
 };
@@ -9,6 +12,9 @@ export type AppCore = Pick<Core, 'accounts' | 'orders' | 'cards' | 'audit' | 'se
 /** The app lock as handlers see it (main's auto-lock in the app; absent where nothing locks, e.g. the CLI). */
 export interface AppLock {
   readonly locked: boolean;
+  /** Minutes of no use after which card data is hidden. */
+  readonly idleMinutes: number;
+  setIdleMinutes(minutes: number): void;
   lock(): void;
   /** Resolves true once unlocked, false when the person's proof was refused. */
   unlock(): Promise<boolean>;

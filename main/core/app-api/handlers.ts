@@ -5,7 +5,7 @@ import { cardExport, cardSheet } from './card-outputs';
 import { listAudit } from './audit';
 import { countCards, revealCard, searchCards } from './cards';
 import { listProducts, testConnection } from './connection';
-import { lockNow, lockStatus, unlock } from './lock';
+import { lockNow, lockStatus, setIdleMinutes, unlock } from './lock';
 import { cancelOrder, checkNow, getOrder, listOrders, orderProgress, parseCsv, placeOrder, validateOrder } from './orders';
 
 export type Handler<C extends Channel> = (request: ParsedRequest<C>, context: AppContext) => Promise<Response<C>>;
@@ -35,4 +35,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'lock.status': lockStatus,
   'lock.lock': lockNow,
   'lock.unlock': unlock,
+  'lock.setIdleMinutes': setIdleMinutes,
 };

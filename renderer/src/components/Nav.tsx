@@ -1,5 +1,9 @@
+import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { useApp, type Screen } from '../state/app-store';
+
+/** The idle times offered for the auto-lock, in minutes. */
+const IDLE_CHOICES = [1, 5, 15, 30, 60];
 
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'orders', label: 'Orders' },
@@ -14,9 +18,19 @@ export function Nav() {
   const go = useApp((s) => s.go);
   const cardTotal = useApp((s) => s.cardTotal);
   const setLocked = useApp((s) => s.setLocked);
+  const [idleMinutes, setIdleMinutes] = useState<number | null>(null);
+  useEffect(() => {
+    void api()
+      .lock.status({})
+      .then((r) => r.ok && setIdleMinutes(r.value.idleMinutes));
+  }, []);
   const lockNow = async () => {
     const r = await api().lock.lock({});
     if (r.ok) setLocked(r.value.locked);
+  };
+  const chooseIdle = async (minutes: number) => {
+    const r = await api().lock.setIdleMinutes({ minutes });
+    if (r.ok) setIdleMinutes(r.value.idleMinutes);
   };
   return (
     <nav className="nav" aria-label="Main">
@@ -40,6 +54,18 @@ export function Nav() {
         <button type="button" className="nav-item" onClick={() => void lockNow()}>
           Lock now
         </button>
+        {idleMinutes !== null && (
+          <label className="idle-choice">
+            Lock after
+            <select value={idleMinutes} onChange={(e) => void chooseIdle(Number(e.target.value))}>
+              {[...new Set([...IDLE_CHOICES, idleMinutes])].sort((a, b) => a - b).map((m) => (
+                <option key={m} value={m}>
+                  {m} min idle
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
     </nav>
   );
