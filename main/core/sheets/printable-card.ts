@@ -1,16 +1,7 @@
 import type { Card } from '../../../shared/domain';
 
 /** What a sheet or a card file shows of a card: never the provider's raw payload, which may hold more than this. */
-export interface PrintableCard {
-  number: string | null;
-  pin: string | null;
-  barcode: string | null;
-  url: string | null;
-  amountCents: number;
-  expiry: string | null;
-  productName: string | null;
-  sku: string | null;
-}
+export type PrintableCard = Pick<Card, 'number' | 'pin' | 'barcode' | 'url' | 'amountCents' | 'expiry' | 'productName' | 'sku'>;
 
 export function toPrintable(card: Card): PrintableCard {
   return {

@@ -1,5 +1,5 @@
+import { LinesTable } from './LinesTable';
 import type { CsvParse } from '../../../../shared/ipc/views';
-import { formatMoney } from '../../lib/format';
 
 /** What main found in a CSV of order lines: every bad row with its number, then the lines that will be ordered. */
 export function CsvCheck({ result, fileName, currency }: { result: CsvParse; fileName: string; currency: string }) {
@@ -24,27 +24,12 @@ export function CsvCheck({ result, fileName, currency }: { result: CsvParse; fil
         </div>
       )}
       {result.lines.length > 0 && (
-        <table className="table compact">
-          <caption>{result.lines.length} valid {result.lines.length === 1 ? 'line' : 'lines'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Value</th>
-              <th scope="col">Cards</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.lines.slice(0, 200).map((l) => (
-              <tr key={l.row}>
-                <td>{l.row}</td>
-                <td>{l.sku}</td>
-                <td>{formatMoney(l.faceValueCents, currency)}</td>
-                <td>{l.quantity.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LinesTable
+          lines={result.lines}
+          currency={currency}
+          caption={`${result.lines.length} valid ${result.lines.length === 1 ? 'line' : 'lines'}`}
+          limit={200}
+        />
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { LinesTable } from './LinesTable';
 import { useEffect, useState } from 'react';
 import type { OrderReview, OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
@@ -94,24 +95,7 @@ export function StepReview({ draft, back, placed }: Props) {
             </div>
           </dl>
           {lines && lines.length > 1 && (
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Cards</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.slice(0, 50).map((l, i) => (
-                  <tr key={i}>
-                    <td>{l.sku}</td>
-                    <td>{formatMoney(l.faceValueCents, review.currency)}</td>
-                    <td>{l.quantity.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LinesTable lines={lines} currency={review.currency} limit={50} />
           )}
           <p className="warning" role="note">
             Placing this order debits {formatMoney(review.totalCents, review.currency)} from the prepaid account of {review.accountName}. It
