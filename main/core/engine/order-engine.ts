@@ -17,6 +17,7 @@ import { isSettled, type DriveContext } from './drive-context';
 import { driveOrder } from './drive-order';
 import type { OrderEngine, OrderProgress, PlaceOrderInput } from './engine-api';
 import { acquireEngineLease, LEASE_RENEW_MS, type EngineLease } from './engine-lease';
+import { createOrderSleeper } from './order-sleeper';
 import { validateOrder } from './validate-order';
 
 export interface OrderEngineDeps {
@@ -94,37 +95,8 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
     const order = deps.orders.get(orderId);
     const account = deps.accounts.get(order.accountId);
     const abort = new AbortController();
-    let wakeSleeper: (() => void) | null = null;
-    let woken = false;
-    const task: Task = {
-      abort,
-      wake: () => {
-        woken = true;
-        wakeSleeper?.();
-      },
-      done: Promise.resolve() as unknown as Promise<Order>,
-    };
-    const waitUntil = async (at: number) => {
-      if (woken) {
-        woken = false;
-        return;
-      }
-      const ms = at - deps.clock.now();
-      if (ms <= 0) return;
-      const wakeup = new AbortController();
-      const onStop = () => wakeup.abort();
-      abort.signal.addEventListener('abort', onStop, { once: true });
-      wakeSleeper = () => wakeup.abort();
-      try {
-        await deps.clock.sleep(ms, wakeup.signal);
-      } catch {
-        // woken early by "check now" or stop
-      } finally {
-        wakeSleeper = null;
-        woken = false;
-        abort.signal.removeEventListener('abort', onStop);
-      }
-    };
+    const sleeper = createOrderSleeper(deps.clock, abort.signal);
+    const task: Task = { abort, wake: sleeper.wake, done: Promise.resolve() as unknown as Promise<Order> };
     task.done = (async () => {
       let client: ProviderClient;
       try {
@@ -157,21 +129,27 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
         pollOverrideSeconds: pollOverrides.get(orderId) ?? order.pollEverySeconds ?? account.pollEverySeconds,
         concurrency: account.fetchConcurrency,
         commit: (change) => {
-          const before = deps.orders.get(orderId);
-          const after = deps.orders.update(orderId, change, deps.clock.now());
-          if (after.state !== before.state) {
-            deps.audit.append({
-              actor: 'engine',
-              action: `order.${after.state}`,
-              subject: `order:${orderId}`,
-              details: { from: before.state, reference: after.clientReference, reason: after.stateReason },
-            });
-          }
+          // The change and its audit entry are one commit: the log never misses a transition that happened.
+          const after = deps.db
+            .transaction(() => {
+              const before = deps.orders.get(orderId);
+              const updated = deps.orders.update(orderId, change, deps.clock.now());
+              if (updated.state !== before.state) {
+                deps.audit.append({
+                  actor: 'engine',
+                  action: `order.${updated.state}`,
+                  subject: `order:${orderId}`,
+                  details: { from: before.state, reference: updated.clientReference, reason: updated.stateReason },
+                });
+              }
+              return updated;
+            })
+            .immediate();
           emit(after);
           return after;
         },
         notify: () => emit(deps.orders.get(orderId)),
-        waitUntil,
+        waitUntil: sleeper.waitUntil,
         signal: abort.signal,
         failures: 0,
       };
@@ -195,27 +173,33 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
       const account = deps.accounts.get(input.accountId);
       const limits = deps.limitsFor(account);
       const reference = input.reference ?? newClientReference(deps.clock.now());
-      if (deps.orders.findByReference(account.id, reference)) {
-        throw new ValidationError('reference', `Reference ${reference} was already used for another order of this account.`);
-      }
       const quantity = input.lines.reduce((n, l) => n + l.quantity, 0);
-      const order = deps.orders.createDraft(
-        {
-          accountId: account.id,
-          clientReference: reference,
-          currency: account.currency,
-          lines: input.lines,
-          realtime: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity,
-          pollEverySeconds: input.pollEverySeconds ?? null,
-        },
-        deps.clock.now(),
-      );
-      deps.audit.append({
-        actor: deps.actor,
-        action: 'order.place',
-        subject: `order:${order.id}`,
-        details: { reference, quantity, totalCents: order.totalCents, currency: order.currency, account: account.name },
-      });
+      // Checking the reference, writing the draft and its audit entry are one commit, before anything is sent.
+      const order = deps.db
+        .transaction(() => {
+          if (deps.orders.findByReference(account.id, reference)) {
+            throw new ValidationError('reference', `Reference ${reference} was already used for another order of this account.`);
+          }
+          const draft = deps.orders.createDraft(
+            {
+              accountId: account.id,
+              clientReference: reference,
+              currency: account.currency,
+              lines: input.lines,
+              realtime: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity,
+              pollEverySeconds: input.pollEverySeconds ?? null,
+            },
+            deps.clock.now(),
+          );
+          deps.audit.append({
+            actor: deps.actor,
+            action: 'order.place',
+            subject: `order:${draft.id}`,
+            details: { reference, quantity, totalCents: draft.totalCents, currency: draft.currency, account: account.name },
+          });
+          return draft;
+        })
+        .immediate();
       emit(order);
       start(order.id);
       return order;
@@ -283,8 +267,12 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
       if (!result.accepted) throw new CancelRefused(`The provider refused the cancellation: ${result.message}`);
       tasks.get(orderId)?.abort.abort();
       const now = deps.clock.now();
-      const cancelled = deps.orders.update(orderId, { state: 'cancelled', stateReason: `Reversal requested: ${result.message}`, nextPollAt: null, settledAt: now }, now);
-      deps.audit.append({ actor: deps.actor, action: 'order.cancel', subject: `order:${orderId}`, details: { reference: order.clientReference, from: order.state } });
+      const cancelled = deps.db
+        .transaction(() => {
+          deps.audit.append({ actor: deps.actor, action: 'order.cancel', subject: `order:${orderId}`, details: { reference: order.clientReference, from: order.state } });
+          return deps.orders.update(orderId, { state: 'cancelled', stateReason: `Reversal requested: ${result.message}`, nextPollAt: null, settledAt: now }, now);
+        })
+        .immediate();
       emit(cancelled);
       return cancelled;
     },
