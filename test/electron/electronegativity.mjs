@@ -2,7 +2,8 @@
 // Runs Electronegativity over main/ for the Electron version we ship and fails on any HIGH or MEDIUM finding.
 // Its exit code says nothing about findings, so its output files are read instead. It writes CSV (which has the
 // severity) with two unordered async writes, header then rows, so a row list can come out truncated; SARIF is
-// written in one go but carries no severity. Both are produced and every SARIF finding must have its CSV row.
+// written in one go but carries no severity. Both are produced and every SARIF finding must have its CSV row
+// (the CSV is produced again when it came out short).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,19 +56,33 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-eng-'));
 try {
   const csvFile = path.join(dir, 'findings.csv');
   const sarifFile = path.join(dir, 'findings.sarif');
-  await Promise.all([scan(csvFile), scan(sarifFile)]);
-  const rows = parseCsv(readFileSync(csvFile, 'utf8')).slice(1);
-  const findings = rows.map(([id, severity, confidence, file, location, , description]) => ({ id, severity, confidence, file, line: Number(location?.split(':')[0]), description }));
+  await scan(sarifFile);
   const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
   const results = sarif.runs[0].results;
+  const locate = (r) => {
+    const uri = r.locations[0].physicalLocation.artifactLocation.uri;
+    return { id: r.ruleId, file: uri === 'file:///' ? 'N/A' : uri, line: r.locations[0].physicalLocation.region.startLine };
+  };
+  const rowFor = (findings, r) => {
+    const { id, file, line } = locate(r);
+    return findings.find((f) => f.id === id && f.file === file && (f.line === line || (f.line === 0 && line === 1)));
+  };
+  // The CSV loses rows when its two writes land out of order (more often on a busy machine): scan again until it
+  // accounts for every finding the SARIF file lists, a few times at most.
+  let findings = [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await scan(csvFile);
+    findings = parseCsv(readFileSync(csvFile, 'utf8'))
+      .slice(1)
+      .map(([id, severity, confidence, file, location, , description]) => ({ id, severity, confidence, file, line: Number(location?.split(':')[0]), description }));
+    if (results.every((r) => rowFor(findings, r))) break;
+  }
 
   const problems = [];
   for (const r of results) {
-    const uri = r.locations[0].physicalLocation.artifactLocation.uri;
-    const file = uri === 'file:///' ? 'N/A' : uri;
-    const line = r.locations[0].physicalLocation.region.startLine;
-    const match = findings.find((f) => f.id === r.ruleId && f.file === file && (f.line === line || (f.line === 0 && line === 1)));
-    if (!match) problems.push(`${r.ruleId} at ${file}:${line} has no CSV row, so its severity is unknown`);
+    if (rowFor(findings, r)) continue;
+    const { id, file, line } = locate(r);
+    problems.push(`${id} at ${file}:${line} has no CSV row, so its severity is unknown`);
   }
   for (const f of findings) {
     const where = `${f.file}:${f.line}`;
