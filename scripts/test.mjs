@@ -5,14 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureKeyringSession } from './keyring-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-if (process.platform === 'linux' && !process.env.GIFTDESK_IN_KEYRING_SESSION && !process.env.GIFTDESK_USE_SESSION_KEYRING) {
-  const r = spawnSync('bash', ['scripts/with-keyring.sh', process.execPath, 'scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
+ensureKeyringSession(['scripts/test.mjs', ...process.argv.slice(2)]);
 
 const run = (label, cmd, args) => {
   console.log(`\n▶ ${label}`);

@@ -1,23 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { runCli } from '../support/cli';
 import { openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
 import { mustRun, occurrences, pdfText, tool } from '../sheets/tools';
 import { expectedRows, readCsv } from './csv-rows';
-
-/** The real CLI, as a person runs it, inside this test's keyring session. */
-function cli(dataDir: string, args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: process.env,
-    cwd: path.resolve(import.meta.dirname, '../..'),
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 async function storedOrder(n: number) {
   const made = await coreWithOrder(mixedCards(n, 5));
@@ -39,8 +28,8 @@ async function auditOf(dataDir: string, orderId: number) {
 test('sheet --scratch writes a PDF with every card number and no PIN, and says nothing secret', async () => {
   const { dataDir, order, cards, out } = await storedOrder(14);
   const pdf = path.join(out, 'sheet.pdf');
-  const r = cli(dataDir, ['sheet', String(order.id), '--out', pdf, '--layout', 'letter-4', '--scratch', '--crop-marks']);
-  expect(r.status, r.stderr).toBe(0);
+  const r = await runCli(dataDir, ['sheet', String(order.id), '--out', pdf, '--layout', 'letter-4', '--scratch', '--crop-marks']);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain('14 cards on 4 pages');
 
   const { text } = pdfText(pdf);
@@ -51,14 +40,14 @@ test('sheet --scratch writes a PDF with every card number and no PIN, and says n
     expect(r.stdout + r.stderr).not.toContain(c.number!);
   }
   expect((await auditOf(dataDir, order.id))[0]).toMatchObject({ actor: 'cli', action: 'cards.print', details: { cards: 14, pages: 4, layout: 'letter-4' } });
-  expect(cli(dataDir, ['sheet', String(order.id), '--out', pdf]).status).toBe(2);
+  expect((await runCli(dataDir, ['sheet', String(order.id), '--out', pdf])).code).toBe(2);
 });
 
 test('export with nothing on stdin generates a passphrase, shows it once on stderr, and 7z opens the ZIP with it', async () => {
   const { dataDir, order, cards, out } = await storedOrder(25);
   const zip = path.join(out, 'cards.zip');
-  const r = cli(dataDir, ['--json', 'export', String(order.id), '--format', 'zip', '--out', zip, '--with-sheet']);
-  expect(r.status, r.stderr).toBe(0);
+  const r = await runCli(dataDir, ['--json', 'export', String(order.id), '--format', 'zip', '--out', zip, '--with-sheet']);
+  expect(r.code, r.stderr).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ file: zip, format: 'zip', cards: 25, pages: 3 });
 
   const shown = /^\s+([a-z2-9]{4}(?:-[a-z2-9]{4}){5})$/m.exec(r.stderr)?.[1];
@@ -80,14 +69,14 @@ test('export reads a typed passphrase from stdin, refuses a weak one, and never 
   const { dataDir, order, cards, out } = await storedOrder(6);
   const pdf = path.join(out, 'cards.pdf');
 
-  const weak = cli(dataDir, ['export', String(order.id), '--format', 'pdf', '--out', pdf], 'hunter2\n');
-  expect(weak.status).toBe(2);
+  const weak = await runCli(dataDir, ['export', String(order.id), '--format', 'pdf', '--out', pdf], 'hunter2\n');
+  expect(weak.code).toBe(2);
   expect(weak.stderr).toMatch(/passphrase: A passphrase must be at least 16 characters/);
   expect(existsSync(pdf)).toBe(false);
 
   const passphrase = 'plum tractor velvet orbit 42';
-  const r = cli(dataDir, ['export', String(order.id), '--format', 'pdf', '--out', pdf, '--layout', 'a4-4'], `${passphrase}\n`);
-  expect(r.status, r.stderr).toBe(0);
+  const r = await runCli(dataDir, ['export', String(order.id), '--format', 'pdf', '--out', pdf, '--layout', 'a4-4'], `${passphrase}\n`);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stdout + r.stderr).not.toContain(passphrase);
   expect(pdfText(pdf).status).not.toBe(0);
   const open = pdfText(pdf, passphrase);
@@ -101,8 +90,8 @@ test('export --recipient writes an age file only that identity opens, without as
   mustRun('age-keygen', ['-o', identity]);
   const recipient = mustRun('age-keygen', ['-y', identity]).trim();
   const file = path.join(out, 'cards.csv.age');
-  const r = cli(dataDir, ['export', String(order.id), '--format', 'age', '--out', file, '--recipient', recipient]);
-  expect(r.status, r.stderr).toBe(0);
+  const r = await runCli(dataDir, ['export', String(order.id), '--format', 'age', '--out', file, '--recipient', recipient]);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).not.toMatch(/Passphrase/);
   const csv = path.join(out, 'cards.csv');
   mustRun('age', ['-d', '-i', identity, '-o', csv, file]);

@@ -3,6 +3,7 @@ import { addAccount } from '../../core/accounts/add-account';
 import { ValidationError } from '../../core/errors';
 import { PROVIDERS, type ProviderName } from '../../../shared/domain';
 import { EXIT, type CliCommand } from '../cli-context';
+import { optionalNumber } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 import { printAccount } from './print-account';
 
@@ -59,10 +60,3 @@ export const accountAdd: CliCommand = {
     return EXIT.ok;
   },
 };
-
-export function optionalNumber(field: string, text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new ValidationError(field, `--${field} must be a positive number.`);
-  return n;
-}

@@ -2,6 +2,7 @@ import { formatCents } from '../../../shared/money';
 import { maskCardNumber, maskPin } from '../../../shared/mask';
 import { ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand } from '../cli-context';
+import { orderArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 
 export const cards: CliCommand = {
@@ -10,8 +11,7 @@ export const cards: CliCommand = {
   summary: 'List an order’s cards, masked unless --reveal (which is written to the audit log).',
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, { reveal: { type: 'boolean' } }, true);
-    const id = Number(positionals[0]);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new ValidationError('order', 'Give the order number, e.g. "cards 12".');
+    const id = orderArg(positionals, 'cards');
     const order = ctx.core.orders.find(id);
     if (!order) throw new ValidationError('order', `No order ${positionals[0]}.`);
     const reveal = values.reveal === true;

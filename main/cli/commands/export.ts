@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../core/errors';
 import { EXPORT_FORMATS, exportCards, type ExportFormat } from '../../core/exports/export-cards';
 import { generatePassphrase } from '../../core/exports/passphrase';
 import { EXIT, type CliCommand, type CliContext } from '../cli-context';
+import { orderArg, outArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 
 export const exportCommand: CliCommand = {
@@ -52,23 +52,6 @@ export const exportCommand: CliCommand = {
     return EXIT.ok;
   },
 };
-
-// Shared with the sheet command: the order argument, the output path, and the passphrase from stdin.
-
-export function orderArg(positionals: string[], command: string): number {
-  const id = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) {
-    throw new ValidationError('order', `Give one order number, e.g. "${command} 12".`);
-  }
-  return id;
-}
-
-export function outArg(out: string | undefined, force: boolean): string {
-  if (!out) throw new ValidationError('out', 'Give the file to write with --out FILE.');
-  const resolved = path.resolve(out);
-  if (existsSync(resolved) && !force) throw new ValidationError('out', `${out} already exists; pass --force to replace it.`);
-  return resolved;
-}
 
 /**
  * The passphrase is the first line of stdin. With nothing on stdin one is generated; `announce` shows it once, on

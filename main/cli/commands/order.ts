@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors';
 import { parseOrderLinesCsv } from '../../core/orders/parse-lines-csv';
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
-import { optionalNumber } from './account-add';
+import { optionalNumber } from '../command-args';
 import { followOrder, printSummary } from './follow-order';
 
 /** The engine's field names, as the options a CLI user typed. */

@@ -1,6 +1,6 @@
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
-import { optionalNumber } from './account-add';
+import { optionalNumber } from '../command-args';
 import { exitCodeFor, printSummary } from './follow-order';
 
 export const resume: CliCommand = {

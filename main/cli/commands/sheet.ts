@@ -1,7 +1,7 @@
 import { renderSheetToFile } from '../../core/sheets/print-sheet';
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
-import { orderArg, outArg } from './export';
+import { orderArg, outArg } from '../command-args';
 
 export const sheet: CliCommand = {
   name: 'sheet',

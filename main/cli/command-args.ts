@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ValidationError } from '../core/errors';
+
+// Arguments several commands take, checked the same way everywhere; a bad one is a ValidationError naming it.
+
+export function orderArg(positionals: string[], command: string): number {
+  const id = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) {
+    throw new ValidationError('order', `Give one order number, e.g. "${command} 12".`);
+  }
+  return id;
+}
+
+export function outArg(out: string | undefined, force: boolean): string {
+  if (!out) throw new ValidationError('out', 'Give the file to write with --out FILE.');
+  const resolved = path.resolve(out);
+  if (existsSync(resolved) && !force) throw new ValidationError('out', `${out} already exists; pass --force to replace it.`);
+  return resolved;
+}
+
+export function optionalNumber(field: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new ValidationError(field, `--${field} must be a positive number.`);
+  return n;
+}
