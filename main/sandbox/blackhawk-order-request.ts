@@ -1,4 +1,4 @@
-import { parseAmountToCents } from '../../../../shared/money';
+import { parseAmountToCents } from '../../shared/money';
 import { findBlackhawkProduct } from './catalog';
 import { isRecord, numeric, truthy, type Reply } from './http-kit';
 import { bhError } from './blackhawk-wire';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../clock';
+import type { Clock } from '../core/clock';
 import type { CardGenerator } from './card-generator';
 import type { SandboxStateStore } from './state-store';
 import type { SandboxStatsRecorder } from './stats';

@@ -1,5 +1,5 @@
 // Runs the sandbox in its own process, for tests that kill or restart it:
-//   npx tsx main/core/providers/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]
+//   npx tsx main/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]
 // Prints one JSON line {url, merchantId, clientProgramNumber}. Never the key: it is in DIR/identity.json.
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { systemClock, type Clock } from '../../clock';
+import { systemClock, type Clock } from '../core/clock';
 import { createCardGenerator } from './card-generator';
 import type { SandboxContext } from './context';
 import { FaultDice, faultsPatchSchema } from './faults';

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileDurably } from '../../fs/write-durably';
+import { writeFileDurably } from '../core/fs/write-durably';
 import type { SandboxIdentity, SandboxOrder } from './types';
 
 const DEFAULT_BALANCE_CENTS = 1_000_000_000;

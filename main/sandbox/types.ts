@@ -1,4 +1,4 @@
-import type { Clock } from '../../clock';
+import type { Clock } from '../core/clock';
 
 /** Faults a test or demo switches on to see how a client copes with a provider having a bad day. */
 export interface SandboxFaults {

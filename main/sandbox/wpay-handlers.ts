@@ -1,4 +1,4 @@
-import { formatCents } from '../../../../shared/money';
+import { formatCents } from '../../shared/money';
 import type { SandboxContext } from './context';
 import { header, isRecord, json, type Reply, type SandboxRequest } from './http-kit';
 import { processingMs, progressAt } from './order-timeline';

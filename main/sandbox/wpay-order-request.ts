@@ -1,4 +1,4 @@
-import { parseAmountToCents } from '../../../../shared/money';
+import { parseAmountToCents } from '../../shared/money';
 import { findWpaySku } from './catalog';
 import { isRecord, numeric, type Reply } from './http-kit';
 import type { SandboxOrderLine } from './types';

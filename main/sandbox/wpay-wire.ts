@@ -1,4 +1,4 @@
-import { formatCents } from '../../../../shared/money';
+import { formatCents } from '../../shared/money';
 import type { CardGenerator } from './card-generator';
 import { findWpaySku } from './catalog';
 import type { Reply } from './http-kit';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid } from '../../main/core/providers/sandbox/card-generator';
+import { isLuhnValid } from '../../main/sandbox/card-generator';
 import { tempDir } from '../support/temp-dir';
 import { bhOrderBody, blackhawk, MovableClock, sandbox } from './sandbox-harness';
 

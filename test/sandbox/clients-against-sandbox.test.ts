@@ -4,7 +4,7 @@ import { systemClock } from '../../main/core/clock';
 import { createProviderClient, type ProviderClientHandle } from '../../main/core/providers/create-provider-client';
 import type { ProviderClient, ProviderOrderStatus, SubmitRequest } from '../../main/core/providers/provider-client';
 import { ProviderError } from '../../main/core/providers/provider-error';
-import type { SandboxHandle } from '../../main/core/providers/sandbox/types';
+import type { SandboxHandle } from '../../main/sandbox/types';
 import { tempDir } from '../support/temp-dir';
 import { MovableClock, sandbox } from './sandbox-harness';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../main/core/providers/sandbox/start-sandbox';
-import { readSandboxIdentity } from '../../main/core/providers/sandbox/state-store';
+import { startSandbox } from '../../main/sandbox/start-sandbox';
+import { readSandboxIdentity } from '../../main/sandbox/state-store';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
 import { bhOrderBody, blackhawk, MovableClock, sandbox, wpay, wpayOrderBody } from './sandbox-harness';

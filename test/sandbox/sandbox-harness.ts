@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../main/core/clock';
-import { startSandbox } from '../../main/core/providers/sandbox/start-sandbox';
-import type { SandboxHandle, SandboxOptions } from '../../main/core/providers/sandbox/types';
+import { startSandbox } from '../../main/sandbox/start-sandbox';
+import type { SandboxHandle, SandboxOptions } from '../../main/sandbox/types';
 import { afterEach } from 'vitest';
 
 /** A clock that runs with real time but can be moved forward, so that an order's processing is skipped, not waited. */

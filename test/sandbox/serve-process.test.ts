@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSandboxIdentity } from '../../main/core/providers/sandbox/state-store';
+import { readSandboxIdentity } from '../../main/sandbox/state-store';
 import { tempDir } from '../support/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '../..');

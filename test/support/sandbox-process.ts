@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { readSandboxIdentity, type SandboxFaults, type SandboxStats } from '../../main/core/providers/sandbox';
-import type { ProcessingConfig } from '../../main/core/providers/sandbox/types';
+import { readSandboxIdentity, type SandboxFaults, type SandboxStats } from '../../main/sandbox';
+import type { ProcessingConfig } from '../../main/sandbox/types';
 
 export interface SandboxProcess {
   url: string;
@@ -17,7 +17,7 @@ export interface SandboxProcess {
 export async function startSandboxProcess(stateDir: string, options: { faults?: Partial<SandboxFaults>; processing?: Partial<ProcessingConfig> } = {}): Promise<SandboxProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/core/providers/sandbox/serve.ts', '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {})],
+    ['--import', 'tsx', 'main/sandbox/serve.ts', '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {})],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const first = await new Promise<string>((resolve, reject) => {

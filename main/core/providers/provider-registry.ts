@@ -5,7 +5,7 @@ import type { AccountSecrets } from '../secrets/account-secrets';
 import type { AccountsRepo } from '../store/repos/accounts';
 import { BLACKHAWK_LIMITS, createProviderClient, WPAY_LIMITS, type ProviderClientHandle, type ProviderClientOptions } from './create-provider-client';
 import type { ProviderClient } from './provider-client';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from './sandbox';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox';
 
 export interface ProviderRegistryOptions {
   dataDir: string;
