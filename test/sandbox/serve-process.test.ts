@@ -16,7 +16,7 @@ interface Served { child: ChildProcess; line: string; url: string; stderr: () =>
 /** Runs serve.ts in its own process and waits for its one JSON line. */
 async function serve(stateDir: string, ...args: string[]): Promise<Served> {
   // node --import tsx, not the tsx wrapper: the child's pid must be the server itself, so SIGKILL really kills it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/core/providers/sandbox/serve.ts', '--state-dir', stateDir, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/sandbox/serve.ts', '--state-dir', stateDir, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,7 +76,7 @@ describe('sandbox in its own process', () => {
 describe('sandbox run through the tsx wrapper', () => {
   it('stops when the wrapper it runs under is killed, releasing its state folder', async () => {
     const dir = tempDir();
-    const wrapper = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/core/providers/sandbox/serve.ts', '--state-dir', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const wrapper = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/sandbox/serve.ts', '--state-dir', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(wrapper);
     const line = await new Promise<string>((resolve) => createInterface({ input: wrapper.stdout! }).once('line', resolve));
     const { url } = JSON.parse(line) as { url: string };
