@@ -4,9 +4,9 @@ import { expect, test } from 'vitest';
 import { runCli } from '../support/cli';
 import { openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
-import { mustRun, occurrences, pdfText, tool } from '../sheets/tools';
-import { expectedRows, readCsv } from './csv-rows';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { mustRun, occurrences, pdfText, tool } from '../support/tools';
+import { expectedRows, readCsv } from '../support/csv-rows';
 
 async function storedOrder(n: number) {
   const made = await coreWithOrder(mixedCards(n, 5));

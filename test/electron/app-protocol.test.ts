@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAppFile, serveAppRequest } from '../../main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
-import { parseCsp } from './parse-csp';
+import { parseCsp } from '../support/parse-csp';
 
 let base: string;
 let root: string;

@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 import { applySessionPolicies } from '../../main/electron/session-policy';
 import { applyWebContentsPolicies } from '../../main/electron/web-contents-policy';
 import { buildWindowOptions } from '../../main/electron/window-options';
-import { effectiveSources, FETCH_DIRECTIVES, parseCsp } from './parse-csp';
+import { effectiveSources, FETCH_DIRECTIVES, parseCsp } from '../support/parse-csp';
 
 // One test per applicable item of https://www.electronjs.org/docs/latest/tutorial/security, built from what the
 // shell really uses. Covered elsewhere: 17 (IPC senders) in ipc-sender.test.ts, 18 (custom protocol instead of

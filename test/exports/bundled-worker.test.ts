@@ -6,8 +6,8 @@ import { generatePassphrase } from '../../main/core/exports/passphrase';
 import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
 import { bundleWorker } from '../support/bundle-worker';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
-import { mustRun, occurrences, pdfText } from '../sheets/tools';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { mustRun, occurrences, pdfText } from '../support/tools';
 
 let core: Core | undefined;
 afterEach(async () => {

@@ -4,9 +4,9 @@ import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { exportCards } from '../../main/core/exports/export-cards';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
-import { mustRun } from '../sheets/tools';
-import { readCsv } from './csv-rows';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { mustRun } from '../support/tools';
+import { readCsv } from '../support/csv-rows';
 
 let core: Core | undefined;
 afterEach(() => core?.close());

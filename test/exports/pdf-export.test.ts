@@ -5,8 +5,8 @@ import type { Core } from '../../main/core/create-core';
 import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
-import { occurrences, pdfText, tool } from '../sheets/tools';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { occurrences, pdfText, tool } from '../support/tools';
 
 let core: Core | undefined;
 afterEach(() => core?.close());

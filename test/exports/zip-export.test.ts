@@ -5,9 +5,9 @@ import type { Core } from '../../main/core/create-core';
 import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from '../sheets/order-with-cards';
-import { mustRun, occurrences, pdfText, tool } from '../sheets/tools';
-import { expectedRows, readCsv } from './csv-rows';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { mustRun, occurrences, pdfText, tool } from '../support/tools';
+import { expectedRows, readCsv } from '../support/csv-rows';
 
 let core: Core | undefined;
 afterEach(() => core?.close());

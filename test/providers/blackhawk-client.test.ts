@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BLACKHAWK_MAX_CARDS, createProviderClient } from '../../main/core/providers/create-provider-client';
-import { account, recordingClock, rejection } from './support/provider-fixtures';
-import { startStubServer, type StubHandler } from './support/stub-server';
+import { account, recordingClock, rejection } from '../support/provider-fixtures';
+import { startStubServer, type StubHandler } from '../support/stub-server';
 
 // What the Blackhawk client sends and how it reads Blackhawk's answers, over real HTTP (TLS is in blackhawk-mtls).
 

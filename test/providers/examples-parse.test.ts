@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProviderClient } from '../../main/core/providers/create-provider-client';
 import { ProviderError } from '../../main/core/providers/provider-error';
-import { account, fixture, recordingClock, rejection } from './support/provider-fixtures';
-import { startStubServer, type StubAnswer } from './support/stub-server';
+import { account, fixture, recordingClock, rejection } from '../support/provider-fixtures';
+import { startStubServer, type StubAnswer } from '../support/stub-server';
 
 // Every example answer of the provider documents, served verbatim over real HTTP and read by the real clients.
 

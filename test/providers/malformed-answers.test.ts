@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderClient } from '../../main/core/providers/create-provider-client';
 import { ProviderError } from '../../main/core/providers/provider-error';
-import { account, fixture, recordingClock, rejection } from './support/provider-fixtures';
-import { startStubServer, type StubAnswer } from './support/stub-server';
+import { account, fixture, recordingClock, rejection } from '../support/provider-fixtures';
+import { startStubServer, type StubAnswer } from '../support/stub-server';
 
 // A bad answer is a ProviderError that names the provider, the endpoint and what was wrong: never a crash or a skip.
 

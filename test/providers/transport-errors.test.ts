@@ -5,8 +5,8 @@ import { ProviderError } from '../../main/core/providers/provider-error';
 import { createTransport } from '../../main/core/providers/transport/http-transport';
 import { DEFAULT_RETRY_POLICY } from '../../main/core/providers/transport/retry-policy';
 import { interpretWpayFailure } from '../../main/core/providers/wpay/wpay-errors';
-import { account, recordingClock, rejection } from './support/provider-fixtures';
-import { startStubServer, type StubHandler } from './support/stub-server';
+import { account, recordingClock, rejection } from '../support/provider-fixtures';
+import { startStubServer, type StubHandler } from '../support/stub-server';
 
 // Failures over real HTTP: what the engine is told, and what is (and is not) repeated.
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderClient, WPAY_BATCH_MAX_CARDS, WPAY_REALTIME_MAX_CARDS } from '../../main/core/providers/create-provider-client';
 import { ProviderError } from '../../main/core/providers/provider-error';
-import { account, recordingClock, rejection } from './support/provider-fixtures';
-import { startStubServer, type StubHandler } from './support/stub-server';
+import { account, recordingClock, rejection } from '../support/provider-fixtures';
+import { startStubServer, type StubHandler } from '../support/stub-server';
 
 // What the Wpay client sends and how it reads Wpay's answers, over real HTTP.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLuhnValid } from '../../main/sandbox/card-generator';
 import { tempDir } from '../support/temp-dir';
-import { bhOrderBody, blackhawk, MovableClock, sandbox } from './sandbox-harness';
+import { bhOrderBody, blackhawk, MovableClock, sandbox } from '../support/sandbox-harness';
 
 const SUBMIT = '/rewardsOrderProcessing/v1/submitEgiftBulk';
 const INFO = '/rewardsOrderProcessing/v1/orderInfo/byKeys';

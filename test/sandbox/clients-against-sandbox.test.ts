@@ -6,7 +6,7 @@ import type { ProviderClient, ProviderOrderStatus, SubmitRequest } from '../../m
 import { ProviderError } from '../../main/core/providers/provider-error';
 import type { SandboxHandle } from '../../main/sandbox/types';
 import { tempDir } from '../support/temp-dir';
-import { MovableClock, sandbox } from './sandbox-harness';
+import { MovableClock, sandbox } from '../support/sandbox-harness';
 
 const clients: ProviderClientHandle[] = [];
 afterEach(async () => {

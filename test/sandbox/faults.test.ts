@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
-import { bhOrderBody, blackhawk, MovableClock, sandbox, wpay, wpayOrderBody } from './sandbox-harness';
+import { bhOrderBody, blackhawk, MovableClock, sandbox, wpay, wpayOrderBody } from '../support/sandbox-harness';
 
 describe('sandbox fault knobs', () => {
   it('answers about the set fraction of requests with a 5xx, in provider JSON or a proxy HTML page', async () => {

@@ -5,7 +5,7 @@ import { startSandbox } from '../../main/sandbox/start-sandbox';
 import { readSandboxIdentity } from '../../main/sandbox/state-store';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
-import { bhOrderBody, blackhawk, MovableClock, sandbox, wpay, wpayOrderBody } from './sandbox-harness';
+import { bhOrderBody, blackhawk, MovableClock, sandbox, wpay, wpayOrderBody } from '../support/sandbox-harness';
 
 interface CardsPage { cards: { cardNumber: string; cardPin: string; barcode: string }[] }
 interface Codes { eGifts?: { url: string; pin?: string; cardNumber?: string }[]; orderStatus?: string }

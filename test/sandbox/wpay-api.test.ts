@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLuhnValid } from '../../main/sandbox/card-generator';
 import { tempDir } from '../support/temp-dir';
-import { MovableClock, sandbox, wpay, wpayOrderBody } from './sandbox-harness';
+import { MovableClock, sandbox, wpay, wpayOrderBody } from '../support/sandbox-harness';
 
 interface Card { cardNumber: string; cardPin: string; barcode: string; amount: string; cardId: number; formats: { key: string; value: string }[] }
 interface CardsPage { cards: Card[]; total_cards: number; products: Record<string, { name: string }>; currency: { code: string } }

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
 import { tempDir } from '../support/temp-dir';
-import { coreWithOrder, mixedCards } from './order-with-cards';
-import { mustRun, occurrences, pdfText, scanPdf } from './tools';
+import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { mustRun, occurrences, pdfText, scanPdf } from '../support/tools';
 
 let core: Core | undefined;
 afterEach(() => core?.close());

@@ -1,8 +1,8 @@
 // Asks a Blackhawk order's status from a process of its own, so a test can give it NODE_EXTRA_CA_CERTS.
 // Everything, certificate and passphrase included, arrives on stdin: nothing secret goes on a command line.
 import { readFileSync } from 'node:fs';
-import { createProviderClient } from '../../../main/core/providers/create-provider-client';
-import { ProviderError } from '../../../main/core/providers/provider-error';
+import { createProviderClient } from '../../main/core/providers/create-provider-client';
+import { ProviderError } from '../../main/core/providers/provider-error';
 import { account } from './provider-fixtures';
 
 interface Input {

@@ -1,6 +1,6 @@
 import { formatCents } from '../../shared/money';
 import type { Card, Order } from '../../shared/domain';
-import { mustRun } from '../sheets/tools';
+import { mustRun } from './tools';
 
 /** A CSV file read by Python's csv module: an independent RFC 4180 reader, not ours. */
 export function readCsv(file: string): string[][] {

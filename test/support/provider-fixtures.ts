@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Account } from '../../../shared/domain';
-import type { Clock } from '../../../main/core/clock';
+import type { Account } from '../../shared/domain';
+import type { Clock } from '../../main/core/clock';
 
 export function fixture(name: string): string {
-  return readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8');
+  return readFileSync(join(import.meta.dirname, '..', 'providers', 'fixtures', name), 'utf8');
 }
 
 /** A clock whose sleeps return at once and are recorded, so backoff and Retry-After can be checked without waiting. */
