@@ -1,22 +1,10 @@
 // Domain types shared by core, main and renderer. Money is always integer minor units (cents).
+import type { OrderState } from './order-state-machine';
+
+export { ORDER_STATES, type OrderState } from './order-state-machine';
 
 export const PROVIDERS = ['wpay', 'blackhawk', 'sandbox'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
-
-export const ORDER_STATES = [
-  'draft',
-  'submitting',
-  'accepted',
-  'processing',
-  'fetching',
-  'complete',
-  'failed',
-  'cancelled',
-  'needs-attention',
-] as const;
-export type OrderState = (typeof ORDER_STATES)[number];
-
-export const SETTLED_STATES: readonly OrderState[] = ['complete', 'failed', 'cancelled', 'needs-attention'];
 
 export interface Account {
   id: string;

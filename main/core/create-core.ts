@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { seedSandboxAccounts } from './accounts/seed-sandbox-accounts';
 import { createOrderEngine } from './engine/order-engine';
 import type { ProviderClientOptions } from './providers/create-provider-client';
-import { createProviderRegistry, type ProviderRegistryOptions } from './providers/provider-registry';
+import { limitsFor } from './providers/provider-limits';
+import { createProviderRegistry } from './providers/provider-registry';
+import { startSandbox, type SandboxOptions } from '../sandbox';
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
 import { openStore } from './store/open-store';
@@ -23,8 +26,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Timeouts and retry policy of the provider clients. */
   providerClient?: ProviderClientOptions;
-  /** The built-in sandbox's processing time and faults, or false for none. */
-  sandbox?: ProviderRegistryOptions['sandbox'];
+  /** The built-in sandbox's processing time (and, in tests, its fault instruments), or false for none. */
+  sandbox?: Omit<SandboxOptions, 'stateDir' | 'clock'> | false;
   /** Who drives orders and acts in the audit log: "desktop app", "CLI"… */
   label?: string;
   actor?: string;
@@ -47,13 +50,13 @@ export async function createCore(options: CoreOptions) {
   const secrets = createAccountSecrets(options.keychain);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
 
+  const sandbox = options.sandbox ?? {};
   const providers = createProviderRegistry({
-    dataDir: options.dataDir,
     clock,
     accounts,
     secrets,
     client: options.providerClient,
-    sandbox: options.sandbox ?? {},
+    startSandbox: sandbox === false ? null : () => startSandbox({ ...sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock }),
   });
   const writer = createCardWriter(store.connection, options.workers?.cardWriter ?? sourceCardWriterEntry());
   const engine = createOrderEngine({
@@ -67,7 +70,7 @@ export async function createCore(options: CoreOptions) {
     audit,
     clock,
     providerFor: providers.clientFor,
-    limitsFor: providers.limitsFor,
+    limitsFor,
     label: options.label ?? `pid ${process.pid}`,
     actor: options.actor ?? 'user',
   });

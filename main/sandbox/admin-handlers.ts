@@ -1,9 +1,12 @@
 import type { Reply, SandboxRequest } from './http-kit';
 import { faultsPatchSchema } from './faults';
-import type { SandboxHandle } from './types';
+import type { SandboxFaults, SandboxStats } from './types';
 
 /** `/__sandbox/faults` (GET, PUT a partial JSON) and `/__sandbox/stats` (GET), for tests running the sandbox elsewhere. */
-export function handleAdmin(req: SandboxRequest, sandbox: Pick<SandboxHandle, 'faults' | 'setFaults' | 'stats'>): Reply | null {
+export function handleAdmin(
+  req: SandboxRequest,
+  sandbox: { faults(): SandboxFaults; setFaults(patch: Partial<SandboxFaults>): void; stats(): SandboxStats },
+): Reply | null {
   if (req.path === '/__sandbox/faults' && req.method === 'GET') return { status: 200, body: sandbox.faults() };
   if (req.path === '/__sandbox/faults' && req.method === 'PUT') {
     const parsed = faultsPatchSchema.safeParse(req.body);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Reply } from './http-kit';
+import type { FaultPlan } from './instruments';
 import { createRng } from './rng';
 import type { SandboxApi, SandboxFaults } from './types';
 
@@ -35,15 +36,6 @@ export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
   dropAfterAcceptRate: 0,
   holdAfterAcceptMs: 0,
 };
-
-/** What happens to one request. A submit's 5xx may come after the order was taken ("after"), as real providers do. */
-export interface FaultPlan {
-  delayMs: number;
-  spike: boolean;
-  throttle: boolean;
-  error: 'none' | 'before' | 'after';
-  drop: boolean;
-}
 
 export class FaultDice {
   private knobs: FaultKnobs;

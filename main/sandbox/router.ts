@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleAdmin } from './admin-handlers';
 import type { SandboxContext } from './context';
-import type { FaultDice } from './faults';
 import { readBody, type Reply, type SandboxRequest } from './http-kit';
+import type { FaultPlan, RequestInstruments } from './instruments';
 import { authenticate, matchRoute } from './routes';
-import type { SandboxHandle } from './types';
 
 export interface RouterDeps {
   ctx: SandboxContext;
-  dice: FaultDice;
-  admin: Pick<SandboxHandle, 'faults' | 'setFaults' | 'stats'>;
+  /** Faults and /__sandbox/* routes, when a test or the bench plugged them in; the app's sandbox has none. */
+  instruments: RequestInstruments | null;
   /** Aborted when the sandbox closes, so held-open answers stop waiting. */
   signal: AbortSignal;
 }
+
+const CALM: FaultPlan = { delayMs: 0, spike: false, throttle: false, error: 'none', drop: false };
 
 /** One request: route it, pass it through the fault layer, answer it (or, for a dropped answer, cut the connection). */
 export function createRequestListener(deps: RouterDeps) {
@@ -26,13 +26,13 @@ export function createRequestListener(deps: RouterDeps) {
 }
 
 async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDeps): Promise<void> {
-  const { ctx, dice } = deps;
+  const { ctx, instruments } = deps;
   const url = new URL(msg.url ?? '/', 'http://sandbox.local');
   const { body, invalidJson } = await readBody(msg);
   const method = msg.method ?? 'GET';
   const req: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers: msg.headers, body, invalidJson, params: {}, signal: deps.signal };
 
-  const admin = handleAdmin(req, deps.admin);
+  const admin = instruments?.admin(req) ?? null;
   if (admin) return send(res, admin);
 
   const match = matchRoute(method, url.pathname);
@@ -41,28 +41,28 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   req.params = match.params;
   ctx.stats.request(route.endpoint);
 
-  const plan = dice.plan(route.submit);
+  const plan = instruments?.plan(route.submit) ?? CALM;
   if (plan.spike) ctx.stats.fault('spikes');
   if (plan.delayMs > 0) await ctx.clock.sleep(plan.delayMs, deps.signal);
-  if (plan.throttle) {
+  if (instruments && plan.throttle) {
     ctx.stats.fault('throttled');
-    return send(res, dice.tooManyRequests(route.api));
+    return send(res, instruments.tooManyRequests(route.api));
   }
-  if (plan.error === 'before') {
+  if (instruments && plan.error === 'before') {
     ctx.stats.fault('errors');
-    return send(res, dice.serverError(route.api));
+    return send(res, instruments.serverError(route.api));
   }
 
   const denied = authenticate(route.api, req, ctx);
   if (denied) return send(res, denied);
   const reply = await route.handle(req, ctx);
-  const hold = dice.current().holdAfterAcceptMs;
+  const hold = instruments?.holdAfterAcceptMs() ?? 0;
   if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);
 
-  if (plan.error === 'after') {
+  if (instruments && plan.error === 'after') {
     ctx.stats.fault('errors');
     if (reply.orderTaken) ctx.stats.fault('errorsAfterAccept');
-    return send(res, dice.serverError(route.api));
+    return send(res, instruments.serverError(route.api));
   }
   if (plan.drop && reply.orderTaken) {
     ctx.stats.fault('dropped');

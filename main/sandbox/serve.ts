@@ -2,6 +2,7 @@
 //   npx tsx main/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]
 // Prints one JSON line {url, merchantId, clientProgramNumber}. Never the key: it is in DIR/identity.json.
 import { parseArgs } from 'node:util';
+import { createFaultInstruments } from './fault-instruments';
 import { startSandbox } from './start-sandbox';
 import type { ProcessingConfig, SandboxFaults } from './types';
 
@@ -23,7 +24,8 @@ if (!stateDir) {
 const sandbox = await startSandbox({
   stateDir,
   port: values.port ? Number(values.port) : 0,
-  faults: values.faults ? (JSON.parse(values.faults) as Partial<SandboxFaults>) : {},
+  // A sandbox of its own is always for tests or the bench: its fault switches and /__sandbox/* routes are on.
+  instruments: createFaultInstruments(values.faults ? (JSON.parse(values.faults) as Partial<SandboxFaults>) : {}),
   processing: values.processing ? (JSON.parse(values.processing) as Partial<ProcessingConfig>) : {},
 }).catch((e: unknown) => {
   process.stderr.write(`sandbox: ${e instanceof Error ? e.message : String(e)}\n`);

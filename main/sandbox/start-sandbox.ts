@@ -5,12 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../core/clock';
 import { createCardGenerator } from './card-generator';
 import type { SandboxContext } from './context';
-import { FaultDice, faultsPatchSchema } from './faults';
 import { createRequestListener } from './router';
 import { lockStateDir } from './state-lock';
 import { SandboxStateStore } from './state-store';
 import { SandboxStatsRecorder } from './stats';
-import type { ProcessingConfig, SandboxFaults, SandboxHandle, SandboxOptions } from './types';
+import type { ProcessingConfig, SandboxHandle, SandboxOptions } from './types';
 
 export const DEFAULT_PROCESSING: ProcessingConfig = {
   baseMs: 2_000,
@@ -26,7 +25,7 @@ export const DEFAULT_PROCESSING: ProcessingConfig = {
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
   const clock = options.clock ?? systemClock;
   const host = options.host ?? '127.0.0.1';
-  // The sandbox has no TLS and an admin endpoint without a key: it must never listen beyond this machine.
+  // The sandbox has no TLS (and, in tests, an admin endpoint without a key): it must never listen beyond this machine.
   if (!LOOPBACK.has(host)) throw new Error(`The sandbox listens on loopback only, not on ${host}.`);
   mkdirSync(options.stateDir, { recursive: true, mode: 0o700 });
   const unlock = lockStateDir(options.stateDir);
@@ -50,24 +49,13 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
     processing: { ...DEFAULT_PROCESSING, ...options.processing },
     stats,
   };
-  const { balanceCents, ...knobs } = faultsPatchSchema.parse(options.faults ?? {});
-  if (balanceCents !== undefined) store.setBalance(balanceCents);
-  const dice = new FaultDice(knobs);
   const closing = new AbortController();
   // Every request held for latency listens on this one signal: many at once is normal here, not a leak.
   setMaxListeners(0, closing.signal);
-
-  const faults = (): SandboxFaults => ({ ...dice.current(), balanceCents: store.availableBalanceCents() });
-  const setFaults = (patch: Partial<SandboxFaults>): void => {
-    const { balanceCents: balance, ...rest } = faultsPatchSchema.parse(patch);
-    if (balance !== undefined) store.setBalance(balance);
-    dice.set(rest);
-  };
   const statsSnapshot = () => stats.snapshot(store, clock.now());
+  const instruments = options.instruments?.attach({ store, clock, stats: statsSnapshot }) ?? null;
 
-  const server = createServer(
-    createRequestListener({ ctx, dice, admin: { faults, setFaults, stats: statsSnapshot }, signal: closing.signal }),
-  );
+  const server = createServer(createRequestListener({ ctx, instruments, signal: closing.signal }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -80,8 +68,6 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
     apiKey: identity.apiKey,
     merchantId: identity.merchantId,
     clientProgramNumber: identity.clientProgramNumber,
-    faults,
-    setFaults,
     stats: statsSnapshot,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
+import type { SandboxInstruments } from './instruments';
 
-/** Faults a test or demo switches on to see how a client copes with a provider having a bad day. */
+/** Faults a test or the bench switches on (fault-instruments.ts) to see how a client copes with a provider having a bad day. */
 export interface SandboxFaults {
   /** Fraction (0–1) of API requests answered with a 5xx. A submit may have been taken before its 5xx. */
   errorRate: number;
@@ -37,8 +38,9 @@ export interface SandboxOptions {
   /** Folder holding the sandbox's own state (the app passes `<dataDir>/sandbox/`). Created when missing. */
   stateDir: string;
   clock?: Clock;
-  faults?: Partial<SandboxFaults>;
   processing?: Partial<ProcessingConfig>;
+  /** A fault layer and admin routes (fault-instruments.ts), for tests and the bench only. */
+  instruments?: SandboxInstruments;
   /** Replaces the persisted Wpay key; by default one is generated on first start and kept. */
   apiKey?: string;
   host?: string;
@@ -72,8 +74,7 @@ export interface SandboxHandle {
   apiKey: string;
   merchantId: string;
   clientProgramNumber: string;
-  faults(): SandboxFaults;
-  setFaults(faults: Partial<SandboxFaults>): void;
+  /** Counters a test reads in-process (requests, submits and orders per reference). */
   stats(): SandboxStats;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseUrlSentence, checkBaseUrl } from '../base-url';
 import { ORDER_STATES, PROVIDERS } from '../domain';
 
 // The shapes that cross IPC. They are views, not domain rows: an account is described by whether it has a key and
@@ -29,23 +30,15 @@ export const accountViewSchema = z.object({
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
-/** http:// only for the loopback stand-ins; a real provider is always reached over TLS. */
-export function isAllowedBaseUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
+/** The one base-URL rule (https, or http to this machine only; no credentials or query in it). */
 const baseUrl = z
   .string()
   .trim()
   .max(300)
-  .refine(isAllowedBaseUrl, 'Enter an https:// address (plain http:// only for 127.0.0.1 or localhost).');
+  .superRefine((text, ctx) => {
+    const checked = checkBaseUrl(text);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: baseUrlSentence(checked.problem) });
+  });
 
 /** Settings a person may change after the account exists. Secrets are write-only fields beside them. */
 const accountSettings = {

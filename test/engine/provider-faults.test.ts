@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
+import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
@@ -25,7 +26,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
-      sandbox: { faults: FAULTS, processing: { baseMs: 500, perCardMs: 0.05 } },
+      sandbox: { instruments: createFaultInstruments(FAULTS), processing: { baseMs: 500, perCardMs: 0.05 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 } },
     });
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
@@ -54,7 +55,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
-      sandbox: { faults: { dropAfterAcceptRate: 1, seed: 1 }, processing: { baseMs: 200, perCardMs: 0.1 } },
+      sandbox: { instruments: createFaultInstruments({ dropAfterAcceptRate: 1, seed: 1 }), processing: { baseMs: 200, perCardMs: 0.1 } },
     });
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
     const order = await core.engine.place({ accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 2000, quantity: 300 }], pollEverySeconds: 0.2 });
@@ -71,7 +72,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
-      sandbox: { faults: FAULTS, processing: { baseMs: 500, perCardMs: 0.5 } },
+      sandbox: { instruments: createFaultInstruments(FAULTS), processing: { baseMs: 500, perCardMs: 0.5 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, blackhawkMillisecondsToWait: 200 },
     });
     const account = core.accounts.findByName('Sandbox (Blackhawk)')!;

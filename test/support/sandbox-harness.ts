@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../main/core/clock';
+import { createFaultInstruments, type FaultInstruments } from '../../main/sandbox/fault-instruments';
 import { startSandbox } from '../../main/sandbox/start-sandbox';
-import type { SandboxHandle, SandboxOptions } from '../../main/sandbox/types';
+import type { SandboxFaults, SandboxHandle, SandboxOptions } from '../../main/sandbox/types';
 import { afterEach } from 'vitest';
 
 /** A clock that runs with real time but can be moved forward, so that an order's processing is skipped, not waited. */
@@ -24,11 +25,15 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-/** A sandbox closed after the test. Fast processing unless the test says otherwise. */
-export async function sandbox(options: SandboxOptions): Promise<SandboxHandle> {
-  const s = await startSandbox({ ...options, processing: { baseMs: 1_000, perCardMs: 1, ...options.processing } });
+export type TestSandbox = SandboxHandle & Pick<FaultInstruments, 'faults' | 'setFaults'>;
+
+/** A sandbox with its fault switches, closed after the test. Fast processing unless the test says otherwise. */
+export async function sandbox(options: Omit<SandboxOptions, 'instruments'> & { faults?: Partial<SandboxFaults> }): Promise<TestSandbox> {
+  const { faults, ...rest } = options;
+  const instruments = createFaultInstruments(faults);
+  const s = await startSandbox({ ...rest, instruments, processing: { baseMs: 1_000, perCardMs: 1, ...rest.processing } });
   open.push(s);
-  return s;
+  return Object.assign(s, { faults: instruments.faults, setFaults: instruments.setFaults });
 }
 
 export interface Answer<T = Record<string, unknown>> {
@@ -51,7 +56,7 @@ async function call<T>(url: string, init: RequestInit): Promise<Answer<T>> {
 
 /** Calls the sandbox's Wpay API the way the documents show, with its key unless another is given. */
 export function wpay<T = Record<string, unknown>>(
-  s: SandboxHandle,
+  s: TestSandbox,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
@@ -76,7 +81,7 @@ export function wpayOrderBody(refno: string, qty: number, opts: { sku?: string; 
 
 /** Calls the sandbox's Blackhawk API with its merchantId and a requestId header. */
 export function blackhawk<T = Record<string, unknown>>(
-  s: SandboxHandle,
+  s: TestSandbox,
   method: 'GET' | 'POST',
   path: string,
   opts: { body?: unknown; requestId?: string; wait?: number; merchantId?: string } = {},
@@ -90,7 +95,7 @@ export function blackhawk<T = Record<string, unknown>>(
   return call<T>(`${s.url}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
 }
 
-export function bhOrderBody(s: SandboxHandle, lines: { quantity: number | string; amount: number | string; contentProvider: string }[], returnPins = false) {
+export function bhOrderBody(s: TestSandbox, lines: { quantity: number | string; amount: number | string; contentProvider: string }[], returnPins = false) {
   return {
     clientProgramNumber: s.clientProgramNumber,
     paymentType: 'ACH_DEBIT',

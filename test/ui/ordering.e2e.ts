@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
+import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
@@ -21,6 +22,8 @@ const NEW_ACCOUNT = 'Event cards (sandbox)';
 let dir: string;
 let core: Core;
 let app: AppHarness;
+// The sandbox's switches, to run short of balance once.
+const sandboxFaults = createFaultInstruments();
 const lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0 });
 // The desktop shell's dialogs and print windows, stood in for: a save dialog that answers a folder of the test's, and
 // print/preview that note which file they were handed (and whether it existed then).
@@ -42,7 +45,7 @@ const outputs = {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-'));
   buildRenderer(path.join(dir, 'renderer'));
-  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
+  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e', sandbox: { instruments: sandboxFaults } });
   API_KEY = (await core.providers.sandbox()).apiKey;
   app = await openApp(core, path.join(dir, 'renderer'), { lock, outputs });
 });
@@ -275,9 +278,8 @@ describe('ordering cards through the desktop UI', () => {
 
   it('warns before a debit the balance cannot cover, and says in words what failed and what to do', async () => {
     const { page } = app;
-    const sandbox = await core.providers.sandbox();
-    const balance = sandbox.faults().balanceCents;
-    sandbox.setFaults({ balanceCents: 1_000 });
+    const balance = sandboxFaults.faults().balanceCents;
+    sandboxFaults.setFaults({ balanceCents: 1_000 });
     try {
       await nav('New order').click();
       await page.getByRole('radio', { name: /Sandbox \(Wpay\)/ }).check();
@@ -297,7 +299,7 @@ describe('ordering cards through the desktop UI', () => {
       expect(await order.getByText(/^What to do:/).count()).toBe(1);
       await app.screenshot('09b-order-failed');
     } finally {
-      sandbox.setFaults({ balanceCents: balance });
+      sandboxFaults.setFaults({ balanceCents: balance });
     }
   });
 

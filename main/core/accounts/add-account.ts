@@ -2,7 +2,7 @@ import { createSecureContext } from 'node:tls';
 import type { Account, ProviderName } from '../../../shared/domain';
 import { PROVIDERS } from '../../../shared/domain';
 import { ValidationError } from '../errors';
-import { checkBaseUrl } from './base-url-rule';
+import { accountBaseUrl } from './base-url-rule';
 import type { AccountSecrets } from '../secrets/account-secrets';
 import type { AccountsRepo } from '../store/repos/accounts';
 
@@ -44,7 +44,7 @@ export async function addAccount(
   if (!PROVIDERS.includes(input.provider)) throw new ValidationError('provider', 'The provider must be wpay, blackhawk or sandbox.');
   if (deps.accounts.findByName(name)) throw new ValidationError('name', `There is already an account called "${name}".`);
   const flavor = input.provider === 'sandbox' ? (input.flavor ?? 'wpay') : input.provider;
-  const baseUrl = input.provider === 'sandbox' ? SANDBOX_BASE_URL : checkBaseUrl(input.baseUrl ?? TEST_HOSTS[flavor]);
+  const baseUrl = input.provider === 'sandbox' ? SANDBOX_BASE_URL : accountBaseUrl(input.baseUrl ?? TEST_HOSTS[flavor]);
   const apiKey = input.apiKey?.trim() || undefined;
   if (input.provider === 'wpay' && !apiKey) throw new ValidationError('api-key', 'A Wpay account needs its API key.');
   let merchantId: string | null = null;

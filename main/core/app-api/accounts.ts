@@ -1,5 +1,5 @@
 import type { ParsedRequest, Response } from '../../../shared/ipc/contract';
-import { checkBaseUrl } from '../accounts/base-url-rule';
+import { accountBaseUrl } from '../accounts/base-url-rule';
 import { addAccount as addCoreAccount } from '../accounts/add-account';
 import { ValidationError } from '../errors';
 import { toAccountView } from './account-view';
@@ -52,7 +52,7 @@ export async function editAccount(input: ParsedRequest<'accounts.edit'>, { core 
     const clash = core.accounts.findByName(patch.name);
     if (clash && clash.id !== id) throw new ValidationError('name', `An account named "${patch.name}" already exists.`);
   }
-  if (patch.baseUrl !== undefined) patch.baseUrl = await withContractFields(async () => checkBaseUrl(patch.baseUrl!));
+  if (patch.baseUrl !== undefined) patch.baseUrl = await withContractFields(async () => accountBaseUrl(patch.baseUrl!));
   const definedPatch = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const account = core.accounts.update(id, definedPatch);
   await storeSecrets(core, id, { apiKey, certificateBase64, certificatePassphrase });

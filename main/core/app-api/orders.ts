@@ -6,7 +6,7 @@ import { GiftdeskError, ValidationError } from '../errors';
 import type { AppContext } from './app-core';
 import { parseOrderLinesCsv } from '../orders/parse-lines-csv';
 import { toOrderView } from './order-view';
-import { newClientReference } from '../engine/client-reference';
+import { newClientReference } from '../providers/client-reference';
 
 export async function parseCsv({ accountId, text }: ParsedRequest<'orders.parseCsv'>, { core }: AppContext): Promise<Response<'orders.parseCsv'>> {
   core.accounts.get(accountId);

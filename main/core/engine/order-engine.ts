@@ -12,7 +12,7 @@ import type { EngineLeaseRepo } from '../store/repos/engine-lease';
 import type { OrdersRepo } from '../store/repos/orders';
 import type { CardWriter } from '../store/writer/card-writer';
 import { GiftdeskError, ValidationError } from '../errors';
-import { newClientReference } from './client-reference';
+import { newClientReference } from '../providers/client-reference';
 import { isSettled, type DriveContext } from './drive-context';
 import { driveOrder } from './drive-order';
 import type { OrderEngine, OrderProgress, PlaceOrderInput } from './engine-api';

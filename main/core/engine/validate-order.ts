@@ -1,7 +1,7 @@
 import type { Account } from '../../../shared/domain';
 import { ValidationError } from '../errors';
 import type { ProviderLimits } from '../providers/provider-client';
-import { checkClientReference } from './client-reference';
+import { checkClientReference } from '../providers/client-reference';
 import type { PlaceOrderInput } from './engine-api';
 
 /** Everything that can be known to be wrong before a byte goes out. Throws ValidationError naming the field. */

@@ -1,3 +1,4 @@
+import { accountApi } from '../../../shared/account-api';
 import type { Account } from '../../../shared/domain';
 import { systemClock, type Clock } from '../clock';
 import { createBlackhawkClient } from './blackhawk/blackhawk-client';
@@ -5,7 +6,7 @@ import { interpretBlackhawkFailure } from './blackhawk/blackhawk-errors';
 import { BLACKHAWK_DEFAULT_MS_TO_WAIT } from './blackhawk/blackhawk-limits';
 import type { ProviderClient } from './provider-client';
 import { ProviderError, type ProviderErrorDetails } from './provider-error';
-import { checkBaseUrl } from './transport/base-url';
+import { transportBaseUrl } from './transport/base-url';
 import { createTransport } from './transport/http-transport';
 import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './transport/retry-policy';
 import { createTlsFetch, type ClientCertificate } from './transport/tls-dispatcher';
@@ -24,7 +25,6 @@ export {
   BLACKHAWK_DEFAULT_MS_TO_WAIT,
   BLACKHAWK_LIMITS,
 } from './blackhawk/blackhawk-limits';
-export { checkBaseUrl } from './transport/base-url';
 
 /** Secrets read from the keychain / encrypted store by the caller; this module never reads them itself. */
 export interface ProviderSecrets {
@@ -60,11 +60,10 @@ export function createProviderClient(
   options: ProviderClientOptions = {},
 ): ProviderClientHandle {
   const label: ProviderErrorDetails['provider'] = account.provider;
-  const flavor = account.provider === 'sandbox' ? account.sandboxFlavor : account.provider;
+  const flavor = accountApi(account);
   const missing = (what: string) =>
     new ProviderError({ provider: label, endpoint: 'account', httpStatus: null, providerCode: null, providerMessage: what, errorClass: 'fatal' });
-  if (flavor !== 'wpay' && flavor !== 'blackhawk') throw missing('the sandbox account does not say which API it speaks');
-  checkBaseUrl(label, account.baseUrl);
+  transportBaseUrl(label, account.baseUrl);
 
   const real = account.provider !== 'sandbox';
   const apiKey = secrets.apiKey ?? null;

@@ -56,11 +56,17 @@ export type CardPageResult =
   /** Wpay 410. */
   | { state: 'cancelled'; label: string };
 
+/** What a provider takes, checked before anything is sent (providers/order-line-rules.ts, reversal-rule.ts). */
 export interface ProviderLimits {
   maxQuantity: number;
+  /** Orders of at most this many cards are placed real-time (Wpay syncOnly); null where there is no such mode. */
   realtimeMaxQuantity: number | null;
   maxReferenceLength: number;
   maxLines: number;
+  /** Face values in whole currency units only (Blackhawk: "whole number, at least 1"). */
+  wholeAmountsOnly: boolean;
+  /** An accepted order can be reversed through the API, inside the window the order itself carries (Wpay). */
+  reversible: boolean;
 }
 
 export interface CatalogProduct {

@@ -1,56 +1,68 @@
-import path from 'node:path';
 import type { Account } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { AccountSecrets } from '../secrets/account-secrets';
-import type { AccountsRepo } from '../store/repos/accounts';
-import { BLACKHAWK_LIMITS, createProviderClient, WPAY_LIMITS, type ProviderClientHandle, type ProviderClientOptions } from './create-provider-client';
-import type { ProviderClient } from './provider-client';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox';
+import { createProviderClient, type ProviderClientHandle, type ProviderClientOptions } from './create-provider-client';
+import type { CatalogProduct, ProviderClient } from './provider-client';
 
-export interface ProviderRegistryOptions {
-  dataDir: string;
+/** Where the registry finds an account and its certificate (the store, in the app); providers/ knows no store. */
+export interface AccountSource {
+  get(id: string): Account;
+  certificate(id: string): Uint8Array | null;
+}
+
+/** What a sandbox account's client needs from the running sandbox. */
+export interface SandboxEndpoint {
+  url: string;
+  apiKey: string;
+  merchantId: string;
+  clientProgramNumber: string;
+  close(): Promise<void>;
+}
+
+export interface ProviderRegistryOptions<S extends SandboxEndpoint> {
   clock: Clock;
-  accounts: AccountsRepo;
+  accounts: AccountSource;
   secrets: AccountSecrets;
   client?: ProviderClientOptions;
-  /** The built-in sandbox's settings, or false to have none (its accounts then cannot be used). */
-  sandbox?: Omit<SandboxOptions, 'stateDir' | 'clock'> | false;
+  /** Starts the built-in sandbox (the composition root's choice), or null to have none: its accounts then cannot be used. */
+  startSandbox: (() => Promise<S>) | null;
 }
+
+/** A catalog read once is good for this long: it changes rarely, and every review and order checks against it. */
+const CATALOG_TTL_MS = 10 * 60_000;
 
 /**
  * Hands out one provider client per account, built from the account's settings and its secrets in the keychain.
- * The sandbox server is started the first time a sandbox account needs it, on a fresh loopback port.
+ * The sandbox is started the first time a sandbox account needs it, on a fresh loopback port.
  */
-export function createProviderRegistry(options: ProviderRegistryOptions) {
+export function createProviderRegistry<S extends SandboxEndpoint>(options: ProviderRegistryOptions<S>) {
   const clients = new Map<string, Promise<ProviderClientHandle>>();
-  let sandbox: Promise<SandboxHandle> | null = null;
+  const catalogs = new Map<string, { at: number; products: CatalogProduct[] | null }>();
+  let sandbox: Promise<S> | null = null;
 
-  const sandboxHandle = (): Promise<SandboxHandle> => {
-    if (options.sandbox === false) throw new Error('The built-in sandbox is switched off in this setup.');
-    sandbox ??= startSandbox({ ...options.sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock: options.clock });
+  const sandboxHandle = (): Promise<S> => {
+    if (!options.startSandbox) throw new Error('The built-in sandbox is switched off in this setup.');
+    sandbox ??= options.startSandbox();
     return sandbox;
   };
 
   const build = async (account: Account): Promise<ProviderClientHandle> => {
     const apiKey = await options.secrets.apiKey(account.id);
+    const clientOptions = { ...options.client, clock: options.clock };
     if (account.provider === 'sandbox') {
       const sb = await sandboxHandle();
       return createProviderClient(
         { ...account, baseUrl: sb.url, merchantId: sb.merchantId, clientProgramNumber: sb.clientProgramNumber },
         { apiKey: apiKey ?? sb.apiKey },
-        { ...options.client, clock: options.clock },
+        clientOptions,
       );
     }
     const p12 = account.provider === 'blackhawk' ? options.accounts.certificate(account.id) : null;
     const passphrase = p12 ? await options.secrets.certificatePassphrase(account.id) : null;
-    return createProviderClient(
-      account,
-      { apiKey, certificate: p12 && passphrase !== null ? { p12, passphrase } : null },
-      { ...options.client, clock: options.clock },
-    );
+    return createProviderClient(account, { apiKey, certificate: p12 && passphrase !== null ? { p12, passphrase } : null }, clientOptions);
   };
 
-  return {
+  const registry = {
     clientFor(accountId: string): Promise<ProviderClient> {
       let client = clients.get(accountId);
       if (!client) {
@@ -60,15 +72,20 @@ export function createProviderRegistry(options: ProviderRegistryOptions) {
       }
       return client;
     },
-    /** Drops a cached client, e.g. after the account's key or settings changed. */
+    /** The account's catalog (null where the provider has none), read at most once per CATALOG_TTL_MS. */
+    async catalogFor(accountId: string): Promise<CatalogProduct[] | null> {
+      const cached = catalogs.get(accountId);
+      if (cached && options.clock.now() - cached.at < CATALOG_TTL_MS) return cached.products;
+      const products = await (await registry.clientFor(accountId)).catalog();
+      catalogs.set(accountId, { at: options.clock.now(), products });
+      return products;
+    },
+    /** Drops a cached client and catalog, e.g. after the account's key or settings changed. */
     forget(accountId: string): void {
       const client = clients.get(accountId);
       clients.delete(accountId);
+      catalogs.delete(accountId);
       void client?.then((c) => c.close()).catch(() => undefined);
-    },
-    limitsFor(account: Account): ProviderClient['limits'] {
-      const flavor = account.provider === 'sandbox' ? account.sandboxFlavor : account.provider;
-      return flavor === 'blackhawk' ? BLACKHAWK_LIMITS : WPAY_LIMITS;
     },
     sandbox: sandboxHandle,
     async close(): Promise<void> {
@@ -78,6 +95,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions) {
       if (sandbox) await (await sandbox).close();
     },
   };
+  return registry;
 }
 
 export type ProviderRegistry = ReturnType<typeof createProviderRegistry>;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { SETTLED_STATES } from '../../../shared/domain';
+import { SETTLED_STATES } from '../../../shared/order-state-machine';
 import type { AccountView, OrderProgressView, OrderView } from '../../../shared/ipc/views';
 import { api, call } from '../lib/api';
 import { notifySettled } from '../lib/notify';

@@ -11,4 +11,7 @@ export const BLACKHAWK_LIMITS: ProviderLimits = {
   realtimeMaxQuantity: null,
   maxReferenceLength: BLACKHAWK_REQUEST_ID_MAX_LENGTH,
   maxLines: BLACKHAWK_MAX_CARDS,
+  wholeAmountsOnly: true,
+  // Blackhawk documents no cancellation API: a reversal goes through the account manager.
+  reversible: false,
 };

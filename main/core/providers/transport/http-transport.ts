@@ -1,7 +1,7 @@
 import { ofetch, type $Fetch } from 'ofetch';
 import type { Clock } from '../../clock';
 import { ProviderError, type ProviderErrorClass, type ProviderErrorDetails } from '../provider-error';
-import { checkBaseUrl, joinUrl } from './base-url';
+import { joinUrl, transportBaseUrl } from './base-url';
 import { describeNetworkFailure, networkFailureClass } from './network-failure';
 import { readJsonBody } from './read-body';
 import { backoffDelayMs, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
@@ -81,7 +81,7 @@ export function createTransport(options: TransportOptions): Transport {
     });
 
   async function once(req: TransportRequest): Promise<TransportAnswer> {
-    const base = checkBaseUrl(options.provider, options.baseUrl);
+    const base = transportBaseUrl(options.provider, options.baseUrl);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -11,6 +11,8 @@ export const WPAY_LIMITS: ProviderLimits = {
   realtimeMaxQuantity: WPAY_REALTIME_MAX_CARDS,
   maxReferenceLength: WPAY_REFNO_MAX_LENGTH,
   maxLines: WPAY_MAX_LINES,
+  wholeAmountsOnly: false,
+  reversible: true,
 };
 
 /** Wpay pages card lists 100 at a time, or 500 for orders above 100 cards; offset must be a multiple of limit. */

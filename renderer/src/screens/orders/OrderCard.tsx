@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SETTLED_STATES } from '../../../../shared/domain';
+import { SETTLED_STATES } from '../../../../shared/order-state-machine';
 import type { OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { ProgressBar } from '../../components/ProgressBar';

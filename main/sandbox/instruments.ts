@@ -1,0 +1,39 @@
+// What a test or the bench may plug into the sandbox: a fault layer in front of the provider APIs and the
+// /__sandbox/* admin routes. Only types here: the code that injects faults (fault-instruments.ts) is imported by tests,
+// the bench and serve.ts, never by the app, so a packaged build carries none of it.
+import type { Clock } from '../core/clock';
+import type { Reply, SandboxRequest } from './http-kit';
+import type { SandboxStateStore } from './state-store';
+import type { SandboxApi, SandboxStats } from './types';
+
+/** What happens to one request. A submit's 5xx may come after the order was taken ("after"), as real providers do. */
+export interface FaultPlan {
+  delayMs: number;
+  spike: boolean;
+  throttle: boolean;
+  error: 'none' | 'before' | 'after';
+  drop: boolean;
+}
+
+/** The parts of a running sandbox an instrument works on. */
+export interface SandboxInsides {
+  store: SandboxStateStore;
+  clock: Clock;
+  stats(): SandboxStats;
+}
+
+/** Instruments bound to one running sandbox. */
+export interface RequestInstruments {
+  /** The answer to a /__sandbox/* request, or null for any other path. */
+  admin(req: SandboxRequest): Reply | null;
+  plan(isSubmit: boolean): FaultPlan;
+  serverError(api: SandboxApi): Reply;
+  tooManyRequests(api: SandboxApi): Reply;
+  /** How long to hold the answer to a submit after its order was taken. */
+  holdAfterAcceptMs(): number;
+}
+
+export interface SandboxInstruments {
+  /** Called once, as the sandbox starts. */
+  attach(sandbox: SandboxInsides): RequestInstruments;
+}
