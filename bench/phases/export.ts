@@ -1,17 +1,17 @@
 // 25,000 cards exported three ways: AES-256 ZIP of the CSV, age file of the CSV, AES-256 password PDF sheet.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { exportCards, type ExportFormat } from '../../main/core/exports/export-cards';
+import type { ExportFormat } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
 import { measure, report, round } from '../measure';
-import { storeWithOrder } from './seeded-store';
+import { BENCH, storeWithOrder } from './seeded-store';
 
 const { core, orderId, root } = await storeWithOrder('giftdesk-bench-export-');
 try {
   const passphrase = generatePassphrase();
   const seconds: Record<string, number> = {};
   for (const format of ['zip', 'age', 'pdf'] as ExportFormat[]) {
-    const run = await measure(() => exportCards(core, { orderId, format, outPath: path.join(root, `cards.${format}`), passphrase }, { actor: 'bench' }));
+    const run = await measure(() => core.app.outputs.exportCards(BENCH, { orderId, format, outPath: path.join(root, `cards.${format}`), passphrase }));
     seconds[`${format}Seconds`] = round(run.seconds);
   }
   report({ export: seconds });

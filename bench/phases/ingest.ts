@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addAccount } from '../../main/core/accounts/add-account';
 import { createCore } from '../../main/core/create-core';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
 import { startSandboxProcess } from '../../test/support/sandbox-process';
 import { measure, peakRssMb, report, round } from '../measure';
+import { BENCH } from './seeded-store';
 
 const QUANTITY = 25_000;
 const CONCURRENCY = 8;
@@ -15,13 +15,17 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-bench-ingest-'));
 const sandbox = await startSandboxProcess(path.join(root, 'provider'), { faults: { latencyMs: 50 }, processing: { baseMs: 200, perCardMs: 0 } });
 const core = await createCore({ dataDir: path.join(root, 'app'), keychain: createKeytarKeychain(), sandbox: false });
 try {
-  const account = await addAccount(
-    { accounts: core.accounts, secrets: core.secrets, now: Date.now() },
-    { name: 'Bench', provider: 'wpay', baseUrl: sandbox.url, apiKey: sandbox.apiKey, fetchConcurrency: CONCURRENCY, pollEverySeconds: 0.1 },
-  );
+  const account = await core.app.accounts.add(BENCH, {
+    name: 'Bench',
+    provider: 'wpay',
+    baseUrl: sandbox.url,
+    apiKey: sandbox.apiKey,
+    fetchConcurrency: CONCURRENCY,
+    pollEverySeconds: 0.1,
+  });
   const before = await sandbox.stats();
   const ours = await measure(async () => {
-    const placed = await core.engine.place({ accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: QUANTITY }] });
+    const placed = await core.app.orders.place(BENCH, { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: QUANTITY }] });
     return core.engine.settled(placed.id);
   });
   if (ours.value.state !== 'complete' || core.cards.count(ours.value.id) !== QUANTITY) throw new Error(`ingest did not complete: ${ours.value.stateReason}`);
@@ -29,7 +33,7 @@ try {
   const requests = Object.values(after.requests).reduce((a, b) => a + b, 0) - Object.values(before.requests).reduce((a, b) => a + b, 0);
 
   // The documented way: submit, poll at the same shortened cadence, then one page of 100 after another.
-  const client = await core.providerFor(account.id);
+  const client = await core.providers.clientFor(account.id);
   const documented = await measure(async () => {
     const reference = `bench-doc-${Date.now()}`;
     const submitted = await client.submit({ reference, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: QUANTITY }], currency: 'AUD', realtime: false });

@@ -1,9 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Actor } from '../../main/core/audit/vocabulary';
 import { createCore, type Core } from '../../main/core/create-core';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
 import { fakeCards } from '../../test/support/fake-cards';
+import { moveOrderTo } from '../../test/support/order-states';
+
+/** The bench acts as a person at the command line would. */
+export const BENCH: Actor = { via: 'cli', user: 'bench' };
 
 /** A store holding one 25,000-card order, some cards with eGift URLs (for QR codes). */
 export async function storeWithOrder(prefix: string, quantity = 25_000): Promise<{ core: Core; orderId: number; root: string }> {
@@ -15,6 +20,6 @@ export async function storeWithOrder(prefix: string, quantity = 25_000): Promise
     Date.now(),
   );
   core.cards.insertMany(order.id, fakeCards(quantity), Date.now());
-  core.orders.update(order.id, { state: 'complete' }, Date.now());
+  moveOrderTo(core.orders, order.id, 'complete');
   return { core, orderId: order.id, root };
 }

@@ -1,14 +1,13 @@
 // A 25,000-card sheet at 10 cards per page, rendered in a worker and streamed to disk.
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
 import { measure, peakRssMb, report, round } from '../measure';
-import { storeWithOrder } from './seeded-store';
+import { BENCH, storeWithOrder } from './seeded-store';
 
 const { core, orderId, root } = await storeWithOrder('giftdesk-bench-sheet-');
 try {
   const out = path.join(root, 'sheet.pdf');
-  const run = await measure(() => renderSheetToFile(core, { orderId, outPath: out, layout: 'a4-10' }, { actor: 'bench' }));
+  const run = await measure(() => core.app.outputs.saveSheet(BENCH, { orderId, outPath: out, layout: 'a4-10' }));
   report({
     sheet: { seconds: round(run.seconds), peakRssMb: peakRssMb(), pages: run.value.pages, megabytes: round(statSync(out).size / 1e6, 1) },
     sheetMaxBlockMs: round(run.maxBlockMs, 1),

@@ -1,4 +1,5 @@
-import type { Core } from '../core/create-core';
+import type { App } from '../core/app/create-app';
+import type { Actor } from '../core/audit/vocabulary';
 
 export interface CliIo {
   /** One line to stdout (the --json lines go here). */
@@ -10,7 +11,10 @@ export interface CliIo {
 }
 
 export interface CliContext extends CliIo {
-  core: Core;
+  /** The application layer: a command's only way into the core. */
+  app: App;
+  /** The CLI and the OS user running it. */
+  actor: Actor;
   json: boolean;
 }
 
@@ -19,6 +23,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
+  /** The option that carries each command input field, so an error names what the person typed ("quantity" → "qty"). */
+  flags?: Readonly<Record<string, string>>;
   /** Returns the exit code: 0 done, 1 failed or needs attention, 2 bad input. */
   run(ctx: CliContext, argv: string[]): Promise<number>;
 }

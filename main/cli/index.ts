@@ -19,7 +19,7 @@ async function readStdin(): Promise<string> {
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   commands: COMMANDS,
-  coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', actor: 'cli' },
+  coreOptions: { keychain: createKeytarKeychain(), label: 'CLI' },
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   readStdin,

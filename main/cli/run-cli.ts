@@ -45,9 +45,9 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.failed;
   }
   try {
-    return await command.run({ ...deps, core, json }, args);
+    return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);
   } catch (err) {
-    deps.err(describeError(err));
+    deps.err(describeError(err, command.flags));
     return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
   } finally {
     await core.close();
@@ -76,12 +76,12 @@ function findCommand(commands: CliCommand[], words: string[]): CliCommand | unde
   return commands.find((c) => c.name === two) ?? commands.find((c) => c.name === words[0]);
 }
 
-/** One line: scripts read the first line of stderr, and the field at fault comes first. */
-export function describeError(err: unknown): string {
+/** One line: scripts read the first line of stderr, and the field at fault comes first, named as its option. */
+export function describeError(err: unknown, flags: Readonly<Record<string, string>> = {}): string {
   const text =
     err instanceof GiftdeskError
       ? err.field
-        ? `${err.field}: ${err.message}`
+        ? `${flags[err.field] ?? err.field}: ${err.message}`
         : err.message
       : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
   return text.replace(/\s*\n\s*/g, ' ');

@@ -22,3 +22,15 @@ export class ValidationError extends GiftdeskError {
 export class NotFoundError extends GiftdeskError {
   readonly kind = 'not-found';
 }
+
+/** An event the order state machine does not allow in the order's state: refused, and nothing was written. */
+export class IllegalOrderTransition extends GiftdeskError {
+  readonly kind = 'illegal-transition';
+  constructor(
+    readonly orderId: number,
+    readonly state: string,
+    readonly event: string,
+  ) {
+    super(`Order ${orderId} is ${state}: "${event}" cannot happen to it now. Nothing was changed.`);
+  }
+}

@@ -1,6 +1,5 @@
 import { app, dialog, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import { IDLE_MINUTES_SETTING } from '../core/app-api/lock';
 import { createCore } from '../core/create-core';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin';
@@ -50,14 +49,13 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
     dataDir: resolveDataDir(process.env, app.getPath('userData')),
     keychain: createKeytarKeychain(),
     label: 'the Giftdesk desktop app',
-    actor: 'user',
     // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
     workers: {
       cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
       cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
     },
   });
-  const idleMinutes = core.settings.get<number>(IDLE_MINUTES_SETTING);
+  const idleMinutes = core.app.settings.lockIdleMinutes({ via: 'desktop', user: core.user });
   const autoLock = createAutoLock({
     idleLimitMs: idleMinutes ? idleMinutes * 60_000 : DEFAULT_IDLE_LIMIT_MS,
     idleMs: () => powerMonitor.getSystemIdleTime() * 1000,

@@ -1,3 +1,5 @@
+import { GiftdeskError } from '../core/errors';
+
 export type LockState = 'unlocked' | 'locked';
 export type LockReason = 'idle' | 'system' | 'manual' | 'start';
 export type LockEvent = { state: 'locked'; reason: LockReason } | { state: 'unlocked' };
@@ -21,15 +23,15 @@ export interface AutoLock {
   /** Unlocks only when `verify` (the user's proof, e.g. re-entering the app passcode) resolves true. */
   unlock(verify: () => Promise<boolean>): Promise<boolean>;
   setIdleLimit(ms: number): void;
-  /** Throws while locked; IPC handlers that return card data call this first. */
+  /** Throws AppLockedError while locked: the IPC dispatch's gate in front of every channel that declares card data. */
   assertUnlocked(): void;
   subscribe(listener: (event: LockEvent) => void): () => void;
 }
 
-export class AppLockedError extends Error {
+export class AppLockedError extends GiftdeskError {
+  readonly kind = 'locked';
   constructor() {
     super('Giftdesk is locked. Unlock it to see card data.');
-    this.name = 'AppLockedError';
   }
 }
 
@@ -45,8 +47,9 @@ function checkedLimit(ms: number): number {
 }
 
 /**
- * The main-side lock. It is the truth the renderer follows: the UI hides card data on 'locked', and handlers that
- * hand out card data refuse while locked, so a renderer that ignored the event still gets nothing.
+ * The main-side lock. It is the truth the renderer follows: the UI hides card data on 'locked', and every channel
+ * that hands out card data is refused while locked (the dispatch's gate), so a renderer that ignored the event still
+ * gets nothing.
  */
 export function createAutoLock(options: AutoLockOptions): AutoLock {
   let state: LockState = options.initialState ?? 'unlocked';

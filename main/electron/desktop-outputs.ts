@@ -1,9 +1,9 @@
-import type { AppOutputs } from '../core/app-api/app-core';
+import type { DesktopOutputs } from './ipc/ipc-context';
 import { chooseSavePath, previewSheet, printSheet } from './print-sheet';
 import type { ShellContext } from './shell-context';
 
 /** The desktop's save dialog, print dialog and preview window, for the card sheet and export channels. */
-export function desktopOutputs(shell: ShellContext): AppOutputs {
+export function desktopOutputs(shell: ShellContext): DesktopOutputs {
   return {
     chooseSavePath: (what) => chooseSavePath(shell.mainWindow(), what),
     print: async (pdfPath) => {

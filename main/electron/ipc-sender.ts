@@ -1,3 +1,4 @@
+import { GiftdeskError } from '../core/errors';
 import { APP_ORIGIN } from './app-origin';
 
 /** The parts of an Electron IPC event the check reads; IpcMainInvokeEvent and IpcMainEvent both have them. */
@@ -41,16 +42,17 @@ export function isTrustedSender(event: IpcSenderEvent, expected: TrustedSenderEx
   return originOf(frame.url) === (expected.origin ?? APP_ORIGIN);
 }
 
-export class UntrustedSenderError extends Error {
+export class UntrustedSenderError extends GiftdeskError {
+  readonly kind = 'untrusted-sender';
   constructor(readonly channel: string) {
     super(`IPC call on ${channel} refused: it did not come from the Giftdesk window.`);
-    this.name = 'UntrustedSenderError';
   }
 }
 
 /**
- * Wraps an IPC handler so it runs only for a trusted sender; every handler registration goes through this. The
- * expectation is read on each call because the window can be recreated.
+ * Wraps an IPC handler so it runs only for a trusted sender. registerChannels (ipc-register.ts) wraps every channel
+ * of the contract in it, so no handler can be registered without it. The expectation is read on each call because
+ * the window can be recreated.
  */
 export function trustedOnly<E extends IpcSenderEvent, A extends unknown[], R>(
   channel: string,

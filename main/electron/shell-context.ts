@@ -8,6 +8,6 @@ export interface ShellContext {
   readonly core: Core;
   readonly autoLock: AutoLock;
   mainWindow(): BrowserWindow | undefined;
-  /** For trustedOnly(channel, shell.expectedSender, handler). */
+  /** Who may call: the sender check's expectation, read on every call. */
   expectedSender(): TrustedSenderExpectation;
 }

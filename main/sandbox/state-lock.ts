@@ -1,5 +1,10 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { GiftdeskError } from '../core/errors';
+
+export class SandboxFolderBusy extends GiftdeskError {
+  readonly kind = 'sandbox-busy';
+}
 
 /**
  * One sandbox per state folder: two processes (the app and the CLI on one data dir) would hand out the same order
@@ -22,12 +27,12 @@ export function lockStateDir(dir: string): () => void {
       const holder = readLock(file);
       const [pid, started] = (holder ?? '').split(':');
       if (holder !== null && isAlive(Number(pid), started ?? '')) {
-        throw new Error(`The sandbox state folder ${dir} is in use by process ${pid}; only one sandbox may run on it.`);
+        throw new SandboxFolderBusy(`The sandbox state folder ${dir} is in use by process ${pid}; only one sandbox may run on it.`);
       }
       rmSync(file, { force: true });
     }
   }
-  throw new Error(`Could not lock the sandbox state folder ${dir}.`);
+  throw new SandboxFolderBusy(`Could not lock the sandbox state folder ${dir}.`);
 }
 
 function readLock(file: string): string | null {

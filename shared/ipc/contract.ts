@@ -19,13 +19,22 @@ import {
   revealedCardSchema,
 } from './views';
 
-// The one list of what may cross between renderer and main. Preload, main's dispatch and the renderer's client are
-// all derived from it; a channel that is not here does not exist.
+// The one list of what may cross between renderer and main. Preload, main's registration and dispatch, and the
+// renderer's client are all derived from it; a channel that is not here does not exist.
 
-interface ChannelSpec {
+/** One channel: what it takes, what it answers, and what main must check before its handler runs. */
+export interface ChannelSpec {
   request: z.ZodType;
   response: z.ZodType;
+  /**
+   * Whether the answer carries card data (numbers, PINs, URLs, card files). Such a channel answers nothing while the
+   * app is locked. Every channel says, so a new one cannot be added without deciding.
+   */
+  cardData: boolean;
 }
+
+/** Any contract of channels (the app's below, or a test's fixture). */
+export type Contract = Record<string, ChannelSpec>;
 
 const none = z.strictObject({});
 const lockStateSchema = z.object({ locked: z.boolean() });
@@ -34,30 +43,31 @@ const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const byOrder = z.strictObject({ orderId: z.number().int().positive() });
 
 export const channels = {
-  'accounts.list': { request: none, response: z.array(accountViewSchema) },
-  'accounts.add': { request: accountAddSchema, response: accountViewSchema },
-  'accounts.edit': { request: accountEditSchema, response: accountViewSchema },
-  'accounts.remove': { request: byAccount, response: z.object({ removed: z.boolean() }) },
-  'accounts.testConnection': { request: byAccount, response: connectionTestSchema },
-  'accounts.products': { request: byAccount, response: productsSchema },
+  'accounts.list': { request: none, response: z.array(accountViewSchema), cardData: false },
+  'accounts.add': { request: accountAddSchema, response: accountViewSchema, cardData: false },
+  'accounts.edit': { request: accountEditSchema, response: accountViewSchema, cardData: false },
+  'accounts.remove': { request: byAccount, response: z.object({ removed: z.boolean() }), cardData: false },
+  'accounts.testConnection': { request: byAccount, response: connectionTestSchema, cardData: false },
+  'accounts.products': { request: byAccount, response: productsSchema, cardData: false },
 
   'orders.parseCsv': {
     request: z.strictObject({ accountId: z.string().min(1), text: z.string().max(2_000_000) }),
     response: csvParseSchema,
+    cardData: false,
   },
-  'orders.validate': { request: orderDraftSchema, response: orderReviewSchema },
-  'orders.place': { request: placeOrderSchema, response: orderViewSchema },
-  'orders.list': { request: none, response: z.array(orderViewSchema) },
-  'orders.get': { request: byOrder, response: orderViewSchema },
-  'orders.progress': { request: byOrder, response: orderProgressSchema },
-  'orders.checkNow': { request: byOrder, response: orderProgressSchema },
-  'orders.cancel': { request: byOrder, response: orderViewSchema },
+  'orders.validate': { request: orderDraftSchema, response: orderReviewSchema, cardData: false },
+  'orders.place': { request: placeOrderSchema, response: orderViewSchema, cardData: false },
+  'orders.list': { request: none, response: z.array(orderViewSchema), cardData: false },
+  'orders.get': { request: byOrder, response: orderViewSchema, cardData: false },
+  'orders.progress': { request: byOrder, response: orderProgressSchema, cardData: false },
+  'orders.checkNow': { request: byOrder, response: orderProgressSchema, cardData: false },
+  'orders.cancel': { request: byOrder, response: orderViewSchema, cardData: false },
 
-  'cards.search': { request: cardSearchSchema, response: cardPageSchema },
-  'cards.count': { request: none, response: z.object({ total: z.number().int() }) },
-  'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema },
-  'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema },
-  'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema },
+  'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
+  'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },
+  'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema, cardData: true },
+  'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema, cardData: true },
+  'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema, cardData: true },
 
   'audit.list': {
     request: z.strictObject({
@@ -65,12 +75,13 @@ export const channels = {
       limit: z.number().int().min(1).max(1_000).optional(),
     }),
     response: z.array(auditEventSchema),
+    cardData: false,
   },
 
-  'lock.status': { request: none, response: lockStatusSchema },
-  'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockStatusSchema },
-  'lock.lock': { request: none, response: lockStateSchema },
-  'lock.unlock': { request: none, response: lockStateSchema },
+  'lock.status': { request: none, response: lockStatusSchema, cardData: false },
+  'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockStatusSchema, cardData: false },
+  'lock.lock': { request: none, response: lockStateSchema, cardData: false },
+  'lock.unlock': { request: none, response: lockStateSchema, cardData: false },
 } satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */

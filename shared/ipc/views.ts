@@ -15,6 +15,8 @@ export const accountViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   provider: z.enum(PROVIDERS),
+  /** The API the account speaks (a sandbox account: the one its sandbox imitates). */
+  api: z.enum(['wpay', 'blackhawk']),
   baseUrl: z.string(),
   merchantId: z.string().nullable(),
   clientProgramNumber: z.string().nullable(),
@@ -92,10 +94,23 @@ export const catalogProductSchema = z.object({
 });
 export type CatalogProductView = z.infer<typeof catalogProductSchema>;
 
+/** What the provider takes, so the order form can say it before main (which checks again) refuses. */
+export const providerLimitsSchema = z.object({
+  maxQuantity: z.number().int(),
+  realtimeMaxQuantity: z.number().int().nullable(),
+  maxReferenceLength: z.number().int(),
+  maxLines: z.number().int(),
+  wholeAmountsOnly: z.boolean(),
+  reversible: z.boolean(),
+  catalog: z.boolean(),
+});
+export type ProviderLimitsView = z.infer<typeof providerLimitsSchema>;
+
 export const productsSchema = z.object({
   /** null: the provider has no catalog call (Wpay); the SKU is typed. */
   catalog: z.array(catalogProductSchema).nullable(),
   usedSkus: z.array(z.string()),
+  limits: providerLimitsSchema,
 });
 
 export const orderLineInputSchema = z.strictObject({
@@ -216,8 +231,12 @@ export type RevealedCard = z.infer<typeof revealedCardSchema>;
 export const auditEventSchema = z.object({
   id,
   at: z.number(),
-  actor: z.string(),
+  /** The front door and the OS user (unknown on entries written before it was kept). */
+  actor: z.object({ via: z.enum(['desktop', 'cli', 'engine', 'system']), user: z.string().nullable() }),
+  /** An action of the one vocabulary (main/core/audit/vocabulary.ts), or "unknown". */
   action: z.string(),
+  /** The name an older entry was written under, when it was translated into the vocabulary. */
+  recorded: z.string().nullable(),
   subject: z.string(),
   details: z.record(z.string(), z.unknown()),
 });

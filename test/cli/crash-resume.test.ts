@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../support/core';
+import { cardCounts, openCore } from '../support/core';
 import { addWpayAccount, collect, jsonLines, runCli, spawnCli } from '../support/cli';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
 import { tempDir } from '../support/temp-dir';
@@ -98,10 +98,7 @@ describe('crash and resume', () => {
         for (const order of core.orders.list()) {
           orders += 1;
           expect(order.state, `${order.clientReference}: ${order.stateReason}`).toBe('complete');
-          const row = core.db
-            .prepare<[number], { n: number; distinct_numbers: number }>('SELECT count(*) AS n, count(DISTINCT number) AS distinct_numbers FROM cards WHERE order_id = ?')
-            .get(order.id)!;
-          expect(row).toEqual({ n: QUANTITY, distinct_numbers: QUANTITY });
+          expect(cardCounts(core, order.id)).toEqual({ n: QUANTITY, distinct: QUANTITY });
           expect(stats.ordersByReference[order.clientReference], order.clientReference).toBe(1);
         }
       } finally {

@@ -39,7 +39,7 @@ test('sheet --scratch writes a PDF with every card number and no PIN, and says n
     expect(withoutNumbers).not.toContain(c.pin!);
     expect(r.stdout + r.stderr).not.toContain(c.number!);
   }
-  expect((await auditOf(dataDir, order.id))[0]).toMatchObject({ actor: 'cli', action: 'cards.print', details: { cards: 14, pages: 4, layout: 'letter-4' } });
+  expect((await auditOf(dataDir, order.id))[0]).toMatchObject({ actor: { via: 'cli' }, action: 'sheet.save', details: { cards: 14, pages: 4, layout: 'letter-4' } });
   expect((await runCli(dataDir, ['sheet', String(order.id), '--out', pdf])).code).toBe(2);
 });
 
@@ -61,7 +61,7 @@ test('export with nothing on stdin generates a passphrase, shows it once on stde
   expect(readCsv(path.join(dir, 'cards.csv'))).toEqual(expectedRows(order, cards));
 
   const events = await auditOf(dataDir, order.id);
-  expect(events[0]).toMatchObject({ actor: 'cli', action: 'cards.export', details: { format: 'zip', cards: 25, withSheet: true } });
+  expect(events[0]).toMatchObject({ actor: { via: 'cli' }, action: 'cards.export', details: { format: 'zip', cards: 25, withSheet: true } });
   expect(JSON.stringify(events)).not.toContain(shown!);
 });
 

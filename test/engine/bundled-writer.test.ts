@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { bundleWorker } from '../support/bundle-worker';
-import { realKeychain } from '../support/core';
+import { person, realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -19,7 +19,7 @@ test('the card writer bundled the way scripts/build.mjs bundles it stores a whol
     workers: { cardWriter: { file } },
   });
   const account = core.accounts.findByName('Sandbox (Wpay)')!;
-  const order = await core.engine.place({ accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 1500, quantity: 600 }], pollEverySeconds: 0.2 });
+  const order = await core.app.orders.place(person(), { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 1500, quantity: 600 }], pollEverySeconds: 0.2 });
   const done = await core.engine.settled(order.id);
   expect(done.state, done.stateReason ?? '').toBe('complete');
   expect(core.cards.count(order.id)).toBe(600);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
-import { realKeychain } from '../support/core';
+import { cardCounts, person, realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -32,17 +32,14 @@ describe('orders against a provider having a bad day', () => {
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
     const sizes = [1, 10, 500, 2_000, 25_000];
     const placed = await Promise.all(
-      sizes.map((qty) => core!.engine.place({ accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: qty }], pollEverySeconds: 0.2 })),
+      sizes.map((qty) => core!.app.orders.place(person(), { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: qty }], pollEverySeconds: 0.2 })),
     );
     const settled = await Promise.all(placed.map((o) => core!.engine.settled(o.id)));
     const sandbox = await core.providers.sandbox();
     const stats = sandbox.stats();
     for (const [i, order] of settled.entries()) {
       expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
-      const row = core.db
-        .prepare<[number], { n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT number) AS d FROM cards WHERE order_id = ?')
-        .get(order.id)!;
-      expect(row).toEqual({ n: sizes[i], d: sizes[i] });
+      expect(cardCounts(core, order.id)).toEqual({ n: sizes[i], distinct: sizes[i] });
       expect(stats.ordersByReference[order.clientReference]).toBe(1);
     }
     // The faults were really there.
@@ -58,7 +55,7 @@ describe('orders against a provider having a bad day', () => {
       sandbox: { instruments: createFaultInstruments({ dropAfterAcceptRate: 1, seed: 1 }), processing: { baseMs: 200, perCardMs: 0.1 } },
     });
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
-    const order = await core.engine.place({ accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 2000, quantity: 300 }], pollEverySeconds: 0.2 });
+    const order = await core.app.orders.place(person(), { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 2000, quantity: 300 }], pollEverySeconds: 0.2 });
     const settled = await core.engine.settled(order.id);
     const stats = (await core.providers.sandbox()).stats();
     expect(settled.state, settled.stateReason ?? '').toBe('complete');
@@ -78,7 +75,7 @@ describe('orders against a provider having a bad day', () => {
     const account = core.accounts.findByName('Sandbox (Blackhawk)')!;
     const sizes = [1, 10, 500];
     const placed = await Promise.all(
-      sizes.map((qty) => core!.engine.place({ accountId: account.id, lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity: qty }], pollEverySeconds: 0.2 })),
+      sizes.map((qty) => core!.app.orders.place(person(), { accountId: account.id, lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity: qty }], pollEverySeconds: 0.2 })),
     );
     const settled = await Promise.all(placed.map((o) => core!.engine.settled(o.id)));
     const stats = (await core.providers.sandbox()).stats();

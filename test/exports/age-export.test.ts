@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, tool } from '../support/tools';
@@ -21,7 +21,7 @@ test('age -d with the recipient identity gives the CSV of the store; another ide
   const recipient = mustRun('age-keygen', ['-y', identity]).trim();
   const file = path.join(dir, 'cards.csv.age');
 
-  const result = await exportCards(core, { orderId: made.orderId, format: 'age', outPath: file, recipients: [recipient] }, { actor: 'test' });
+  const result = await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'age', outPath: file, recipients: [recipient] });
   expect(result).toMatchObject({ format: 'age', cards: 40 });
 
   const csv = path.join(dir, 'cards.csv');
@@ -41,7 +41,7 @@ test('age -d opens a passphrase (scrypt) file when the passphrase is typed at it
   const dir = tempDir();
   const file = path.join(dir, 'cards.csv.age');
   const passphrase = generatePassphrase();
-  await exportCards(core, { orderId: made.orderId, format: 'age', outPath: file, passphrase, bom: true }, { actor: 'test' });
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'age', outPath: file, passphrase, bom: true });
   expect(readFileSync(file, 'latin1')).toMatch(/^age-encryption\.org\/v1\n-> scrypt /);
 
   // age reads a passphrase only from a terminal: `script` gives it a pseudo-terminal fed from our stdin.
@@ -62,7 +62,7 @@ test('a recipient that is not an age public key is refused before anything is wr
   const dir = tempDir();
   writeFileSync(path.join(dir, 'keep'), '');
   await expect(
-    exportCards(core, { orderId: made.orderId, format: 'age', outPath: path.join(dir, 'x.age'), recipients: ['ssh-rsa AAAA'] }, { actor: 'test' }),
+    core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'age', outPath: path.join(dir, 'x.age'), recipients: ['ssh-rsa AAAA'] }),
   ).rejects.toMatchObject({ kind: 'validation', field: 'recipient' });
   expect(mustRun('ls', [dir]).trim()).toBe('keep');
 });

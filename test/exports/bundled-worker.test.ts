@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
-import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
 import { bundleWorker } from '../support/bundle-worker';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, occurrences, pdfText } from '../support/tools';
@@ -16,18 +15,17 @@ afterEach(async () => {
 
 test('the card worker bundled the way scripts/build.mjs bundles it renders and encrypts', async () => {
   const file = await bundleWorker('main/core/exports/card-worker.ts');
-  const made = await coreWithOrder(mixedCards(12));
+  const made = await coreWithOrder(mixedCards(12), tempDir(), { workers: { cardJob: { file } } });
   core = made.core;
-  const worker = { file };
   const dir = tempDir();
 
   const sheet = path.join(dir, 'sheet.pdf');
-  await renderSheetToFile(core, { orderId: made.orderId, layout: 'a4-10', outPath: sheet }, { actor: 'test', worker });
+  await core.app.outputs.saveSheet(person('test'), { orderId: made.orderId, layout: 'a4-10', outPath: sheet });
   const { text } = pdfText(sheet);
   for (const c of core.cards.list(made.orderId)) expect(occurrences(text, c.number!)).toBe(1);
 
   const zip = path.join(dir, 'cards.zip');
   const passphrase = generatePassphrase();
-  await exportCards(core, { orderId: made.orderId, format: 'zip', outPath: zip, passphrase, includeSheet: true }, { actor: 'test', worker });
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'zip', outPath: zip, passphrase, includeSheet: true });
   expect(mustRun('7z', ['t', zip], `${passphrase}\n`)).toMatch(/Everything is Ok/);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { exportCards } from '../../main/core/exports/export-cards';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun } from '../support/tools';
@@ -24,7 +24,7 @@ async function exportCsv(bom: boolean): Promise<{ bytes: Buffer; rows: string[][
   const identity = path.join(dir, 'key.txt');
   mustRun('age-keygen', ['-o', identity]);
   const file = path.join(dir, 'cards.age');
-  await exportCards(core, { orderId: made.orderId, format: 'age', outPath: file, bom, recipients: [mustRun('age-keygen', ['-y', identity]).trim()] }, { actor: 'test' });
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'age', outPath: file, bom, recipients: [mustRun('age-keygen', ['-y', identity]).trim()] });
   const csv = path.join(dir, 'cards.csv');
   mustRun('age', ['-d', '-i', identity, '-o', csv, file]);
   return { bytes: readFileSync(csv), rows: readCsv(csv) };

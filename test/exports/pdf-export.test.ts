@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { occurrences, pdfText, tool } from '../support/tools';
@@ -16,7 +16,7 @@ test('the PDF export is AES-256 encrypted: pdfinfo says so with the password, an
   core = made.core;
   const pdf = path.join(tempDir(), 'cards.pdf');
   const passphrase = generatePassphrase();
-  const result = await exportCards(core, { orderId: made.orderId, format: 'pdf', outPath: pdf, passphrase, sheet: { layout: 'letter-4' } }, { actor: 'test' });
+  const result = await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: pdf, passphrase, sheet: { layout: 'letter-4' } });
   expect(result).toMatchObject({ format: 'pdf', cards: 16, pages: 4 });
 
   // Throwaway test passwords on poppler's command line: it has no other way to take one.
@@ -40,7 +40,7 @@ test('a weak typed passphrase is refused with the rule, and no file is written',
   const dir = tempDir();
   for (const weak of ['password123', 'aaaaaaaaaaaaaaaaaaaaaaaa', ' short but spaced ']) {
     await expect(
-      exportCards(core, { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: weak }, { actor: 'test' }),
+      core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: weak }),
     ).rejects.toMatchObject({ kind: 'validation', field: 'passphrase', message: expect.stringMatching(/at least 16 characters/) });
   }
   expect(readdirSync(dir)).toEqual([]);
@@ -53,11 +53,7 @@ test('an export that fails while rendering leaves no partial file behind, and sa
   const made = await coreWithOrder(cards);
   core = made.core;
   const dir = tempDir();
-  const failure = exportCards(
-    core,
-    { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: generatePassphrase() },
-    { actor: 'test', batchSize: 10 },
-  );
+  const failure = core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: generatePassphrase() }, { batchSize: 10 });
   await expect(failure).rejects.toThrow(new RegExp(`Card •+${cards[25]!.number!.slice(-4)}: its barcode value cannot be printed as Code 128`));
   await expect(failure).rejects.not.toThrow(cards[25]!.number!);
   expect(readdirSync(dir)).toEqual([]);
@@ -68,10 +64,10 @@ test('a logo that is not a PNG or JPEG, or an output folder that does not exist,
   core = made.core;
   const dir = tempDir();
   const request = { orderId: made.orderId, format: 'pdf' as const, passphrase: generatePassphrase() };
-  await expect(exportCards(core, { ...request, outPath: path.join(dir, 'x.pdf'), sheet: { logoPath: path.join(dir, 'nope.png') } }, { actor: 'test' })).rejects.toMatchObject({
+  await expect(core.app.outputs.exportCards(person('test'), { ...request, outPath: path.join(dir, 'x.pdf'), sheet: { logoPath: path.join(dir, 'nope.png') } })).rejects.toMatchObject({
     field: 'logo',
   });
-  await expect(exportCards(core, { ...request, outPath: path.join(dir, 'no-such-folder', 'x.pdf') }, { actor: 'test' })).rejects.toMatchObject({
+  await expect(core.app.outputs.exportCards(person('test'), { ...request, outPath: path.join(dir, 'no-such-folder', 'x.pdf') })).rejects.toMatchObject({
     field: 'out',
     message: expect.stringContaining('does not exist'),
   });
@@ -84,11 +80,7 @@ test('a cancelled export stops and leaves no file behind', async () => {
   const dir = tempDir();
   const stop = new AbortController();
   await expect(
-    exportCards(
-      core,
-      { orderId: made.orderId, format: 'zip', outPath: path.join(dir, 'x.zip'), passphrase: generatePassphrase(), includeSheet: true },
-      { actor: 'test', batchSize: 10, signal: stop.signal, onProgress: (n) => n >= 30 && stop.abort() },
-    ),
+    core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'zip', outPath: path.join(dir, 'x.zip'), passphrase: generatePassphrase(), includeSheet: true }, { batchSize: 10, signal: stop.signal, onProgress: (n) => n >= 30 && stop.abort() }),
   ).rejects.toThrow(/cancelled/);
   expect(readdirSync(dir)).toEqual([]);
   expect(core.audit.list({ subject: `order:${made.orderId}` })).toEqual([]);

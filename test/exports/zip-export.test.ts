@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { exportCards } from '../../main/core/exports/export-cards';
 import { generatePassphrase } from '../../main/core/exports/passphrase';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, occurrences, pdfText, tool } from '../support/tools';
@@ -19,11 +19,7 @@ test('7-Zip opens the AES-256 ZIP with the passphrase (typed at its prompt); the
   const zip = path.join(dir, 'cards.zip');
   const passphrase = generatePassphrase();
 
-  const result = await exportCards(
-    core,
-    { orderId: made.orderId, format: 'zip', outPath: zip, passphrase, includeSheet: true, sheet: { layout: 'a4-8' } },
-    { actor: 'test' },
-  );
+  const result = await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'zip', outPath: zip, passphrase, includeSheet: true, sheet: { layout: 'a4-8' } });
   expect(result).toMatchObject({ format: 'zip', cards: 60, pages: 8 });
 
   const listing = mustRun('7z', ['l', '-slt', zip]);
@@ -43,7 +39,7 @@ test('a wrong passphrase opens nothing', async () => {
   core = made.core;
   const dir = tempDir();
   const zip = path.join(dir, 'cards.zip');
-  await exportCards(core, { orderId: made.orderId, format: 'zip', outPath: zip, passphrase: generatePassphrase() }, { actor: 'test' });
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'zip', outPath: zip, passphrase: generatePassphrase() });
 
   const out = path.join(dir, 'out');
   const r = tool('7z', ['x', `-o${out}`, zip], `${generatePassphrase()}\n`);
@@ -58,10 +54,10 @@ test('the export is audited with order, card count and format, never the passphr
   core = made.core;
   const zip = path.join(tempDir(), 'cards.zip');
   const passphrase = generatePassphrase();
-  await exportCards(core, { orderId: made.orderId, format: 'zip', outPath: zip, passphrase }, { actor: 'alice' });
+  await core.app.outputs.exportCards(person('alice'), { orderId: made.orderId, format: 'zip', outPath: zip, passphrase });
 
   const [event] = core.audit.list({ subject: `order:${made.orderId}` });
-  expect(event).toMatchObject({ actor: 'alice', action: 'cards.export', details: { format: 'zip', cards: 20, protection: 'passphrase' } });
+  expect(event).toMatchObject({ actor: { user: 'alice' }, action: 'cards.export', details: { format: 'zip', cards: 20, protection: 'passphrase' } });
   const details = JSON.stringify(event!.details);
   expect(details).not.toContain(passphrase);
   for (const c of core.cards.list(made.orderId)) expect(details).not.toContain(c.number!);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/core/app-api/dispatch';
 import { createCore, type Core } from '../../main/core/create-core';
+import { dispatch } from '../../main/electron/ipc/dispatch';
+import { handlers } from '../../main/electron/ipc/handlers';
 import { createBridge } from '../../shared/ipc/bridge';
-import { CHANNELS } from '../../shared/ipc/contract';
+import { channels, CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
@@ -11,7 +12,8 @@ import { tempDir } from '../support/temp-dir';
 
 const KEY = 'wpay-Live-Key-For-Dispatch-Test-88Zq4417';
 let core: Core;
-const call = (channel: unknown, payload: unknown) => dispatch(channel, payload, { core });
+const call = (channel: unknown, payload: unknown) =>
+  dispatch(channels, handlers, channel, payload, { app: core.app, actor: { via: 'desktop', user: core.user }, lock: null, outputs: null });
 /** The typed client the renderer gets, over the same dispatch. */
 const gd = () => createBridge({ invoke: (c, p) => call(c, p), subscribe: () => () => undefined });
 const value = <T>(e: Envelope<T>): T => {
@@ -120,7 +122,7 @@ describe('dispatch', () => {
     const revealed = value(await gd().cards.reveal({ cardId: stored.id }));
     expect(revealed).toMatchObject({ number: stored.number, pin: stored.pin });
     const [entry] = core.audit.list({ subject: `card:${stored.id}` });
-    expect(entry).toMatchObject({ actor: 'user', action: 'card.reveal', details: { last4: stored.number!.slice(-4) } });
+    expect(entry).toMatchObject({ actor: { via: 'desktop' }, action: 'cards.reveal', details: { last4: stored.number!.slice(-4) } });
     expect(JSON.stringify(entry)).not.toContain(stored.pin!);
 
     const byLast4 = value(await gd().cards.search({ number: stored.number!.slice(-4) }));

@@ -4,7 +4,7 @@ import bwipjs from 'bwip-js/node';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { LAYOUT_NAMES, resolveLayout } from '../../main/core/sheets/layouts';
-import { renderSheetPreview, renderSheetToFile } from '../../main/core/sheets/print-sheet';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, occurrences, pdfText, scanPdf } from '../support/tools';
@@ -22,7 +22,7 @@ test('every layout prints on its paper size, with its number of cards a page, an
     const pdf = path.join(dir, `${layout}.pdf`);
     const perPage = resolveLayout(layout).cells.length;
     const pages = Math.ceil(4 / perPage);
-    await renderSheetToFile(core, { orderId: made.orderId, layout, outPath: pdf, cropMarks: true }, { actor: 'test' });
+    await core.app.outputs.saveSheet(person('test'), { orderId: made.orderId, layout, outPath: pdf, cropMarks: true });
     const info = mustRun('pdfinfo', [pdf]);
     expect(info, layout).toMatch(layout.startsWith('a4') ? /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/ : /Page size:\s+612 x 792 pts \(letter\)/);
     expect(info, layout).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));
@@ -35,7 +35,7 @@ test('an unknown layout is refused with the list of layouts', async () => {
   const made = await coreWithOrder(mixedCards(1));
   core = made.core;
   await expect(
-    renderSheetToFile(core, { orderId: made.orderId, layout: 'a5-3', outPath: path.join(tempDir(), 'x.pdf') }, { actor: 'test' }),
+    core.app.outputs.saveSheet(person('test'), { orderId: made.orderId, layout: 'a5-3', outPath: path.join(tempDir(), 'x.pdf') }),
   ).rejects.toMatchObject({ kind: 'validation', field: 'layout', message: expect.stringContaining('letter-10') });
 });
 
@@ -46,7 +46,7 @@ test('a business logo is printed on every card and stored in the PDF once', asyn
   const logo = path.join(dir, 'logo.png');
   writeFileSync(logo, await bwipjs.toBuffer({ bcid: 'qrcode', text: 'Acme Pty Ltd', scale: 2 }));
   const pdf = path.join(dir, 'sheet.pdf');
-  await renderSheetToFile(core, { orderId: made.orderId, layout: 'a4-10', outPath: pdf, logoPath: logo }, { actor: 'test' });
+  await core.app.outputs.saveSheet(person('test'), { orderId: made.orderId, layout: 'a4-10', outPath: pdf, logoPath: logo });
 
   // pdfimages lists the PNG's alpha channel as a separate "smask" row: count the images themselves.
   const rows = mustRun('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
@@ -59,7 +59,7 @@ test('a preview is the first pages as PDF bytes, with the real page total in the
   const made = await coreWithOrder(mixedCards(45));
   core = made.core;
   const stored = core.cards.list(made.orderId);
-  const preview = await renderSheetPreview(core, { orderId: made.orderId, layout: 'a4-10', maxPages: 2 }, { actor: 'test' });
+  const preview = await core.app.outputs.previewPages(person('test'), { orderId: made.orderId, layout: 'a4-10', maxPages: 2 });
   expect(preview).toMatchObject({ pages: 2, totalPages: 5, cards: 20 });
 
   const pdf = path.join(tempDir(), 'preview.pdf');
@@ -68,5 +68,5 @@ test('a preview is the first pages as PDF bytes, with the real page total in the
   const { text } = pdfText(pdf);
   expect(text).toContain('Page 2 of 5');
   stored.forEach((c, i) => expect(occurrences(text, c.number!)).toBe(i < 20 ? 1 : 0));
-  expect(core.audit.list({ subject: `order:${made.orderId}` })[0]).toMatchObject({ action: 'cards.preview', details: { cards: 20, pages: 2 } });
+  expect(core.audit.list({ subject: `order:${made.orderId}` })[0]).toMatchObject({ action: 'sheet.preview', details: { cards: 20, pages: 2 } });
 });

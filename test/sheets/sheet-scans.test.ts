@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
+import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, occurrences, pdfText, scanPdf } from '../support/tools';
@@ -18,7 +18,7 @@ describe('a 200-card a4-10 sheet', () => {
     const dir = tempDir();
     const pdf = path.join(dir, 'sheet.pdf');
 
-    const result = await renderSheetToFile(core, { orderId: made.orderId, layout: 'a4-10', outPath: pdf, cropMarks: true }, { actor: 'test' });
+    const result = await core.app.outputs.saveSheet(person('test'), { orderId: made.orderId, layout: 'a4-10', outPath: pdf, cropMarks: true });
     expect(result).toMatchObject({ cards: 200, pages: 20 });
     expect(mustRun('pdfinfo', [pdf])).toMatch(/^Pages:\s+20$/m);
 
@@ -44,7 +44,7 @@ test('with the scratch option no PIN is printed, and the print is audited withou
   const stored = core.cards.list(made.orderId);
   const pdf = path.join(tempDir(), 'scratch.pdf');
 
-  await renderSheetToFile(core, { orderId: made.orderId, layout: 'letter-8', outPath: pdf, scratch: true }, { actor: 'tester' });
+  await core.app.outputs.saveSheet(person('tester'), { orderId: made.orderId, layout: 'letter-8', outPath: pdf, scratch: true });
 
   const { text } = pdfText(pdf);
   // PINs are short digit strings: look for them in what is left once the card numbers are taken out.
@@ -55,7 +55,7 @@ test('with the scratch option no PIN is printed, and the print is audited withou
   }
   expect(withoutNumbers).toContain('EXPIRES');
   const [event] = core.audit.list({ subject: `order:${made.orderId}` });
-  expect(event).toMatchObject({ actor: 'tester', action: 'cards.print', details: { cards: 24, pages: 3, format: 'pdf', scratch: true } });
+  expect(event).toMatchObject({ actor: { user: 'tester' }, action: 'sheet.save', details: { cards: 24, pages: 3, scratch: true } });
   const details = JSON.stringify(event!.details);
   for (const c of stored) {
     expect(details).not.toContain(c.pin!);

@@ -1,4 +1,4 @@
-import type { Core } from '../../main/core/create-core';
+import type { Core, CoreOptions } from '../../main/core/create-core';
 import type { NewCard } from '../../shared/domain';
 import { addTestAccount, openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
@@ -29,8 +29,12 @@ export function mixedCards(n: number, seed = 7): NewCard[] {
   });
 }
 
-export async function coreWithOrder(cards: NewCard[], dataDir = tempDir()): Promise<{ core: Core; orderId: number; dataDir: string }> {
-  const core = await openCore(dataDir);
+export async function coreWithOrder(
+  cards: NewCard[],
+  dataDir = tempDir(),
+  options: Partial<CoreOptions> = {},
+): Promise<{ core: Core; orderId: number; dataDir: string }> {
+  const core = await openCore(dataDir, options);
   const account = addTestAccount(core);
   const order = core.orders.createDraft(
     { accountId: account.id, clientReference: `GD-TEST-${cards.length}`, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: cards.length }] },

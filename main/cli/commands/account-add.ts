@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { addAccount } from '../../core/accounts/add-account';
 import { ValidationError } from '../../core/errors';
 import { PROVIDERS, type ProviderName } from '../../../shared/domain';
 import { EXIT, type CliCommand } from '../cli-context';
@@ -11,6 +10,17 @@ export const accountAdd: CliCommand = {
   name: 'account add',
   usage: 'account add --name N --provider wpay|blackhawk|sandbox [--flavor wpay|blackhawk] [--base-url URL] [--merchant-id ID] [--client-program N] [--cert FILE.p12] [--currency AUD] [--poll-every S] [--concurrency N]',
   summary: 'Add an account. stdin: the Wpay API key, or the Blackhawk certificate passphrase.',
+  flags: {
+    sandboxFlavor: 'flavor',
+    baseUrl: 'base-url',
+    merchantId: 'merchant-id',
+    clientProgramNumber: 'client-program',
+    certificate: 'cert',
+    certificatePassphrase: 'cert',
+    apiKey: 'api-key',
+    pollEverySeconds: 'poll-every',
+    fetchConcurrency: 'concurrency',
+  },
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, {
       name: { type: 'string' },
@@ -31,32 +41,29 @@ export const accountAdd: CliCommand = {
       throw new ValidationError('flavor', '--flavor must be wpay or blackhawk.');
     }
     const secret = (await ctx.readStdin()).replace(/\r?\n$/, '');
-    let certificate: { p12: Uint8Array; passphrase: string } | undefined;
+    let certificate: Uint8Array | undefined;
     if (values.cert) {
       try {
-        certificate = { p12: readFileSync(values.cert), passphrase: secret };
+        certificate = readFileSync(values.cert);
       } catch {
         throw new ValidationError('cert', `Cannot read the certificate file ${values.cert}.`);
       }
     }
-    const account = await addAccount(
-      { accounts: ctx.core.accounts, secrets: ctx.core.secrets, now: ctx.core.clock.now() },
-      {
-        name: values.name,
-        provider,
-        flavor: values.flavor as 'wpay' | 'blackhawk' | undefined,
-        baseUrl: values['base-url'],
-        merchantId: values['merchant-id'],
-        clientProgramNumber: values['client-program'],
-        currency: values.currency,
-        apiKey: provider === 'blackhawk' ? undefined : secret,
-        certificate,
-        pollEverySeconds: optionalNumber('poll-every', values['poll-every']),
-        fetchConcurrency: optionalNumber('concurrency', values.concurrency) ?? undefined,
-      },
-    );
-    ctx.core.audit.append({ actor: 'cli', action: 'account.add', subject: `account:${account.id}`, details: { name: account.name, provider } });
-    await printAccount(ctx, account);
+    const account = await ctx.app.accounts.add(ctx.actor, {
+      name: values.name,
+      provider,
+      sandboxFlavor: values.flavor as 'wpay' | 'blackhawk' | undefined,
+      baseUrl: values['base-url'],
+      merchantId: values['merchant-id'],
+      clientProgramNumber: values['client-program'],
+      currency: values.currency,
+      apiKey: provider === 'blackhawk' ? undefined : secret,
+      certificate,
+      certificatePassphrase: certificate ? secret : undefined,
+      pollEverySeconds: optionalNumber('poll-every', values['poll-every']),
+      fetchConcurrency: optionalNumber('concurrency', values.concurrency) ?? undefined,
+    });
+    printAccount(ctx, account);
     return EXIT.ok;
   },
 };

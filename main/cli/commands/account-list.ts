@@ -8,7 +8,7 @@ export const accountList: CliCommand = {
   summary: 'List the accounts (keys are never shown).',
   async run(ctx, argv) {
     parseCommandArgs(argv, {});
-    for (const account of ctx.core.accounts.list()) await printAccount(ctx, account);
+    for (const account of await ctx.app.accounts.list(ctx.actor)) printAccount(ctx, account);
     return EXIT.ok;
   },
 };

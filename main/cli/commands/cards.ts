@@ -1,6 +1,5 @@
 import { formatCents } from '../../../shared/money';
-import { maskCardNumber, maskPin } from '../../../shared/mask';
-import { ValidationError } from '../../core/errors';
+import { NotFoundError, ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand } from '../cli-context';
 import { orderArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
@@ -12,24 +11,23 @@ export const cards: CliCommand = {
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, { reveal: { type: 'boolean' } }, true);
     const id = orderArg(positionals, 'cards');
-    const order = ctx.core.orders.find(id);
-    if (!order) throw new ValidationError('order', `No order ${positionals[0]}.`);
-    const reveal = values.reveal === true;
-    if (reveal) {
-      // Written before anything is shown: a reveal that is not in the log must not happen.
-      ctx.core.audit.append({ actor: 'cli', action: 'cards.reveal', subject: `order:${id}`, details: { cards: ctx.core.cards.count(id), reference: order.clientReference } });
+    try {
+      ctx.app.orders.get(ctx.actor, id);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new ValidationError('order', `No order ${positionals[0]}.`);
+      throw err;
     }
-    for (const c of ctx.core.cards.iterate(id)) {
-      const shown = {
-        number: reveal ? c.number : maskCardNumber(c.number),
-        pin: reveal ? c.pin : maskPin(c.pin),
-        barcode: reveal ? c.barcode : maskCardNumber(c.barcode),
-        url: reveal ? c.url : c.url ? '(hidden; --reveal to show)' : null,
-        amount: formatCents(c.amountCents),
-        expiry: c.expiry,
-      };
-      if (ctx.json) ctx.out(JSON.stringify(shown));
-      else ctx.out(`${shown.number ?? ''}\t${shown.pin ?? ''}\t${shown.amount}\t${shown.expiry ?? ''}`);
+    const print = (shown: { number: string | null; pin: string | null; barcode: string | null; url: string | null; amountCents: number; expiry: string | null }) => {
+      const line = { number: shown.number, pin: shown.pin, barcode: shown.barcode, url: shown.url, amount: formatCents(shown.amountCents), expiry: shown.expiry };
+      if (ctx.json) ctx.out(JSON.stringify(line));
+      else ctx.out(`${line.number ?? ''}\t${line.pin ?? ''}\t${line.amount}\t${line.expiry ?? ''}`);
+    };
+    if (values.reveal === true) {
+      for (const c of ctx.app.cards.revealOrder(ctx.actor, id)) print(c);
+    } else {
+      for (const c of ctx.app.cards.ofOrder(ctx.actor, id)) {
+        print({ number: c.maskedNumber, pin: c.maskedPin, barcode: c.maskedBarcode, url: c.hasUrl ? '(hidden; --reveal to show)' : null, amountCents: c.amountCents, expiry: c.expiry });
+      }
     }
     return EXIT.ok;
   },

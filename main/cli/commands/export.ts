@@ -1,7 +1,6 @@
 import path from 'node:path';
+import { EXPORT_FORMATS } from '../../../shared/card-outputs';
 import { ValidationError } from '../../core/errors';
-import { EXPORT_FORMATS, exportCards, type ExportFormat } from '../../core/exports/export-cards';
-import { generatePassphrase } from '../../core/exports/passphrase';
 import { EXIT, type CliCommand, type CliContext } from '../cli-context';
 import { orderArg, outArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
@@ -26,46 +25,34 @@ export const exportCommand: CliCommand = {
       true,
     );
     const orderId = orderArg(positionals, 'export');
-    const format = values.format as ExportFormat | undefined;
+    const format = values.format as (typeof EXPORT_FORMATS)[number] | undefined;
     if (!format || !EXPORT_FORMATS.includes(format)) throw new ValidationError('format', `Give --format ${EXPORT_FORMATS.join('|')}.`);
     const outPath = outArg(values.out, values.force === true);
     const recipients = values.recipient ?? [];
     // With recipients an age file needs no passphrase, so stdin is not read (nor a passphrase made up).
-    const secret = recipients.length > 0 ? null : await passphraseFromStdin(ctx);
-    const result = await exportCards(
-      ctx.core,
-      {
-        orderId,
-        format,
-        outPath,
-        passphrase: secret?.passphrase ?? null,
-        recipients,
-        includeSheet: values['with-sheet'] === true,
-        sheet: { layout: values.layout, scratch: values.scratch === true },
-        bom: values.bom === true,
-      },
-      { actor: 'cli' },
-    );
+    const typed = recipients.length > 0 ? null : await passphraseFromStdin(ctx);
+    const { generatedPassphrase, ...result } = await ctx.app.outputs.exportCards(ctx.actor, {
+      orderId,
+      format,
+      outPath,
+      passphrase: typed,
+      recipients,
+      includeSheet: values['with-sheet'] === true,
+      sheet: { layout: values.layout, scratch: values.scratch === true },
+      bom: values.bom === true,
+    });
     if (ctx.json) ctx.out(JSON.stringify({ file: outPath, ...result }));
     else ctx.err(`Wrote ${result.cards} cards to ${outPath} (${format}).`);
-    secret?.announce(outPath);
+    // Shown once, on stderr, after the file is written, so it is never shown for a file that does not exist.
+    if (generatedPassphrase) {
+      ctx.err(`Passphrase for ${path.basename(outPath)} (shown once; Giftdesk does not keep it):`);
+      ctx.err(`  ${generatedPassphrase}`);
+    }
     return EXIT.ok;
   },
 };
 
-/**
- * The passphrase is the first line of stdin. With nothing on stdin one is generated; `announce` shows it once, on
- * stderr, after the file is written, so it is never shown for a file that does not exist.
- */
-export async function passphraseFromStdin(ctx: CliContext): Promise<{ passphrase: string; announce: (file: string) => void }> {
-  const typed = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
-  if (typed !== '') return { passphrase: typed, announce: () => {} };
-  const passphrase = generatePassphrase();
-  return {
-    passphrase,
-    announce: (file) => {
-      ctx.err(`Passphrase for ${path.basename(file)} (shown once; Giftdesk does not keep it):`);
-      ctx.err(`  ${passphrase}`);
-    },
-  };
+/** The passphrase is the first line of stdin; null when there is none (Giftdesk then makes one). */
+async function passphraseFromStdin(ctx: CliContext): Promise<string | null> {
+  return (await ctx.readStdin()).split(/\r?\n/)[0] || null;
 }

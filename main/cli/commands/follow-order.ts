@@ -1,4 +1,5 @@
 import type { Order } from '../../../shared/domain';
+import type { OrderSummary } from '../../core/app/orders';
 import type { OrderProgress } from '../../core/engine/engine-api';
 import { EXIT, type CliContext } from '../cli-context';
 
@@ -15,7 +16,7 @@ export async function followOrder(ctx: CliContext, start: () => Promise<Order>):
     if (line !== last) (ctx.json ? ctx.out : ctx.err)(line);
     last = line;
   };
-  const off = ctx.core.engine.onProgress((p) => {
+  const off = ctx.app.orders.onProgress((p) => {
     if (orderId === null) early.push(p);
     else if (p.orderId === orderId) print(p);
   });
@@ -23,7 +24,8 @@ export async function followOrder(ctx: CliContext, start: () => Promise<Order>):
     const placed = await start();
     orderId = placed.id;
     for (const p of early) if (p.orderId === orderId) print(p);
-    const order = await ctx.core.engine.settled(orderId);
+    await ctx.app.orders.settled(ctx.actor, orderId);
+    const order = ctx.app.orders.get(ctx.actor, orderId);
     printSummary(ctx, order);
     return exitCodeFor(order);
   } finally {
@@ -31,14 +33,14 @@ export async function followOrder(ctx: CliContext, start: () => Promise<Order>):
   }
 }
 
-export function printSummary(ctx: CliContext, order: Order): void {
-  const cards = ctx.core.cards.count(order.id);
+export function printSummary(ctx: CliContext, order: OrderSummary): void {
+  const cards = order.progress.cardsStored;
   const summary = { order: order.id, reference: order.clientReference, state: order.state, quantity: order.quantity, cards, reason: order.stateReason };
   if (ctx.json) ctx.out(JSON.stringify(summary));
   else ctx.out(`order ${order.id} (${order.clientReference}): ${order.state}, ${cards} of ${order.quantity} cards${order.stateReason ? ` — ${order.stateReason}` : ''}`);
 }
 
-export function exitCodeFor(order: Order): number {
+export function exitCodeFor(order: Pick<Order, 'state'>): number {
   return order.state === 'complete' ? EXIT.ok : EXIT.failed;
 }
 

@@ -8,17 +8,15 @@ export const orders: CliCommand = {
   summary: 'List orders with their state and card counts.',
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, { account: { type: 'string' } });
-    const accounts = new Map(ctx.core.accounts.list().map((a) => [a.id, a]));
-    const filterId = values.account ? [...accounts.values()].find((a) => a.name === values.account)?.id : undefined;
-    for (const o of ctx.core.orders.list(filterId ? { accountId: filterId } : {})) {
-      const cards = ctx.core.cards.count(o.id);
-      const account = accounts.get(o.accountId)?.name ?? o.accountId;
+    const account = values.account ? await ctx.app.accounts.byName(ctx.actor, values.account) : null;
+    for (const o of ctx.app.orders.list(ctx.actor, account ? { accountId: account.id } : {})) {
+      const cards = o.progress.cardsStored;
       if (ctx.json) {
         ctx.out(
           JSON.stringify({
             order: o.id,
             reference: o.clientReference,
-            account,
+            account: o.accountName,
             state: o.state,
             quantity: o.quantity,
             cards,
@@ -29,7 +27,7 @@ export const orders: CliCommand = {
           }),
         );
       } else {
-        ctx.out(`${o.id}\t${o.clientReference}\t${account}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}`);
+        ctx.out(`${o.id}\t${o.clientReference}\t${o.accountName}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}`);
       }
     }
     return EXIT.ok;

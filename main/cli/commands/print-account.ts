@@ -1,9 +1,8 @@
-import type { Account } from '../../../shared/domain';
+import type { AccountSummary } from '../../core/app/accounts';
 import type { CliContext } from '../cli-context';
 
 /** An account as the CLI shows it: settings and whether a key is stored, never the key. */
-export async function printAccount(ctx: CliContext, account: Account): Promise<void> {
-  const secrets = await ctx.core.secrets.describe(account.id);
+export function printAccount(ctx: CliContext, account: AccountSummary): void {
   const shown = {
     id: account.id,
     name: account.name,
@@ -13,8 +12,8 @@ export async function printAccount(ctx: CliContext, account: Account): Promise<v
     merchantId: account.merchantId,
     clientProgramNumber: account.clientProgramNumber,
     currency: account.currency,
-    apiKey: secrets.hasApiKey ? `stored, ends ${secrets.apiKeyLast4 ?? '••••'}` : null,
-    certificatePassphrase: secrets.hasCertificatePassphrase ? 'stored' : null,
+    apiKey: account.hasApiKey ? `stored, ends ${account.apiKeyLast4 ?? '••••'}` : null,
+    certificatePassphrase: account.hasCertificatePassphrase ? 'stored' : null,
   };
   if (ctx.json) ctx.out(JSON.stringify(shown));
   else ctx.out(`${account.name}\t${account.provider}${account.sandboxFlavor ? `/${account.sandboxFlavor}` : ''}\t${account.baseUrl}\t${account.currency}\t${shown.apiKey ?? ''}`);

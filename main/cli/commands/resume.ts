@@ -10,12 +10,12 @@ export const resume: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, { 'poll-every': { type: 'string' } });
     const pollEverySeconds = optionalNumber('poll-every', values['poll-every']) ?? undefined;
-    const resumed = ctx.core.engine.resumeAll({ pollEverySeconds });
+    const resumed = ctx.app.orders.resumeAll(ctx.actor, { pollEverySeconds });
     if (resumed.length === 0) ctx.err('No unfinished orders.');
     let code: number = EXIT.ok;
-    for (const order of await Promise.all(resumed.map((o) => ctx.core.engine.settled(o.id)))) {
-      printSummary(ctx, order);
-      code = Math.max(code, exitCodeFor(order));
+    for (const settled of await Promise.all(resumed.map((o) => ctx.app.orders.settled(ctx.actor, o.id)))) {
+      printSummary(ctx, ctx.app.orders.get(ctx.actor, settled.id));
+      code = Math.max(code, exitCodeFor(settled));
     }
     return code;
   },

@@ -1,4 +1,3 @@
-import { renderSheetToFile } from '../../core/sheets/print-sheet';
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
 import { orderArg, outArg } from '../command-args';
@@ -23,19 +22,15 @@ export const sheet: CliCommand = {
     );
     const orderId = orderArg(positionals, 'sheet');
     const outPath = outArg(values.out, values.force === true);
-    const result = await renderSheetToFile(
-      ctx.core,
-      {
-        orderId,
-        outPath,
-        layout: values.layout,
-        scratch: values.scratch === true,
-        cropMarks: values['crop-marks'] === true,
-        header: values['no-header'] !== true,
-        logoPath: values.logo ?? null,
-      },
-      { actor: 'cli' },
-    );
+    const result = await ctx.app.outputs.saveSheet(ctx.actor, {
+      orderId,
+      outPath,
+      layout: values.layout,
+      scratch: values.scratch === true,
+      cropMarks: values['crop-marks'] === true,
+      header: values['no-header'] !== true,
+      logoPath: values.logo ?? null,
+    });
     if (ctx.json) ctx.out(JSON.stringify({ file: outPath, ...result }));
     else ctx.err(`Wrote ${result.cards} cards on ${result.pages} pages to ${outPath}. The sheet is not encrypted: print it, then delete it.`);
     return EXIT.ok;

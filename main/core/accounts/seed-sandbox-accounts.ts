@@ -1,5 +1,5 @@
 import type { AccountsRepo } from '../store/repos/accounts';
-import { SANDBOX_BASE_URL } from './add-account';
+import { SANDBOX_BASE_URL } from '../providers/provider-hosts';
 
 export const SANDBOX_ACCOUNTS = [
   { name: 'Sandbox (Wpay)', flavor: 'wpay', currency: 'AUD' },

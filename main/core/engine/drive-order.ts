@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/domain';
+import { isSettled } from '../../../shared/order-state-machine';
+import { IllegalOrderTransition } from '../errors';
 import type { DriveContext } from './drive-context';
-import { isSettled } from './drive-context';
 import { fetchCards } from './fetch-cards';
 import { backoffMs } from './poll-cadence';
 import { pollOrder } from './poll-order';
@@ -31,10 +32,12 @@ export async function driveOrder(ctx: DriveContext): Promise<Order> {
       }
     } catch (err) {
       if (ctx.signal.aborted) return ctx.orders.get(ctx.orderId);
+      // The order moved under this driver (a reversal was accepted meanwhile): the next round reads where it is now.
+      if (err instanceof IllegalOrderTransition) continue;
       // Not a provider answer (a bug, a full disk…): keep the committed state, say what happened, try again later.
       ctx.failures += 1;
       const message = err instanceof Error ? err.message : String(err);
-      ctx.commit({ lastError: `Internal error: ${message}`, nextPollAt: ctx.clock.now() + backoffMs(ctx.failures, 5_000, 10 * 60_000) });
+      ctx.note({ lastError: `Internal error: ${message}`, nextPollAt: ctx.clock.now() + backoffMs(ctx.failures, 5_000, 10 * 60_000) });
       await ctx.waitUntil(ctx.orders.get(ctx.orderId).nextPollAt ?? ctx.clock.now());
     }
   }

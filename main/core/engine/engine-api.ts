@@ -1,6 +1,6 @@
 import type { Order, OrderState } from '../../../shared/domain';
 
-// What the order engine offers the UI (through IPC) and the CLI. The engine itself is in this folder.
+// What the order engine offers the application layer. The engine itself is in this folder.
 
 export interface OrderProgress {
   orderId: number;
@@ -15,37 +15,23 @@ export interface OrderProgress {
   lastError: string | null;
 }
 
-export interface PlaceOrderLine {
-  sku: string;
-  faceValueCents: number;
-  quantity: number;
-  productName?: string | null;
-}
-
-export interface PlaceOrderInput {
-  accountId: string;
-  lines: PlaceOrderLine[];
-  /** A client reference chosen by the user; made up by the engine when absent. */
-  reference?: string;
-  /** Overrides the poll cadence for this order (seconds). */
-  pollEverySeconds?: number;
-}
-
 export interface OrderEngine {
-  /** Checks the input against the account's provider limits; throws ValidationError naming the field. Sends nothing. */
-  validate(input: PlaceOrderInput): void;
-  /** Commits the draft with its reference, then drives it in the background. */
-  place(input: PlaceOrderInput): Promise<Order>;
-  /** Resolves with the order once it is settled (complete, failed, cancelled or needs-attention). */
+  /** Takes this data folder's lease, or throws EngineBusy naming the process that holds it. */
+  claim(): void;
+  /** Drives an unsettled order in the background from wherever its committed state says. */
+  drive(orderId: number): void;
+  /** Checks the order now instead of at its next scheduled time (driving it if nothing does). */
+  wake(orderId: number): void;
+  /** Stops driving one order (its state stays as committed). */
+  halt(orderId: number): Promise<void>;
+  /** Resolves with the order once it is settled, or once nothing drives it any more (the engine stopped). */
   settled(orderId: number): Promise<Order>;
   /** Resolves once the provider has the order (accepted or later), or the order settled without getting there. */
   accepted(orderId: number): Promise<Order>;
-  /** Polls now instead of at the next scheduled time. */
-  checkNow(orderId: number): void;
-  /** Wpay reversal while the provider allows it. */
-  cancel(orderId: number): Promise<Order>;
   /** Picks up every unfinished order (done once at start; safe to call again). */
   resumeAll(options?: { pollEverySeconds?: number }): Order[];
+  /** Tells listeners about a change made outside the engine (a draft placed, a reversal, a resume). */
+  announce(order: Order): void;
   progress(orderId: number): OrderProgress;
   onProgress(listener: (p: OrderProgress) => void): () => void;
   /** Stops driving orders; their state stays committed for the next start. */

@@ -22,7 +22,7 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
   const current = ctx.orders.get(order.id);
   if (!current.providerOrderId) {
     // Without the provider's order id there is nothing to fetch by: ask for the status first.
-    ctx.commit({ state: 'processing', nextPollAt: ctx.clock.now() });
+    ctx.transition('processing', { nextPollAt: ctx.clock.now() });
     return;
   }
   const done = ctx.pages.doneOffsets(order.id);
@@ -32,14 +32,13 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
 
   const now = ctx.clock.now();
   if (outcomes.includes('cancelled')) {
-    ctx.commit({ state: 'cancelled', stateReason: 'The provider reports the order as cancelled; no more cards can be fetched.', nextPollAt: null, settledAt: now });
+    ctx.transition('provider-cancelled', { stateReason: 'The provider reports the order as cancelled; no more cards can be fetched.', nextPollAt: null, settledAt: now });
     return;
   }
   const errors = outcomes.flatMap((o) => (typeof o === 'object' ? [o.error] : []));
   const fatal = errors.find((e) => e.errorClass === 'fatal');
   if (fatal) {
-    ctx.commit({
-      state: 'needs-attention',
+    ctx.transition('stuck', {
       stateReason: `The provider refused to hand over cards (${fatal.providerMessage ?? fatal.message}). The cards stored so far are safe; fix the account, then press "check now".`,
       lastError: fatal.message,
       nextPollAt: null,
@@ -49,25 +48,25 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
   if (errors.length > 0) {
     ctx.failures += 1;
     const retryAfter = Math.max(0, ...errors.map((e) => e.retryAfterMs ?? 0));
-    ctx.commit({ lastError: errors[0]!.message, nextPollAt: now + Math.max(backoffMs(ctx.failures, 2_000, 10 * 60_000), retryAfter) });
+    ctx.note({ lastError: errors[0]!.message, nextPollAt: now + Math.max(backoffMs(ctx.failures, 2_000, 10 * 60_000), retryAfter) });
     return;
   }
   ctx.failures = 0;
   if (outcomes.includes('not-ready')) {
     const wait = ctx.pollOverrideSeconds !== null ? ctx.pollOverrideSeconds * 1000 : NOT_READY_WAIT_MS;
-    ctx.commit({ stateReason: 'The provider is still activating cards.', nextPollAt: now + wait });
+    ctx.note({ stateReason: 'The provider is still activating cards.', nextPollAt: now + wait });
     return;
   }
   if (outcomes.includes('short') && ++shortRounds.count < SHORT_ROUNDS) {
-    ctx.commit({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
+    ctx.note({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
     return;
   }
-  const shortfall = findShortfall(ctx.db, order.id, current.quantity, current.providerTotalCards, ctx.lines);
+  const shortfall = findShortfall(ctx.cards.countByLine(order.id), current.quantity, current.providerTotalCards, ctx.lines);
   if (shortfall) {
-    ctx.commit({ state: 'needs-attention', stateReason: describeShortfall(shortfall), nextPollAt: null, percentComplete: null });
+    ctx.transition('stuck', { stateReason: describeShortfall(shortfall), nextPollAt: null, percentComplete: null });
     return;
   }
-  ctx.commit({ state: 'complete', stateReason: null, lastError: null, nextPollAt: null, percentComplete: 100, settledAt: now });
+  ctx.transition('stored', { stateReason: null, lastError: null, nextPollAt: null, percentComplete: 100, settledAt: now });
 }
 
 async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest): Promise<PageOutcome> {
@@ -78,7 +77,7 @@ async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest)
     const full = result.cards.length >= expected;
     await storeCards(ctx, order, result.cards, page, full);
     if (result.totalCards !== null && result.totalCards !== ctx.orders.get(order.id).providerTotalCards) {
-      ctx.commit({ providerTotalCards: result.totalCards });
+      ctx.note({ providerTotalCards: result.totalCards });
     } else {
       ctx.notify();
     }

@@ -1,5 +1,4 @@
 import type { NewCard, OrderLine } from '../../../shared/domain';
-import type { Db } from '../store/open-database';
 
 /** Gives each card the order line it belongs to, by product code and face value (or the only line there is). */
 export function assignLines(cards: readonly NewCard[], lines: readonly OrderLine[]): NewCard[] {
@@ -21,14 +20,13 @@ export interface Shortfall {
   lines: { lineNo: number; sku: string; stored: number; quantity: number }[];
 }
 
-/** Null when every line holds exactly its quantity (and the provider's total agrees); otherwise the numbers. */
-export function findShortfall(db: Db, orderId: number, quantity: number, providerTotal: number | null, lines: readonly OrderLine[]): Shortfall | null {
-  const counts = new Map(
-    db
-      .prepare<[number], { line_id: number | null; n: number }>('SELECT line_id, count(*) AS n FROM cards WHERE order_id = ? GROUP BY line_id')
-      .all(orderId)
-      .map((r) => [r.line_id, r.n] as const),
-  );
+/** From the stored count per line: null when every line holds exactly its quantity (and the provider's total agrees); otherwise the numbers. */
+export function findShortfall(
+  counts: ReadonlyMap<number | null, number>,
+  quantity: number,
+  providerTotal: number | null,
+  lines: readonly OrderLine[],
+): Shortfall | null {
   const stored = [...counts.values()].reduce((a, b) => a + b, 0);
   const perLine = lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, stored: counts.get(l.id) ?? 0, quantity: l.quantity }));
   const ok =

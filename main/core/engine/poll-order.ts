@@ -2,6 +2,7 @@ import type { Order } from '../../../shared/domain';
 import { ProviderError } from '../providers/provider-error';
 import { backoffMs, nextPollDelayMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
+import { providerSettled } from './submit-order';
 
 /** One status check of an accepted order, at its persisted time. */
 export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> {
@@ -17,15 +18,14 @@ export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> 
     ctx.failures += 1;
     if (err.errorClass === 'fatal' || err.errorClass === 'not-found') {
       // The order was accepted and is being paid for: never give it up as failed because a check was refused.
-      ctx.commit({
-        state: 'needs-attention',
+      ctx.transition('stuck', {
         stateReason: `The provider refused the status check (${err.providerMessage ?? err.message}). The order was accepted under reference ${current.clientReference}; fix the account, then press "check now".`,
         lastError: err.message,
         nextPollAt: null,
       });
       return;
     }
-    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
+    ctx.note({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
     return;
   }
 
@@ -41,11 +41,11 @@ export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> 
   };
   switch (status.phase) {
     case 'complete':
-      ctx.commit({ ...known, state: 'fetching', stateReason: null, nextPollAt: now });
+      ctx.transition('ready', { ...known, stateReason: null, nextPollAt: now });
       return;
     case 'cancelled':
     case 'failed':
-      ctx.commit({ ...known, state: status.phase, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
+      ctx.transition(providerSettled(status.phase), { ...known, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
       return;
     default: {
       const delay = nextPollDelayMs({
@@ -55,7 +55,7 @@ export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> 
         percentComplete: status.percentComplete,
         elapsedMs: now - (current.acceptedAt ?? now),
       });
-      ctx.commit({ ...known, state: 'processing', stateReason: null, nextPollAt: now + delay });
+      ctx.transition('processing', { ...known, stateReason: null, nextPollAt: now + delay });
     }
   }
 }

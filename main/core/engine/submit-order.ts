@@ -18,7 +18,8 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
     if (found === 'later') return;
     if (found) return accept(ctx, found, null);
   }
-  const sending = ctx.commit({ state: 'submitting', submitAttempts: order.submitAttempts + 1 });
+  // Counted in the same commit that marks the order as sent, before the request goes out.
+  const sending = ctx.transition('send', { submitAttempts: order.submitAttempts + 1 });
   try {
     const result = await ctx.client.submit({
       reference: sending.clientReference,
@@ -31,13 +32,12 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     if (err.errorClass === 'fatal') {
-      ctx.commit({ state: 'failed', stateReason: `The provider refused the order: ${err.providerMessage ?? err.message}`, lastError: err.message, nextPollAt: null, settledAt: ctx.clock.now() });
+      ctx.transition('refused', { stateReason: `The provider refused the order: ${err.providerMessage ?? err.message}`, lastError: err.message, nextPollAt: null, settledAt: ctx.clock.now() });
       return;
     }
     if (err.errorClass === 'duplicate-reference' && sending.submitAttempts === 1) {
       // Nothing of ours was sent before under this reference: it belongs to some other order at the provider.
-      ctx.commit({
-        state: 'failed',
+      ctx.transition('refused', {
         stateReason: `The provider already has an order under reference ${sending.clientReference} that Giftdesk did not place. Order again with another reference.`,
         lastError: err.message,
         nextPollAt: null,
@@ -49,7 +49,7 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
     ctx.failures += 1;
     const wait =
       err.errorClass === 'duplicate-reference' ? 0 : ctx.pollOverrideSeconds !== null ? ctx.pollOverrideSeconds * 1000 : RECONCILE_AFTER_MS;
-    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(wait, err.retryAfterMs ?? 0) });
+    ctx.note({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(wait, err.retryAfterMs ?? 0) });
   }
 }
 
@@ -65,15 +65,14 @@ async function reconcile(ctx: DriveContext, order: Order): Promise<ProviderOrder
     if (!(err instanceof ProviderError)) throw err;
     ctx.failures += 1;
     if (err.errorClass === 'fatal') {
-      ctx.commit({
-        state: 'needs-attention',
+      ctx.transition('stuck', {
         stateReason: `Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${order.clientReference} was refused (${err.providerMessage ?? err.message}). Fix the account, then press "check now"; the order will not be sent again until that is known.`,
         lastError: err.message,
         nextPollAt: null,
       });
       return 'later';
     }
-    ctx.commit({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
+    ctx.note({ lastError: err.message, nextPollAt: ctx.clock.now() + Math.max(backoffMs(ctx.failures, 5_000, 15 * 60_000), err.retryAfterMs ?? 0) });
     return 'later';
   }
 }
@@ -94,11 +93,16 @@ export async function accept(ctx: DriveContext, status: ProviderOrderStatus, inl
   };
   if (inlineCards && inlineCards.length > 0) await storeCards(ctx, current, inlineCards, null);
   if (status.phase === 'cancelled' || status.phase === 'failed') {
-    ctx.commit({ ...common, state: status.phase, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
+    ctx.transition(providerSettled(status.phase), { ...common, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
   } else if (status.phase === 'complete') {
-    ctx.commit({ ...common, state: 'fetching', nextPollAt: now });
+    ctx.transition('ready', { ...common, nextPollAt: now });
   } else {
     const delay = nextPollDelayMs({ quantity: current.quantity, overrideSeconds: ctx.pollOverrideSeconds, first: true });
-    ctx.commit({ ...common, state: 'accepted', stateReason: null, nextPollAt: now + delay });
+    ctx.transition('accepted', { ...common, stateReason: null, nextPollAt: now + delay });
   }
+}
+
+/** The event for an order the provider itself reports as settled. */
+export function providerSettled(phase: 'cancelled' | 'failed'): 'provider-cancelled' | 'provider-failed' {
+  return phase === 'cancelled' ? 'provider-cancelled' : 'provider-failed';
 }

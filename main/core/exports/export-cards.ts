@@ -1,24 +1,24 @@
-// Encrypted card files: an AES-256 ZIP, an age file, or a password-protected PDF. Every export is audited, and the
-// passphrase goes nowhere but into the worker that encrypts with it.
-import path from 'node:path';
+// Encrypted card files: an AES-256 ZIP, an age file, or a password-protected PDF. This file checks a request and
+// turns it into the worker's job; the export command (app/outputs) runs it and writes the audit entry.
 import { Encrypter } from 'age-encryption';
+import { EXPORT_FORMATS } from '../../../shared/card-outputs';
+import type { Order } from '../../../shared/domain';
 import { ValidationError } from '../errors';
 import { checkOutPath } from '../sheets/check-paths';
-import { orderCards, sheetJob, type CardOutputCore, type CardOutputDeps } from '../sheets/print-sheet';
 import type { SheetOptions } from '../sheets/render-sheet';
+import { sheetJob } from '../sheets/sheet-job';
 import { checkPassphrase } from './passphrase';
-import { runCardWorker } from './run-card-worker';
 import type { CardJob } from './worker-protocol';
 
-export const EXPORT_FORMATS = ['zip', 'age', 'pdf'] as const;
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {
   orderId: number;
   format: ExportFormat;
   outPath: string;
-  /** Required for zip and pdf; for age, either this or recipients. Checked against the passphrase rule. */
-  passphrase?: string | null;
+  /** For zip and pdf, or for age instead of recipients. Checked against the passphrase rule. */
+  passphrase: string | null;
   /** age X25519 recipients ("age1…"); the file opens only with one of their identities. */
   recipients?: string[];
   /** ZIP only: add the card sheet as cards.pdf beside cards.csv. */
@@ -29,15 +29,9 @@ export interface ExportRequest {
   bom?: boolean;
 }
 
-export interface ExportResult {
-  format: ExportFormat;
-  cards: number;
-  pages: number | null;
-  bytes: number;
-}
-
-export async function exportCards(core: CardOutputCore, request: ExportRequest, deps: CardOutputDeps): Promise<ExportResult> {
-  const order = core.orders.get(request.orderId);
+/** Checks the request (passphrase rule, recipients, destination folder, sheet layout) and makes the worker's job. */
+export function exportJob(order: Order, cardCount: number, request: ExportRequest): CardJob {
+  if (!EXPORT_FORMATS.includes(request.format)) throw new ValidationError('format', `Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
   const recipients = request.recipients ?? [];
   const passphrase = request.passphrase ? checkPassphrase(request.passphrase) : null;
   if (request.format !== 'age' && recipients.length > 0) {
@@ -53,37 +47,15 @@ export async function exportCards(core: CardOutputCore, request: ExportRequest, 
   checkOutPath(request.outPath);
 
   const csv = { orderReference: order.clientReference, currency: order.currency, bom: request.bom ?? false };
-  const sheetRequest = { layout: 'a4-10', ...request.sheet, orderId: order.id };
-  let job: CardJob;
+  const sheet = { layout: 'a4-10', ...request.sheet };
   switch (request.format) {
     case 'zip':
-      job = { kind: 'zip', outPath: request.outPath, password: passphrase!, csv, sheet: request.includeSheet ? sheetJob(core, sheetRequest) : null };
-      break;
+      return { kind: 'zip', outPath: request.outPath, password: passphrase!, csv, sheet: request.includeSheet ? sheetJob(order, cardCount, sheet) : null };
     case 'age':
-      job = { kind: 'age', outPath: request.outPath, passphrase, recipients, csv };
-      break;
+      return { kind: 'age', outPath: request.outPath, passphrase, recipients, csv };
     case 'pdf':
-      job = { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(core, sheetRequest, { openPassword: passphrase! }) };
-      break;
+      return { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(order, cardCount, sheet, { openPassword: passphrase! }) };
   }
-  const result = await runCardWorker(job, orderCards(core, order.id), { worker: core.cardJobWorker, ...deps });
-  core.audit.append({
-    actor: deps.actor,
-    action: 'cards.export',
-    subject: `order:${order.id}`,
-    details: {
-      orderId: order.id,
-      reference: order.clientReference,
-      format: request.format,
-      cards: result.cards,
-      ...(result.pages !== null ? { pages: result.pages } : {}),
-      protection: recipients.length > 0 ? 'age-recipients' : 'passphrase',
-      ...(recipients.length > 0 ? { recipients } : {}),
-      ...(request.format === 'zip' ? { withSheet: Boolean(request.includeSheet) } : {}),
-      file: path.basename(request.outPath),
-    },
-  });
-  return { format: request.format, cards: result.cards, pages: result.pages, bytes: result.bytes };
 }
 
 function checkRecipient(recipient: string): void {

@@ -1,12 +1,34 @@
-import type { CsvParse, CsvRowError } from '../../../shared/ipc/views';
 import { parseAmountToCents } from '../../../shared/money';
+
+export interface CsvOrderLine {
+  /** The file's line number, for messages. */
+  row: number;
+  sku: string;
+  faceValueCents: number;
+  quantity: number;
+}
+
+/** A bad row: its line number, the column at fault ("row" for the row as a whole) and what is wrong. */
+export interface CsvRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface OrderLinesCsv {
+  lines: CsvOrderLine[];
+  errors: CsvRowError[];
+}
+
+/** The column that holds each order-line field, to name it in a row's error. */
+export const CSV_COLUMN_OF_FIELD: Readonly<Record<string, string>> = { sku: 'sku', faceValueCents: 'amount', quantity: 'qty' };
 
 /**
  * An order's lines from CSV: sku, amount, qty — in that order, or in any order under a header naming them. Every row
  * is checked on its own, so a person sees each bad row's number (the file's line number) and what is wrong with it,
  * not only the first. The desktop app and the CLI both read order files here.
  */
-export function parseOrderLinesCsv(text: string): CsvParse {
+export function parseOrderLinesCsv(text: string): OrderLinesCsv {
   const records = splitCsv(text.replace(/^\uFEFF/, ''));
   const first = records[0]?.map((c) => c.trim().toLowerCase()) ?? [];
   const hasHeader = first.includes('sku');
@@ -14,7 +36,7 @@ export function parseOrderLinesCsv(text: string): CsvParse {
   if (hasHeader && (columns.amount < 0 || columns.qty < 0)) {
     return { lines: [], errors: [{ row: 1, field: 'row', message: 'The header must name the columns sku, amount and qty.' }] };
   }
-  const lines: CsvParse['lines'] = [];
+  const lines: CsvOrderLine[] = [];
   const errors: CsvRowError[] = [];
   records.forEach((cells, index) => {
     const row = index + 1;

@@ -67,6 +67,8 @@ export interface ProviderLimits {
   wholeAmountsOnly: boolean;
   /** An accepted order can be reversed through the API, inside the window the order itself carries (Wpay). */
   reversible: boolean;
+  /** The provider lists its products and their value rules (Blackhawk); without one, the SKU is typed (Wpay). */
+  catalog: boolean;
 }
 
 export interface CatalogProduct {

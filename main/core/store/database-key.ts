@@ -6,9 +6,13 @@ export function newDatabaseKey(): string {
   return randomBytes(32).toString('hex');
 }
 
-export async function readDatabaseKey(keychain: Keychain, storeId: string): Promise<string | null> {
+export type DatabaseKeyReading = { state: 'found'; key: string } | { state: 'missing' } | { state: 'malformed' };
+
+/** The store's key from the keychain: there, not there, or there but not a key Giftdesk wrote (64 hex digits). */
+export async function readDatabaseKey(keychain: Keychain, storeId: string): Promise<DatabaseKeyReading> {
   const key = await keychain.get(secretNames.databaseKey(storeId));
-  return key !== null && /^[0-9a-f]{64}$/.test(key) ? key : null;
+  if (key === null) return { state: 'missing' };
+  return /^[0-9a-f]{64}$/.test(key) ? { state: 'found', key } : { state: 'malformed' };
 }
 
 export async function saveDatabaseKey(keychain: Keychain, storeId: string, key: string): Promise<void> {

@@ -47,6 +47,16 @@ export class StoreKeyMissing extends GiftdeskError {
   }
 }
 
+export class StoreKeyMalformed extends GiftdeskError {
+  readonly kind = 'store-key-malformed';
+  constructor(path: string, storeId: string) {
+    super(
+      `The card store at ${path} cannot be opened: the system keychain's entry for store ${storeId} is malformed (it is not ` +
+        'the 64-digit key Giftdesk wrote). The file was left exactly as it was; restore the keychain entry from a backup.',
+    );
+  }
+}
+
 export class StoreMissing extends GiftdeskError {
   readonly kind = 'store-missing';
   constructor(path: string) {
@@ -54,5 +64,12 @@ export class StoreMissing extends GiftdeskError {
       `The card store at ${path} is missing although this data folder was set up before (store.json is there). ` +
         'Restore the file from a backup; to start an empty store instead, remove store.json first.',
     );
+  }
+}
+
+export class StoreIdentityInvalid extends GiftdeskError {
+  readonly kind = 'store-identity-invalid';
+  constructor(file: string) {
+    super(`${file} is not a valid Giftdesk store identity; it was left as it is. Restore it from a backup.`);
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Keychain } from '../secrets/keychain';
 import { newDatabaseKey, readDatabaseKey, saveDatabaseKey } from './database-key';
-import { StoreKeyMissing, StoreMissing } from './errors';
+import { StoreKeyMalformed, StoreKeyMissing, StoreMissing } from './errors';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { openDatabase, type Db } from './open-database';
@@ -20,6 +20,8 @@ export interface OpenStore {
   created: boolean;
   /** What a worker thread of this process needs to open its own connection (the key never leaves the process). */
   connection: { file: string; key: string };
+  /** Runs `fn` as one write transaction (taken at once, so two processes never interleave inside it). */
+  transaction<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -42,9 +44,10 @@ export async function openStore(options: {
 
   if (identity) {
     const found = await readDatabaseKey(keychain, identity.storeId);
-    if (!found) throw new StoreKeyMissing(file, `the system keychain holds no key for store ${identity.storeId}`);
+    if (found.state === 'missing') throw new StoreKeyMissing(file, `the system keychain holds no key for store ${identity.storeId}`);
+    if (found.state === 'malformed') throw new StoreKeyMalformed(file, identity.storeId);
     if (!existsSync(file)) throw new StoreMissing(file);
-    key = found;
+    key = found.key;
   } else {
     if (existsSync(file)) throw new StoreKeyMissing(file, 'the database is there but store.json, which names its key, is not');
     key = newDatabaseKey();
@@ -67,6 +70,7 @@ export async function openStore(options: {
     file,
     created: create,
     connection: { file, key },
+    transaction: (fn) => db.transaction(fn).immediate(),
     close: () => {
       clearInterval(checkpoints);
       db.close();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../fs/write-durably';
+import { StoreIdentityInvalid } from './errors';
 
 // store.json names the store (so its keychain entries can be found) and holds nothing secret.
 
@@ -20,7 +21,7 @@ export function readStoreIdentity(dataDir: string): StoreIdentity | null {
   }
   const parsed = IdentitySchema.safeParse(safeJson(text));
   if (!parsed.success) {
-    throw new Error(`${path.join(dataDir, IDENTITY_FILE)} is not a valid Giftdesk store identity; it was left as it is.`);
+    throw new StoreIdentityInvalid(path.join(dataDir, IDENTITY_FILE));
   }
   return parsed.data;
 }

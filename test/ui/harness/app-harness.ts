@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AppCore, AppOutputs } from '../../../main/core/app-api/app-core';
-import { dispatch } from '../../../main/core/app-api/dispatch';
-import type { AppEvent } from '../../../shared/ipc/contract';
-import { watchAppEvents } from '../../../main/core/app-api/events';
+import type { Core } from '../../../main/core/create-core';
 import type { AutoLock } from '../../../main/electron/auto-lock';
 import { toAppLock } from '../../../main/electron/ipc-register';
+import { watchAppEvents } from '../../../main/electron/ipc/app-events';
+import { dispatch } from '../../../main/electron/ipc/dispatch';
+import { handlers } from '../../../main/electron/ipc/handlers';
+import type { DesktopOutputs, IpcContext } from '../../../main/electron/ipc/ipc-context';
+import { channels, type AppEvent } from '../../../shared/ipc/contract';
 import { serveStatic } from './static-server';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -44,9 +46,17 @@ async function bridgeScript(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-/** The built renderer in Debian's Chromium, talking to a real core through the same bridge the preload exposes. */
-export async function openApp(core: AppCore, rendererDir: string, options: { lock?: AutoLock; outputs?: AppOutputs } = {}): Promise<AppHarness> {
-  const lock = options.lock ? toAppLock(options.lock, async () => true) : undefined;
+/**
+ * The built renderer in Debian's Chromium, talking to a real core through the same bridge the preload exposes and
+ * the same dispatch and handlers main registers (the sender check, which needs Electron's frames, is the one part left out).
+ */
+export async function openApp(core: Core, rendererDir: string, options: { lock?: AutoLock; outputs?: DesktopOutputs } = {}): Promise<AppHarness> {
+  const ipc: IpcContext = {
+    app: core.app,
+    actor: { via: 'desktop', user: core.user },
+    lock: options.lock ? toAppLock(options.lock, async () => true) : null,
+    outputs: options.outputs ?? null,
+  };
   const server = await serveStatic(rendererDir);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -56,7 +66,7 @@ export async function openApp(core: AppCore, rendererDir: string, options: { loc
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   const traffic: string[] = [];
   await context.exposeBinding('__giftdeskInvoke', async (_source, channel: unknown, payload: unknown) => {
-    const answer = await dispatch(channel, payload, { core, ...(lock ? { lock } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
+    const answer = await dispatch(channels, handlers, channel, payload, ipc);
     traffic.push(JSON.stringify(answer));
     return answer;
   });
@@ -67,7 +77,7 @@ export async function openApp(core: AppCore, rendererDir: string, options: { loc
     traffic.push(JSON.stringify(event));
     page.evaluate(([name, payload]) => window.__giftdeskEmit(name as string, payload), [event.name, event.payload] as const).catch(() => undefined);
   };
-  const stopEvents = watchAppEvents(core, emit);
+  const stopEvents = watchAppEvents(core.app, ipc.actor, emit);
   const stopLock = options.lock?.subscribe((e) => emit({ name: 'lock.state', payload: { locked: e.state === 'locked' } }));
   await page.goto(server.url);
   mkdirSync(SCREENS_DIR, { recursive: true });

@@ -13,5 +13,6 @@ export const BLACKHAWK_LIMITS: ProviderLimits = {
   maxLines: BLACKHAWK_MAX_CARDS,
   wholeAmountsOnly: true,
   // Blackhawk documents no cancellation API: a reversal goes through the account manager.
+  catalog: true,
   reversible: false,
 };

@@ -12,6 +12,7 @@ export const WPAY_LIMITS: ProviderLimits = {
   maxReferenceLength: WPAY_REFNO_MAX_LENGTH,
   maxLines: WPAY_MAX_LINES,
   wholeAmountsOnly: false,
+  catalog: false,
   reversible: true,
 };
 

@@ -49,8 +49,9 @@ export function createAccountsRepo(db: Db) {
   const all = db.prepare<[], AccountRow>(`SELECT ${COLUMNS} FROM accounts ORDER BY name`);
 
   const repo = {
-    create(input: NewAccount, now: number): Account {
-      const account: Account = { ...input, id: randomUUID(), createdAt: now };
+    /** Stores a new account; its id may be chosen first, so that its secrets can be stored under it beforehand. */
+    create(input: NewAccount, now: number, id: string = randomUUID()): Account {
+      const account: Account = { ...input, id, createdAt: now };
       insert.run(account);
       return account;
     },

@@ -58,6 +58,8 @@ export function createCardsRepo(db: Db) {
      ON CONFLICT (order_id, provider_key) DO NOTHING`,
   );
   const countFor = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM cards WHERE order_id = ?');
+  const countEvery = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards');
+  const perLine = db.prepare<[number], { line_id: number | null; n: number }>('SELECT line_id, count(*) AS n FROM cards WHERE order_id = ? GROUP BY line_id');
   const byOrder = db.prepare<[number, number, number], CardRow>(
     `SELECT ${COLUMNS} FROM cards WHERE order_id = ? AND id > ? ORDER BY id LIMIT ?`,
   );
@@ -79,6 +81,13 @@ export function createCardsRepo(db: Db) {
     },
     count(orderId: number): number {
       return countFor.get(orderId)!.n;
+    },
+    countAll(): number {
+      return countEvery.get()!.n;
+    },
+    /** How many of an order's cards each line holds (null: cards no line claimed). Reads the index, not the cards. */
+    countByLine(orderId: number): Map<number | null, number> {
+      return new Map(perLine.all(orderId).map((r) => [r.line_id, r.n] as const));
     },
     get(id: number): Card | null {
       const row = byId.get(id);

@@ -1,6 +1,9 @@
 import type { Order, OrderLine, OrderState } from '../../../../shared/domain';
-import { NotFoundError } from '../../errors';
+import { nextOrderState, SETTLED_STATES, type OrderEvent } from '../../../../shared/order-state-machine';
+import type { Actor } from '../../audit/vocabulary';
+import { IllegalOrderTransition, NotFoundError } from '../../errors';
 import type { Db } from '../open-database';
+import type { AuditLog } from './audit';
 
 interface OrderRow {
   id: number;
@@ -45,8 +48,8 @@ export interface NewOrderLine {
   quantity: number;
 }
 
-export interface OrderChange {
-  state?: OrderState;
+/** What the engine keeps on an order besides its state, which only `transition` changes. */
+export interface OrderFields {
   stateReason?: string | null;
   providerOrderId?: string | null;
   lastError?: string | null;
@@ -60,6 +63,8 @@ export interface OrderChange {
   acceptedAt?: number | null;
   settledAt?: number | null;
 }
+
+type OrderChange = OrderFields & { state?: OrderState };
 
 const CHANGE_COLUMNS: Record<keyof OrderChange, string> = {
   state: 'state',
@@ -117,7 +122,13 @@ function toLine(r: LineRow): OrderLine {
   };
 }
 
-export function createOrdersRepo(db: Db) {
+const SETTLED_SQL = SETTLED_STATES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Orders and their lines. An order's state changes only through `transition`, which enforces the state machine
+ * (shared/order-state-machine.ts) and writes the change and its one audit entry in one transaction.
+ */
+export function createOrdersRepo(db: Db, audit: AuditLog) {
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency,
                          created_at, updated_at, realtime, poll_every_seconds)
@@ -190,30 +201,57 @@ export function createOrdersRepo(db: Db) {
       const rows = db
         .prepare<[string | null, string | null, number], OrderRow>(
           `SELECT * FROM orders WHERE (? IS NULL OR account_id = ?)
-             AND (? = 0 OR state NOT IN ('complete', 'failed', 'cancelled', 'needs-attention'))
+             AND (? = 0 OR state NOT IN (${SETTLED_SQL}))
            ORDER BY id DESC`,
         )
         .all(filter.accountId ?? null, filter.accountId ?? null, filter.unsettledOnly ? 1 : 0);
       return rows.map(toOrder);
     },
-    /** Writes the change and returns the order as it now stands. */
-    update(id: number, change: OrderChange, now: number): Order {
-      const sets: string[] = ['updated_at = @now'];
-      const params: Record<string, unknown> = { id, now };
-      for (const key of Object.keys(change) as (keyof OrderChange)[]) {
-        const value = change[key];
-        if (value === undefined) continue;
-        sets.push(`${CHANGE_COLUMNS[key]} = @${key}`);
-        params[key] = typeof value === 'boolean' ? Number(value) : value;
-      }
-      const sql = `UPDATE orders SET ${sets.join(', ')} WHERE id = @id`;
-      let statement = updates.get(sql);
-      if (!statement) updates.set(sql, (statement = db.prepare(sql)));
-      const result = statement.run(params);
-      if (result.changes === 0) throw new NotFoundError(`No order with id ${id}.`);
-      return repo.get(id);
+    /**
+     * Applies an event of the state machine: the order moves to the state the table says, with the fields given, and a
+     * state change writes its audit entry in the same transaction. An event the table does not allow in the order's
+     * current state throws IllegalOrderTransition and writes nothing.
+     */
+    transition(id: number, event: OrderEvent, fields: OrderFields, actor: Actor, now: number): Order {
+      return db
+        .transaction(() => {
+          const before = repo.get(id);
+          const to = nextOrderState(before.state, event);
+          if (to === null) throw new IllegalOrderTransition(id, before.state, event);
+          const after = write(id, { ...fields, state: to }, now);
+          if (to !== before.state) {
+            audit.append(actor, {
+              action: 'order.transition',
+              details: { orderId: id, reference: after.clientReference, from: before.state, to, event, reason: after.stateReason },
+            });
+          }
+          return after;
+        })
+        .immediate();
+    },
+    /** Keeps the engine's bookkeeping (next check, last error, totals…) without touching the state. */
+    note(id: number, fields: OrderFields, now: number): Order {
+      return write(id, fields, now);
     },
   };
+
+  /** Writes the change and returns the order as it now stands. */
+  function write(id: number, change: OrderChange, now: number): Order {
+    const sets: string[] = ['updated_at = @now'];
+    const params: Record<string, unknown> = { id, now };
+    for (const key of Object.keys(change) as (keyof OrderChange)[]) {
+      const value = change[key];
+      if (value === undefined) continue;
+      sets.push(`${CHANGE_COLUMNS[key]} = @${key}`);
+      params[key] = typeof value === 'boolean' ? Number(value) : value;
+    }
+    const sql = `UPDATE orders SET ${sets.join(', ')} WHERE id = @id`;
+    let statement = updates.get(sql);
+    if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+    const result = statement.run(params);
+    if (result.changes === 0) throw new NotFoundError(`No order with id ${id}.`);
+    return repo.get(id);
+  }
   return repo;
 }
 

@@ -4,7 +4,8 @@ import type { AccountView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
-import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL, speaks } from './account-defaults';
+import { accountApi } from '../../../../shared/account-api';
+import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL } from './account-defaults';
 
 interface Props {
   /** The account being edited; absent when adding. */
@@ -30,7 +31,7 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const api_ = speaks({ provider, sandboxFlavor: provider === 'sandbox' ? flavor : null });
+  const api_ = accountApi({ provider, sandboxFlavor: provider === 'sandbox' ? flavor : null });
   const editing = account !== undefined;
 
   const chooseProvider = (p: ProviderName) => {

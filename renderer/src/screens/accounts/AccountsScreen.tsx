@@ -4,7 +4,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { useApp } from '../../state/app-store';
 import { AccountForm } from './AccountForm';
-import { PROVIDER_LABEL, speaks } from './account-defaults';
+import { PROVIDER_LABEL } from './account-defaults';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
 
@@ -78,7 +78,7 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
     }
   };
 
-  const flavour = speaks(account);
+  const flavour = account.api;
   return (
     <li className="panel account" aria-label={account.name}>
       <div className="account-main">

@@ -9,8 +9,3 @@ export const DEFAULT_BASE_URL: Record<ProviderName, string> = {
 export const DEFAULT_CURRENCY: Record<ProviderName, string> = { wpay: 'AUD', blackhawk: 'USD', sandbox: 'AUD' };
 
 export const PROVIDER_LABEL: Record<ProviderName, string> = { wpay: 'Wpay', blackhawk: 'Blackhawk Network', sandbox: 'Sandbox' };
-
-/** Which API an account speaks: a sandbox account stands in for one of the two. */
-export function speaks(a: { provider: ProviderName; sandboxFlavor: 'wpay' | 'blackhawk' | null }): 'wpay' | 'blackhawk' {
-  return a.provider === 'sandbox' ? (a.sandboxFlavor ?? 'wpay') : a.provider;
-}

@@ -3,7 +3,7 @@ import type { AuditEventView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { formatDateTimeSeconds } from '../../lib/format';
-import { actionWords, detailWords } from './audit-words';
+import { actionWords, actorWords, detailWords } from './audit-words';
 
 const PAGE = 200;
 
@@ -49,8 +49,8 @@ export function AuditScreen() {
           {events.map((e) => (
             <tr key={e.id}>
               <td className="nowrap">{formatDateTimeSeconds(e.at)}</td>
-              <td>{e.actor}</td>
-              <td title={e.action}>{actionWords(e.action)}</td>
+              <td>{actorWords(e)}</td>
+              <td title={e.recorded ?? e.action}>{actionWords(e)}</td>
               <td className="mono">{e.subject}</td>
               <td className="details">{detailWords(e)}</td>
             </tr>

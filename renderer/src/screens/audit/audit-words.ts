@@ -1,20 +1,36 @@
 import type { AuditEventView } from '../../../../shared/ipc/views';
 import { formatMoney } from '../../../../shared/money';
 
+// The audit log's vocabulary (main/core/audit/vocabulary.ts) in words. Entries written before it arrive translated.
+
 const ACTIONS: Record<string, string> = {
-  'card.reveal': 'Revealed a card',
   'account.add': 'Added an account',
   'account.edit': 'Changed an account',
   'account.remove': 'Removed an account',
   'order.place': 'Placed an order',
-  'order.cancel-requested': 'Asked for a reversal',
+  'order.reverse': 'Asked for a reversal',
+  'cards.reveal': 'Revealed a card',
+  'sheet.preview': 'Previewed a card sheet',
+  'sheet.print': 'Printed a card sheet',
+  'sheet.save': 'Saved a card sheet',
+  'cards.export': 'Exported cards',
+  'settings.lock-idle-minutes': 'Changed the auto-lock time',
+  'lock.lock': 'Locked Giftdesk',
+  'lock.unlock': 'Unlocked Giftdesk',
 };
 
-/** The action in words; order state changes read "Order: complete". */
-export function actionWords(action: string): string {
-  if (ACTIONS[action]) return ACTIONS[action];
-  const state = /^order\.(.+)$/.exec(action)?.[1];
-  return state ? `Order: ${state.replace(/-/g, ' ')}` : action;
+const VIA: Record<AuditEventView['actor']['via'], string> = { desktop: 'desktop app', cli: 'command line', engine: 'order engine', system: 'Giftdesk' };
+
+/** The action in words; an order's state change reads "Order: complete", revealing an order's cards "Revealed 25 cards". */
+export function actionWords(e: AuditEventView): string {
+  if (e.action === 'order.transition' && typeof e.details.to === 'string') return `Order: ${e.details.to.replace(/-/g, ' ')}`;
+  if (e.action === 'cards.reveal' && e.details.cardId === null && typeof e.details.cards === 'number') return `Revealed ${e.details.cards} cards`;
+  return ACTIONS[e.action] ?? e.recorded ?? e.action;
+}
+
+/** Who: the person (when known) and the front door. */
+export function actorWords(e: AuditEventView): string {
+  return e.actor.user ? `${e.actor.user} (${VIA[e.actor.via]})` : VIA[e.actor.via];
 }
 
 /** Details as short "key: value" pairs, without empty values; amounts in cents shown as money. */

@@ -1,5 +1,5 @@
 import { useApp } from '../../state/app-store';
-import { PROVIDER_LABEL, speaks } from '../accounts/account-defaults';
+import { PROVIDER_LABEL } from '../accounts/account-defaults';
 import type { Draft } from './draft';
 
 export function StepAccount({ draft, update, next }: { draft: Draft; update(p: Partial<Draft>): void; next(): void }) {
@@ -36,7 +36,7 @@ export function StepAccount({ draft, update, next }: { draft: Draft; update(p: P
               />
               <span className="choice-title">{a.name}</span>
               <span className="muted">
-                {PROVIDER_LABEL[speaks(a)]} · {a.currency}
+                {PROVIDER_LABEL[a.api]} · {a.currency}
               </span>
             </label>
           ))}

@@ -22,7 +22,12 @@ export function StepProduct({ draft, update, back, next }: Props) {
     if (!draft.accountId) return;
     let live = true;
     call(api().accounts.products({ accountId: draft.accountId })).then(
-      (p) => live && setProducts(p),
+      (p) => {
+        if (!live) return;
+        setProducts(p);
+        // The provider's limits go with the draft, so the amounts step can say what main would refuse.
+        update({ limits: p.limits });
+      },
       (err: unknown) => live && setError(messageOf(err)),
     );
     return () => {

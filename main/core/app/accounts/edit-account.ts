@@ -1,0 +1,70 @@
+import type { Actor } from '../../audit/vocabulary';
+import { ValidationError } from '../../errors';
+import type { AccountPatch } from '../../store/repos/accounts';
+import type { AppDeps } from '../app-deps';
+import { accountBaseUrl, accountName, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
+import { summarizeAccount, type AccountSummary } from './account-summary';
+
+export interface EditAccountInput {
+  id: string;
+  name?: string;
+  baseUrl?: string;
+  merchantId?: string | null;
+  clientProgramNumber?: string | null;
+  sandboxFlavor?: 'wpay' | 'blackhawk' | null;
+  currency?: string;
+  fetchConcurrency?: number;
+  pollEverySeconds?: number | null;
+  /** Replaces the stored key (write-only). */
+  apiKey?: string;
+  /** Replaces the certificate; it must open with the passphrase given, or with the one stored. */
+  certificate?: Uint8Array;
+  certificatePassphrase?: string;
+}
+
+/**
+ * Changes an account's settings and replaces its secrets, by the same rules as adding one. The client built with the
+ * old settings is dropped, so the next call uses the new ones.
+ */
+export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccountInput): Promise<AccountSummary> {
+  const current = deps.accounts.get(input.id);
+  const patch: AccountPatch = {};
+  if (input.name !== undefined) {
+    patch.name = accountName(input.name);
+    const clash = deps.accounts.findByName(patch.name);
+    if (clash && clash.id !== current.id) throw new ValidationError('name', `An account named "${patch.name}" already exists.`);
+  }
+  if (input.baseUrl !== undefined && current.provider !== 'sandbox') patch.baseUrl = accountBaseUrl(input.baseUrl);
+  const blackhawk = current.provider === 'blackhawk';
+  if (input.merchantId !== undefined) {
+    patch.merchantId = blackhawk ? required('merchantId', input.merchantId, 'A Blackhawk account needs its merchant id (MID).') : input.merchantId?.trim() || null;
+  }
+  if (input.clientProgramNumber !== undefined) {
+    patch.clientProgramNumber = blackhawk ? clientProgramNumber(input.clientProgramNumber) : input.clientProgramNumber?.trim() || null;
+  }
+  if (input.sandboxFlavor !== undefined && current.provider === 'sandbox') patch.sandboxFlavor = input.sandboxFlavor ?? 'wpay';
+  if (input.currency !== undefined) patch.currency = currencyCode(input.currency);
+  if (input.fetchConcurrency !== undefined) patch.fetchConcurrency = fetchConcurrency(input.fetchConcurrency);
+  if (input.pollEverySeconds !== undefined) patch.pollEverySeconds = pollEverySeconds(input.pollEverySeconds);
+  const apiKey = input.apiKey?.trim() || undefined;
+  if (input.certificate) {
+    const passphrase = input.certificatePassphrase ?? (await deps.secrets.certificatePassphrase(current.id));
+    if (passphrase === null) throw new ValidationError('certificatePassphrase', 'Enter the passphrase of the certificate.');
+    certificateOpens(input.certificate, passphrase);
+  }
+
+  if (apiKey) await deps.secrets.setApiKey(current.id, apiKey);
+  if (input.certificatePassphrase !== undefined) await deps.secrets.setCertificatePassphrase(current.id, input.certificatePassphrase);
+  const account = deps.transaction(() => {
+    const updated = deps.accounts.update(current.id, patch);
+    if (input.certificate) deps.accounts.setCertificate(current.id, input.certificate);
+    deps.audit.append(actor, {
+      action: 'account.edit',
+      details: { accountId: current.id, name: updated.name, fields: Object.keys(patch), apiKeyReplaced: apiKey !== undefined, certificateReplaced: input.certificate !== undefined },
+    });
+    return updated;
+  });
+  // The cached client holds the old key and settings.
+  deps.providers.forget(current.id);
+  return summarizeAccount(deps, account);
+}

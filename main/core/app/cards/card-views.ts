@@ -1,0 +1,48 @@
+import type { Card } from '../../../../shared/domain';
+import { maskCardNumber, maskPin } from '../../../../shared/mask';
+
+/** A card as anyone may see it without an audited reveal: last four digits, no PIN, whether it has a URL. */
+export interface MaskedCard {
+  id: number;
+  orderId: number;
+  maskedNumber: string | null;
+  maskedPin: string | null;
+  maskedBarcode: string | null;
+  hasUrl: boolean;
+  amountCents: number;
+  currency: string;
+  expiry: string | null;
+  productName: string | null;
+  sku: string | null;
+  storedAt: number;
+}
+
+/** A card's secrets, handed out only after the reveal was written to the audit log. */
+export interface RevealedCard {
+  id: number;
+  number: string | null;
+  pin: string | null;
+  url: string | null;
+  barcode: string | null;
+}
+
+export function maskCard(c: Card, currency: string): MaskedCard {
+  return {
+    id: c.id,
+    orderId: c.orderId,
+    maskedNumber: maskCardNumber(c.number),
+    maskedPin: maskPin(c.pin),
+    maskedBarcode: maskCardNumber(c.barcode),
+    hasUrl: c.url !== null,
+    amountCents: c.amountCents,
+    currency,
+    expiry: c.expiry,
+    productName: c.productName,
+    sku: c.sku,
+    storedAt: c.storedAt,
+  };
+}
+
+export function revealCard(c: Card): RevealedCard {
+  return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode };
+}

@@ -1,0 +1,67 @@
+import type { Actor } from '../../audit/vocabulary';
+import { NotFoundError } from '../../errors';
+import type { CardSearch } from '../../store/repos/cards';
+import type { AppDeps } from '../app-deps';
+import { maskCard, revealCard, type MaskedCard, type RevealedCard } from './card-views';
+
+export type { MaskedCard, RevealedCard } from './card-views';
+
+const PAGE = 500;
+
+/** Cards: found and listed masked; their numbers and PINs only through a reveal, which is written to the log first. */
+export function cardCommands(deps: AppDeps) {
+  const currencyOf = () => {
+    const cache = new Map<number, string>();
+    return (orderId: number) => {
+      let currency = cache.get(orderId);
+      if (currency === undefined) cache.set(orderId, (currency = deps.orders.find(orderId)?.currency ?? ''));
+      return currency;
+    };
+  };
+  return {
+    /** One page of masked cards, keyed by the last id seen so that 25,000 cards are never sent at once. */
+    search(_actor: Actor, q: Omit<CardSearch, 'limit'> & { limit?: number }): { cards: MaskedCard[]; nextAfterId: number | null } {
+      const limit = q.limit ?? PAGE;
+      // One more than asked says whether another page exists, so a table never waits on an empty page.
+      const found = deps.cards.search({ ...q, number: q.number?.replace(/\s+/g, ''), limit: limit + 1 });
+      const cards = found.slice(0, limit);
+      const currency = currencyOf();
+      return { cards: cards.map((c) => maskCard(c, currency(c.orderId))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
+    },
+    count: (_actor: Actor): number => deps.cards.countAll(),
+    /** One card's number and PIN. */
+    reveal(actor: Actor, cardId: number): RevealedCard {
+      const card = deps.cards.get(cardId);
+      if (!card) throw new NotFoundError(`No card with id ${cardId}.`);
+      const order = deps.orders.get(card.orderId);
+      deps.transaction(() =>
+        deps.audit.append(actor, {
+          action: 'cards.reveal',
+          details: { orderId: card.orderId, reference: order.clientReference, cards: 1, cardId: card.id, last4: card.number ? card.number.slice(-4) : null },
+        }),
+      );
+      return revealCard(card);
+    },
+    /** All of an order's cards, masked, page by page as iterated (a 25,000-card order is never held at once). */
+    ofOrder(_actor: Actor, orderId: number): Iterable<MaskedCard> {
+      const order = deps.orders.get(orderId);
+      return (function* () {
+        for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency);
+      })();
+    },
+    /** All of an order's cards in full; the reveal is written to the log before the first card is handed out. */
+    revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
+      const order = deps.orders.get(orderId);
+      deps.transaction(() =>
+        deps.audit.append(actor, {
+          action: 'cards.reveal',
+          details: { orderId, reference: order.clientReference, cards: deps.cards.count(orderId), cardId: null, last4: null },
+        }),
+      );
+      const cards = deps.cards.iterate(orderId);
+      return (function* () {
+        for (const c of cards) yield { ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry };
+      })();
+    },
+  };
+}

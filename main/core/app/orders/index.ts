@@ -1,0 +1,38 @@
+import type { Actor } from '../../audit/vocabulary';
+import type { OrderProgress } from '../../engine/engine-api';
+import type { AppDeps } from '../app-deps';
+import { checkLinesCsv } from './check-lines-csv';
+import { checkNow } from './check-now';
+import type { PlaceOrderInput } from './check-order';
+import { getOrder, listOrders } from './order-summary';
+import { placeOrder } from './place-order';
+import { reverseOrder } from './reverse-order';
+import { reviewOrder } from './review-order';
+
+export type { OrderLineInput, PlaceOrderInput } from './check-order';
+export type { OrderSummary } from './order-summary';
+export type { OrderReview } from './review-order';
+export { ReversalRefused } from './reverse-order';
+
+/** Orders: review, place, follow, check now, reverse. */
+export function orderCommands(deps: AppDeps) {
+  return {
+    review: (_actor: Actor, input: PlaceOrderInput) => reviewOrder(deps, input),
+    place: (actor: Actor, input: PlaceOrderInput) => placeOrder(deps, actor, input),
+    checkLinesCsv: (_actor: Actor, accountId: string, text: string) => checkLinesCsv(deps, accountId, text),
+    reverse: (actor: Actor, orderId: number) => reverseOrder(deps, actor, orderId),
+    checkNow: (actor: Actor, orderId: number) => checkNow(deps, actor, orderId),
+    list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
+    get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
+    progress: (_actor: Actor, orderId: number): OrderProgress => {
+      deps.orders.get(orderId);
+      return deps.engine.progress(orderId);
+    },
+    /** Carries every unfinished order on (a CLI "resume", the desktop app at start). */
+    resumeAll: (_actor: Actor, options: { pollEverySeconds?: number } = {}) => deps.engine.resumeAll(options),
+    settled: (_actor: Actor, orderId: number) => deps.engine.settled(orderId),
+    accepted: (_actor: Actor, orderId: number) => deps.engine.accepted(orderId),
+    /** Every change of every order, as it happens. Returns the function that stops listening. */
+    onProgress: (listener: (p: OrderProgress) => void) => deps.engine.onProgress(listener),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Account, Order } from '../../../../shared/domain';
+import type { OrderProgress } from '../../engine/engine-api';
+import { limitsFor } from '../../providers/provider-limits';
+import { reversalRefusal } from '../../providers/reversal-rule';
+import type { AppDeps } from '../app-deps';
+
+/** An order as people see it: with its account's name, its live progress, and whether a reversal may be asked for now. */
+export interface OrderSummary {
+  id: number;
+  accountId: string;
+  accountName: string;
+  clientReference: string;
+  providerOrderId: string | null;
+  state: Order['state'];
+  stateReason: string | null;
+  quantity: number;
+  totalCents: number;
+  currency: string;
+  createdAt: number;
+  updatedAt: number;
+  mode: 'real-time' | 'batch';
+  canCancel: boolean;
+  progress: OrderProgress;
+}
+
+export function summarizeOrder(deps: AppDeps, order: Order, account: Account | null): OrderSummary {
+  return {
+    id: order.id,
+    accountId: order.accountId,
+    accountName: account?.name ?? 'Removed account',
+    clientReference: order.clientReference,
+    providerOrderId: order.providerOrderId,
+    state: order.state,
+    stateReason: order.stateReason,
+    quantity: order.quantity,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    mode: order.realtime ? 'real-time' : 'batch',
+    canCancel: account !== null && reversalRefusal(order, limitsFor(account), deps.clock.now()) === null,
+    progress: deps.engine.progress(order.id),
+  };
+}
+
+export function listOrders(deps: AppDeps, filter: { accountId?: string } = {}): OrderSummary[] {
+  const accounts = new Map(deps.accounts.list().map((a) => [a.id, a]));
+  return deps.orders.list(filter).map((o) => summarizeOrder(deps, o, accounts.get(o.accountId) ?? null));
+}
+
+export function getOrder(deps: AppDeps, orderId: number): OrderSummary {
+  const order = deps.orders.get(orderId);
+  return summarizeOrder(deps, order, deps.accounts.find(order.accountId));
+}

@@ -1,0 +1,18 @@
+// The store's side of a card job: the order's cards, read in batches as the worker asks for them, and the run itself.
+import type { CardsRepo } from '../../store/repos/cards';
+import { runCardWorker, type RunCardJobOptions } from '../../exports/run-card-worker';
+import type { CardJob, CardJobResult } from '../../exports/worker-protocol';
+import { toPrintable } from '../../sheets/printable-card';
+import type { AppDeps } from '../app-deps';
+
+/** How a long card job reports and stops: cards handed to the worker so far, a signal to stop at the next batch. */
+export type CardJobControl = Pick<RunCardJobOptions, 'batchSize' | 'onProgress' | 'signal'>;
+
+/** Runs the job in the card worker over the order's cards (a fresh pass each time the worker opens one). */
+export function runOrderCardJob(deps: Pick<AppDeps, 'cards' | 'cardJobWorker'>, orderId: number, job: CardJob, control: CardJobControl = {}): Promise<CardJobResult> {
+  const cards: Pick<CardsRepo, 'iterate'> = deps.cards;
+  const open = function* () {
+    for (const card of cards.iterate(orderId)) yield toPrintable(card);
+  };
+  return runCardWorker(job, open, { ...control, worker: deps.cardJobWorker });
+}

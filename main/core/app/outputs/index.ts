@@ -1,0 +1,20 @@
+import type { Actor } from '../../audit/vocabulary';
+import type { AppDeps } from '../app-deps';
+import type { CardJobControl } from './card-job-source';
+import { exportCards, type ExportInput } from './export-cards';
+import { previewPages, previewSheet, printSheet, saveSheet, type SheetRequest, type SheetViewer } from './sheets';
+
+export type { CardJobControl } from './card-job-source';
+export type { ExportInput, ExportResult } from './export-cards';
+export type { SheetRequest, SheetResult, SheetViewer } from './sheets';
+
+/** What can be made of an order's cards: a card sheet (saved, previewed, printed) or an encrypted card file. */
+export function outputCommands(deps: AppDeps) {
+  return {
+    saveSheet: (actor: Actor, request: SheetRequest & { outPath: string }, control?: CardJobControl) => saveSheet(deps, actor, request, control),
+    previewSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => previewSheet(deps, actor, request, viewer),
+    printSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => printSheet(deps, actor, request, viewer),
+    previewPages: (actor: Actor, request: SheetRequest & { maxPages?: number }) => previewPages(deps, actor, request),
+    exportCards: (actor: Actor, input: ExportInput, control?: CardJobControl) => exportCards(deps, actor, input, control),
+  };
+}

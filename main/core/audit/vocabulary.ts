@@ -1,0 +1,100 @@
+// The audit log's one vocabulary: every action Giftdesk records, who did it, and the fields its entry carries. The
+// store's append takes only these actions with exactly these fields, so the two front doors cannot drift apart, and a
+// later reader (the audit screen, reports) can turn every entry into a sentence from its fields alone.
+//
+// Never a secret in an entry: no card number (last four digits at most), no PIN, no key, no passphrase, no path
+// beyond a file's own name. Entries written before this vocabulary are translated when read (legacy-entries.ts).
+import type { OrderEvent, OrderState } from '../../../shared/order-state-machine';
+
+/** The front door an act came through: the desktop app, the CLI, the order engine on its own, or the app itself. */
+export const ACTOR_VIAS = ['desktop', 'cli', 'engine', 'system'] as const;
+export type ActorVia = (typeof ACTOR_VIAS)[number];
+
+/** Who acts: the front door and the operating-system user running it. Every command takes one first. */
+export interface Actor {
+  via: ActorVia;
+  user: string;
+}
+
+type SheetDetails = {
+  orderId: number;
+  reference: string;
+  layout: string;
+  scratch: boolean;
+  cards: number;
+  pages: number;
+};
+
+/** Each action and its fields. */
+export interface AuditDetails {
+  /** An account was added; its secrets went to the keychain (only whether they did is recorded). */
+  'account.add': { accountId: string; name: string; provider: string; api: 'wpay' | 'blackhawk'; apiKeyStored: boolean; certificateStored: boolean };
+  /** Settings changed (their names), a key or certificate replaced. */
+  'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean };
+  'account.remove': { accountId: string; name: string };
+  /** A draft committed with its client reference, before anything was sent. */
+  'order.place': { orderId: number; reference: string; accountId: string; account: string; lines: number; quantity: number; totalCents: number; currency: string };
+  /** One state change of an order, by the event of the state machine that caused it. */
+  'order.transition': { orderId: number; reference: string; from: OrderState; to: OrderState; event: OrderEvent | null; reason: string | null };
+  /** A person asked the provider to reverse an order (written before the request goes out). */
+  'order.reverse': { orderId: number; reference: string; state: OrderState };
+  /** Card numbers and PINs shown: one card (cardId, last four) or all of an order's. */
+  'cards.reveal': { orderId: number; reference: string | null; cards: number; cardId: number | null; last4: string | null };
+  /** A card sheet shown in a preview window. */
+  'sheet.preview': SheetDetails;
+  /** A card sheet handed to the print dialog; sent says whether the person went through with it. */
+  'sheet.print': SheetDetails & { sent: boolean };
+  /** A card sheet saved as a plain PDF, for printing. */
+  'sheet.save': SheetDetails & { file: string };
+  /** An encrypted card file written. */
+  'cards.export': {
+    orderId: number;
+    reference: string;
+    format: string;
+    cards: number;
+    pages: number | null;
+    protection: 'passphrase' | 'generated-passphrase' | 'age-recipients';
+    /** age public keys (not secret): who can open the file. */
+    recipients: string[];
+    withSheet: boolean;
+    file: string;
+  };
+  'settings.lock-idle-minutes': { minutes: number };
+  /** Card data hidden: by a person (manual). */
+  'lock.lock': { reason: string };
+  'lock.unlock': Record<string, never>;
+}
+
+export type AuditAction = keyof AuditDetails;
+
+/** One entry to append: an action with its own fields. */
+export type AuditRecord = { [A in AuditAction]: { action: A; details: AuditDetails[A] } }[AuditAction];
+
+/** What an entry is about, for finding an order's or a card's history: derived from the entry, never typed twice. */
+export function subjectOf(record: AuditRecord): string {
+  switch (record.action) {
+    case 'account.add':
+    case 'account.edit':
+    case 'account.remove':
+      return `account:${record.details.accountId}`;
+    case 'cards.reveal':
+      return record.details.cardId !== null ? `card:${record.details.cardId}` : `order:${record.details.orderId}`;
+    case 'settings.lock-idle-minutes':
+    case 'lock.lock':
+    case 'lock.unlock':
+      return 'app';
+    default:
+      return `order:${record.details.orderId}`;
+  }
+}
+
+/**
+ * An entry as read back. One written in this vocabulary has every field of its action (`recorded` is null); one
+ * written before it is translated, keeps the action it was written under in `recorded`, and has the fields that could
+ * be read from it. The OS user is unknown on those older entries.
+ */
+export type AuditEntry = { id: number; at: number; subject: string; actor: { via: ActorVia; user: string | null } } & (
+  | { [A in AuditAction]: { action: A; recorded: null; details: AuditDetails[A] } }[AuditAction]
+  | { [A in AuditAction]: { action: A; recorded: string; details: Partial<AuditDetails[A]> } }[AuditAction]
+  | { action: 'unknown'; recorded: string; details: Record<string, unknown> }
+);

@@ -1,0 +1,12 @@
+import type { HandlerGroup } from './handler-types';
+
+export const orderHandlers: HandlerGroup<'orders'> = {
+  'orders.parseCsv': ({ accountId, text }, { app, actor }) => app.orders.checkLinesCsv(actor, accountId, text),
+  'orders.validate': (draft, { app, actor }) => app.orders.review(actor, draft),
+  'orders.place': async (input, { app, actor }) => app.orders.get(actor, (await app.orders.place(actor, input)).id),
+  'orders.list': async (_, { app, actor }) => app.orders.list(actor),
+  'orders.get': async ({ orderId }, { app, actor }) => app.orders.get(actor, orderId),
+  'orders.progress': async ({ orderId }, { app, actor }) => app.orders.progress(actor, orderId),
+  'orders.checkNow': async ({ orderId }, { app, actor }) => app.orders.checkNow(actor, orderId),
+  'orders.cancel': async ({ orderId }, { app, actor }) => app.orders.get(actor, (await app.orders.reverse(actor, orderId)).id),
+};
