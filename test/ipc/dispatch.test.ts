@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { dispatch } from '../../main/electron/ipc/dispatch';
@@ -6,6 +8,7 @@ import { createBridge } from '../../shared/ipc/bridge';
 import { channels, CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { realKeychain } from '../support/core';
+import { mixedCards } from '../support/order-with-cards';
 import { tempDir } from '../support/temp-dir';
 
 // main's one dispatch, over a real core (real keychain, encrypted store, built-in sandbox).
@@ -135,6 +138,29 @@ describe('dispatch', () => {
     await core.engine.settled(order.id);
     expect(await call('accounts.remove', { accountId: account.id })).toMatchObject({ ok: false, error: { field: 'accountId' } });
     expect(core.accounts.find(account.id)).not.toBeNull();
+  });
+});
+
+describe('errors from worker threads', () => {
+  it('reports a card file that failed in its worker by its own kind and words, not as an unexpected error', async () => {
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const order = core.orders.createDraft(
+      { accountId: account.id, clientReference: 'worker-fails-1', currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: 3 }] },
+      Date.now(),
+    );
+    const cards = mixedCards(3);
+    cards[1] = { ...cards[1]!, barcode: 'Ω-not-code-128' };
+    core.cards.insertMany(order.id, cards, Date.now());
+    const dir = tempDir();
+    const outputs = {
+      chooseSavePath: async (what: { suggestedName: string }) => path.join(dir, what.suggestedName),
+      print: async () => ({ done: true, reason: null }),
+      preview: async () => undefined,
+    };
+    const answer = await dispatch(channels, handlers, 'cards.export', { orderId: order.id, format: 'pdf' }, { app: core.app, actor: { via: 'desktop', user: core.user }, lock: null, outputs });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'output-failed', message: expect.stringMatching(/^Card •+\d{4}: its barcode value cannot be printed as Code 128/) } });
+    expect(JSON.stringify(answer)).not.toContain(cards[1]!.number!);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The card worker's entry point (bundled as its own file for the desktop build): runs one job, reports, and exits.
 import { parentPort, workerData } from 'node:worker_threads';
-import { GiftdeskError } from '../errors';
+import { transferError } from '../workers/worker-error';
 import { cardStreams } from './card-stream';
 import { runCardJob } from './card-jobs';
 import type { CardJob, FromWorker } from './worker-protocol';
@@ -12,10 +12,5 @@ const post = (m: FromWorker) => port.postMessage(m);
 
 runCardJob(job, cardStreams(port)).then(
   (result) => post({ type: 'done', result }),
-  (err: unknown) =>
-    post({
-      type: 'failed',
-      message: err instanceof Error ? err.message : String(err),
-      ...(err instanceof GiftdeskError && err.field ? { field: err.field } : {}),
-    }),
+  (err: unknown) => post({ type: 'failed', error: transferError(err, 'output-failed') }),
 );

@@ -1,8 +1,9 @@
 // Main-thread side of a card job: starts the worker, answers its pulls with batches of cards read from the store,
 // and settles with the worker's result. The store (and its key) stays on this thread.
-import { ValidationError } from '../errors';
+import { GiftdeskError } from '../errors';
 import type { PrintableCard } from '../sheets/printable-card';
 import { startWorker, type WorkerEntry } from '../workers/worker-entry';
+import { receiveError } from '../workers/worker-error';
 import type { CardJob, CardJobResult, FromWorker, ToWorker } from './worker-protocol';
 
 /** Where the card job worker's code is, from source; the desktop build passes its bundled file through createCore. */
@@ -19,11 +20,15 @@ export interface RunCardJobOptions {
   signal?: AbortSignal;
 }
 
-export class CardJobCancelled extends Error {
+export class CardJobCancelled extends GiftdeskError {
+  readonly kind = 'cancelled';
   constructor() {
     super('The card job was cancelled.');
-    this.name = 'CardJobCancelled';
   }
+}
+
+class CardWorkerStopped extends GiftdeskError {
+  readonly kind = 'output-failed';
 }
 
 export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableCard>, options: RunCardJobOptions = {}): Promise<CardJobResult> {
@@ -62,11 +67,11 @@ export function runCardWorker(job: CardJob, openCards: () => Iterator<PrintableC
       } else if (m.type === 'done') {
         settle(() => (mainSideError === undefined ? resolve(m.result) : reject(mainSideError)));
       } else {
-        settle(() => reject(mainSideError ?? (m.field ? new ValidationError(m.field, m.message) : new Error(m.message))));
+        settle(() => reject(mainSideError ?? receiveError(m.error)));
       }
     });
     worker.on('error', (err) => settle(() => reject(err)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The card worker stopped (exit code ${code}) before it finished.`))));
+    worker.on('exit', (code) => settle(() => reject(new CardWorkerStopped(`The card worker stopped (exit code ${code}) before it finished; no file was written.`))));
   });
 }
 

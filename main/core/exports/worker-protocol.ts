@@ -2,6 +2,7 @@
 // Cards cross as batches the worker asks for, so the database key never leaves the core and memory stays bounded.
 import type { PrintableCard } from '../sheets/printable-card';
 import type { SheetJob } from '../sheets/render-sheet';
+import type { TransferredError } from '../workers/worker-error';
 import type { CsvOptions } from './csv';
 
 export type CardJob =
@@ -23,7 +24,7 @@ export interface CardJobResult {
 export type FromWorker =
   | { type: 'pull'; stream: number }
   | { type: 'done'; result: CardJobResult }
-  | { type: 'failed'; message: string; field?: string };
+  | { type: 'failed'; error: TransferredError };
 
 /** cards null: the pass is over. error: the main thread cannot go on (cancelled, store failed); the worker cleans up. */
 export type ToWorker = { type: 'batch'; stream: number; cards: PrintableCard[] | null; error?: string };

@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../migrations';
 import { openDatabase } from '../open-database';
 import { createCardPagesRepo } from '../repos/card-pages';
 import { createCardsRepo } from '../repos/cards';
+import { transferError } from '../../workers/worker-error';
 import type { FromWriter, ToWriter, WriterConnection } from './writer-protocol';
 
 const { file, key } = workerData as WriterConnection;
@@ -27,6 +28,6 @@ parentPort!.on('message', (m: ToWriter) => {
     const added = store.immediate(m.batch.orderId, m.batch);
     parentPort!.postMessage({ id: m.id, added } satisfies FromWriter);
   } catch (err) {
-    parentPort!.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) } satisfies FromWriter);
+    parentPort!.postMessage({ id: m.id, error: transferError(err, 'store-write-failed') } satisfies FromWriter);
   }
 });

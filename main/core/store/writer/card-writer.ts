@@ -1,5 +1,7 @@
 import type { Worker } from 'node:worker_threads';
+import { GiftdeskError } from '../../errors';
 import { startWorker, type WorkerEntry } from '../../workers/worker-entry';
+import { receiveError } from '../../workers/worker-error';
 import type { CardBatch, FromWriter, ToWriter, WriterConnection } from './writer-protocol';
 
 export interface CardWriter {
@@ -8,6 +10,10 @@ export interface CardWriter {
   /** Starts the thread ahead of the first write, so its start-up is not paid while cards wait. */
   warm(): void;
   close(): Promise<void>;
+}
+
+class CardWriterStopped extends GiftdeskError {
+  readonly kind = 'store-write-failed';
 }
 
 export function sourceCardWriterEntry(): WorkerEntry {
@@ -32,11 +38,11 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
-      if ('error' in m) p.reject(new Error(`Storing cards failed: ${m.error}`));
+      if ('error' in m) p.reject(receiveError({ ...m.error, message: `Storing cards failed: ${m.error.message}` }));
       else p.resolve('added' in m ? m.added : 0);
     });
     w.on('error', (err) => failAll(err));
-    w.on('exit', (code) => failAll(new Error(`The card writer stopped (exit code ${code}).`)));
+    w.on('exit', (code) => failAll(new CardWriterStopped(`The card writer stopped (exit code ${code}).`)));
     worker = w;
     return w;
   };

@@ -1,4 +1,5 @@
 import type { NewCard } from '../../../../shared/domain';
+import type { TransferredError } from '../../workers/worker-error';
 
 export interface WriterConnection {
   file: string;
@@ -14,4 +15,4 @@ export interface CardBatch {
 }
 
 export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true };
-export type FromWriter = { id: number; added: number } | { id: number; error: string } | { id: number; closed: true };
+export type FromWriter = { id: number; added: number } | { id: number; error: TransferredError } | { id: number; closed: true };
