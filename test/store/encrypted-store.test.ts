@@ -114,6 +114,20 @@ describe('encrypted card store', () => {
     expect(fingerprint(dataDir)).toEqual(before);
   });
 
+  it('says a malformed keychain entry is malformed, not missing, and leaves both as they are', async () => {
+    const { dataDir } = await storeWithCards(10);
+    const keyName = storeKeyName(dataDir);
+    const rightKey = await realKeychain.get(keyName);
+    await realKeychain.set(keyName, 'not a key at all');
+    const before = fingerprint(dataDir);
+    const error = await openCore(dataDir).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'store-key-malformed', message: expect.stringMatching(/malformed/) });
+    expect((error as Error).message).not.toMatch(/holds no key/);
+    expect(await realKeychain.get(keyName)).toBe('not a key at all');
+    expect(fingerprint(dataDir)).toEqual(before);
+    await realKeychain.set(keyName, rightKey!);
+  });
+
   it('will not adopt a database that came without its store.json', async () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, DATABASE_FILE), Buffer.alloc(4096, 7));

@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
 import { MIGRATIONS } from '../../main/core/store/migrations';
+import { createAuditLog } from '../../main/core/store/repos/audit';
 import type { Migration } from '../../main/core/store/migrations/types';
 import { realKeychain } from '../support/core';
 import { tempDir } from '../support/temp-dir';
@@ -9,12 +11,20 @@ import { tempDir } from '../support/temp-dir';
 const open = (dataDir: string, migrations: readonly Migration[]) =>
   openStore({ dataDir, keychain: realKeychain, now: Date.now(), migrations });
 
+const LATEST = MIGRATIONS.at(-1)!.version;
+
 describe('migrations', () => {
+  it('ships each migration under its own number, in its own file named by it, without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    const files = readdirSync(path.resolve(import.meta.dirname, '../../main/core/store/migrations')).filter((f) => /^\d{3}-/.test(f));
+    expect(files.map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
   it('records each applied step in user_version and sets WAL, synchronous=FULL and foreign keys', async () => {
     const dataDir = path.join(tempDir(), 'd');
     const store = await open(dataDir, MIGRATIONS);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -31,7 +41,7 @@ describe('migrations', () => {
     const dataDir = path.join(tempDir(), 'd');
     (await open(dataDir, MIGRATIONS)).close();
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: LATEST + 1,
       name: 'half-done',
       up(db) {
         db.exec('CREATE TABLE extra (x INTEGER)');
@@ -41,7 +51,7 @@ describe('migrations', () => {
     await expect(open(dataDir, [...MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
     const store = await open(dataDir, MIGRATIONS);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect(store.db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'`).get()).toEqual({ n: 0 });
     } finally {
       store.close();
@@ -54,6 +64,45 @@ describe('migrations', () => {
       store.db.prepare(`INSERT INTO events (at, actor, action, subject) VALUES (1, 'user', 'card.reveal', 'card:1')`).run();
       expect(() => store.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
       expect(() => store.db.prepare(`UPDATE events SET actor = 'x'`).run()).toThrow(/append-only/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('takes a store of version 3 to 4 with its audit entries as written, read back in the one vocabulary', async () => {
+    const dataDir = path.join(tempDir(), 'd');
+    const old = await open(dataDir, MIGRATIONS.slice(0, 3));
+    const write = old.db.prepare('INSERT INTO events (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)');
+    write.run(1, 'user', 'card.reveal', 'card:7', JSON.stringify({ orderId: 3, last4: '4242', amountCents: 2500 }));
+    write.run(2, 'cli', 'cards.reveal', 'order:3', JSON.stringify({ cards: 20, reference: 'gd-1' }));
+    write.run(3, 'cli', 'cards.print', 'order:3', JSON.stringify({ orderId: 3, reference: 'gd-1', format: 'pdf', layout: 'a4-10', scratch: false, cards: 20, pages: 2 }));
+    write.run(4, 'engine', 'order.complete', 'order:3', JSON.stringify({ from: 'fetching', reference: 'gd-1', reason: null }));
+    write.run(5, 'user', 'order.cancel-requested', 'order:4', JSON.stringify({ reference: 'gd-2' }));
+    write.run(6, 'user', 'lock.idle-time', 'app', JSON.stringify({ minutes: 15 }));
+    write.run(7, 'alice', 'something.else', 'app', JSON.stringify({ x: 1 }));
+    old.close();
+
+    const store = await open(dataDir, MIGRATIONS);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+      const raw = store.db.prepare('SELECT actor, action, via, os_user FROM events ORDER BY id').all();
+      expect(raw.map((r) => (r as { action: string }).action)).toEqual(['card.reveal', 'cards.reveal', 'cards.print', 'order.complete', 'order.cancel-requested', 'lock.idle-time', 'something.else']);
+      const read = createAuditLog(store.db, Date.now).list().reverse();
+      expect(read.map((e) => [e.action, e.recorded, e.actor])).toEqual([
+        ['cards.reveal', 'card.reveal', { via: 'desktop', user: null }],
+        ['cards.reveal', 'cards.reveal', { via: 'cli', user: null }],
+        ['sheet.save', 'cards.print', { via: 'cli', user: null }],
+        ['order.transition', 'order.complete', { via: 'engine', user: null }],
+        ['order.reverse', 'order.cancel-requested', { via: 'desktop', user: null }],
+        ['settings.lock-idle-minutes', 'lock.idle-time', { via: 'desktop', user: null }],
+        ['unknown', 'something.else', { via: 'system', user: 'alice' }],
+      ]);
+      expect(read[0]!.details).toMatchObject({ orderId: 3, cards: 1, cardId: 7, last4: '4242' });
+      expect(read[1]!.details).toMatchObject({ orderId: 3, cards: 20, reference: 'gd-1', cardId: null });
+      expect(read[3]!.details).toMatchObject({ orderId: 3, from: 'fetching', to: 'complete', reference: 'gd-1' });
+
+      createAuditLog(store.db, Date.now).append({ via: 'cli', user: 'bob' }, { action: 'lock.unlock', details: {} });
+      expect(createAuditLog(store.db, Date.now).list({ limit: 1 })[0]).toMatchObject({ action: 'lock.unlock', recorded: null, actor: { via: 'cli', user: 'bob' }, subject: 'app' });
     } finally {
       store.close();
     }

@@ -7,4 +7,4 @@ import type { Migration } from './types';
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
