@@ -41,4 +41,12 @@ describe('a CSV of order lines', () => {
   it('refuses a header that does not name every column', () => {
     expect(parseCsvLines('sku,price,qty\nA,1,1\n').errors).toEqual([{ row: 1, field: 'row', message: 'The header must name the columns sku, amount and qty.' }]);
   });
+
+  it('says where a quote is never closed rather than reading the rest of the file as one cell', () => {
+    const r = parseCsvLines('sku,amount,qty\nA,5,1\n"B,5,1\nC,5,1\n');
+    expect(r.lines).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ field: 'row', message: expect.stringMatching(/cannot be read as CSV.*quote/i) });
+    expect(r.errors[0]!.row).toBeGreaterThanOrEqual(3);
+  });
 });

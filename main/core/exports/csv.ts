@@ -1,4 +1,6 @@
-// The card file format (documented in README, "Card files (CSV)"): RFC 4180, UTF-8, CRLF line ends.
+// The card file format (documented in README, "Card files (CSV)"): RFC 4180, UTF-8, CRLF line ends, written by
+// csv-stringify with the formula guard on top.
+import { stringify } from 'csv-stringify/sync';
 import { formatCents } from '../../../shared/money';
 import type { PrintableCard } from '../sheets/printable-card';
 
@@ -17,9 +19,23 @@ export function csvHeader(options: CsvOptions): string {
   return `${options.bom ? BOM : ''}${CSV_COLUMNS.join(',')}\r\n`;
 }
 
-export function csvRow(card: PrintableCard, options: CsvOptions): string {
-  return (
-    [
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, so such a value is
+ * written with a leading apostrophe, and quoted: the file is opened by people who click "enable" on anything.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const STRINGIFY = {
+  record_delimiter: '\r\n',
+  // RFC 4180 quotes a field holding a line break whatever the record delimiter; csv-stringify only quotes the delimiter's.
+  quoted_match: /[\r\n]/,
+  cast: { string: (value: string) => (FORMULA_START.test(value) ? { value: `'${value}`, quoted: true } : value) },
+};
+
+/** The rows of a batch of cards, one per card, each ended by CRLF. */
+export function csvRows(cards: readonly PrintableCard[], options: CsvOptions): string {
+  return stringify(
+    cards.map((card) => [
       options.orderReference,
       card.productName,
       card.sku,
@@ -30,20 +46,9 @@ export function csvRow(card: PrintableCard, options: CsvOptions): string {
       card.expiry,
       card.barcode,
       card.url,
-    ]
-      .map(csvCell)
-      .join(',') + '\r\n'
+    ]),
+    STRINGIFY,
   );
-}
-
-/**
- * One RFC 4180 field. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula,
- * so such a value is prefixed with an apostrophe: the file is opened by people who click "enable" on anything.
- */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The whole file as UTF-8 chunks, one per batch of cards, so a big order is never one string in memory. */
@@ -51,6 +56,6 @@ export async function* csvChunks(cards: AsyncIterable<PrintableCard[]>, options:
   const utf8 = new TextEncoder();
   yield utf8.encode(csvHeader(options));
   for await (const batch of cards) {
-    if (batch.length > 0) yield utf8.encode(batch.map((c) => csvRow(c, options)).join(''));
+    if (batch.length > 0) yield utf8.encode(csvRows(batch, options));
   }
 }

@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { parseAmountToCents } from '../../../shared/money';
 
 export interface CsvOrderLine {
@@ -26,11 +27,12 @@ export const CSV_COLUMN_OF_FIELD: Readonly<Record<string, string>> = { sku: 'sku
 /**
  * An order's lines from CSV: sku, amount, qty — in that order, or in any order under a header naming them. Every row
  * is checked on its own, so a person sees each bad row's number (the file's line number) and what is wrong with it,
- * not only the first. The desktop app and the CLI both read order files here.
+ * not only the first. The desktop app and the CLI both read order files here; csv-parse reads the format.
  */
 export function parseOrderLinesCsv(text: string): OrderLinesCsv {
-  const records = splitCsv(text.replace(/^\uFEFF/, ''));
-  const first = records[0]?.map((c) => c.trim().toLowerCase()) ?? [];
+  const records = readRecords(text);
+  if ('error' in records) return { lines: [], errors: [records.error] };
+  const first = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   const hasHeader = first.includes('sku');
   const columns = hasHeader ? { sku: first.indexOf('sku'), amount: first.indexOf('amount'), qty: first.indexOf('qty'), width: first.length } : { sku: 0, amount: 1, qty: 2, width: 3 };
   if (hasHeader && (columns.amount < 0 || columns.qty < 0)) {
@@ -38,9 +40,8 @@ export function parseOrderLinesCsv(text: string): OrderLinesCsv {
   }
   const lines: CsvOrderLine[] = [];
   const errors: CsvRowError[] = [];
-  records.forEach((cells, index) => {
-    const row = index + 1;
-    if ((hasHeader && row === 1) || cells.every((c) => c.trim() === '')) return;
+  records.forEach(({ cells, row }, index) => {
+    if ((hasHeader && index === 0) || cells.every((c) => c.trim() === '')) return;
     if (cells.length !== columns.width) {
       errors.push({ row, field: 'row', message: `Expected ${columns.width} values (${hasHeader ? first.join(', ') : 'sku, amount, qty'}), found ${cells.length}.` });
       return;
@@ -62,35 +63,23 @@ export function parseOrderLinesCsv(text: string): OrderLinesCsv {
   return { lines, errors };
 }
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Blank lines stay as records. */
-function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+/** The file's records with the line each starts on; a file that is not CSV at all (a quote never closed) is one error. */
+function readRecords(text: string): { cells: string[]; row: number }[] | { error: CsvRowError } {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    // Blank lines stay records, so that every record knows the line it starts on from where the previous one ended;
+    // files from different programs end lines differently, sometimes within one file.
+    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof parsed;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const row = (err as CsvError & { lines?: number }).lines ?? 1;
+    const why = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a closing " is missing)' : err.message.replace(/^[^:]*: /, '');
+    return { error: { row, field: 'row', message: `The file cannot be read as CSV: ${why}.` } };
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  let ended = 0;
+  return parsed.map(({ record, info }) => {
+    const row = ended + 1;
+    ended = info.lines;
+    return { cells: record, row };
+  });
 }
