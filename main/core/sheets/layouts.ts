@@ -1,4 +1,5 @@
 // Page geometry for card sheets. Units are PDF points (1/72 inch); 1 mm = 72 / 25.4 pt.
+import { SHEET_LAYOUTS } from '../../../shared/card-outputs';
 import { ValidationError } from '../errors';
 
 const MM = 72 / 25.4;
@@ -49,11 +50,8 @@ const HEADER_BAND = 14 * MM;
 const MARGIN = 10 * MM;
 const GAP = 5 * MM;
 
-export const LAYOUT_NAMES: readonly string[] = [
-  ...(['a4', 'letter'] as const).flatMap((p) => Object.keys(GRIDS).map((n) => `${p}-${n}`)),
-  `a4-labels-${LABELS.a4.columns * LABELS.a4.rows}`,
-  `letter-labels-${LABELS.letter.columns * LABELS.letter.rows}`,
-];
+/** The layouts people choose from (shared with the renderer's form and the contract); each is drawn below. */
+export const LAYOUT_NAMES: readonly string[] = SHEET_LAYOUTS;
 
 export function perPage(layout: SheetLayout): number {
   return layout.cells.length;
@@ -66,7 +64,8 @@ export function pageCount(layout: SheetLayout, cardCount: number): number {
 export function resolveLayout(name: string): SheetLayout {
   const m = /^(a4|letter)-(labels-)?(\d+)$/.exec(name.trim().toLowerCase());
   const paper = m ? PAGES[m[1] as 'a4' | 'letter'] : undefined;
-  if (!m || !paper || !LAYOUT_NAMES.includes(m[0])) {
+  const drawable = m && (m[2] ? LABELS[m[1] as 'a4' | 'letter'].columns * LABELS[m[1] as 'a4' | 'letter'].rows === Number(m[3]) : GRIDS[Number(m[3])]);
+  if (!m || !paper || !drawable || !LAYOUT_NAMES.includes(m[0])) {
     throw new ValidationError('layout', `Unknown layout "${name}". Choose one of: ${LAYOUT_NAMES.join(', ')}.`);
   }
   const base = { name: m[0], pageSize: paper.pageSize, pageWidth: paper.width, pageHeight: paper.height };
