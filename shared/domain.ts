@@ -83,12 +83,3 @@ export interface Card {
 
 /** A card as a provider hands it over, before it has a row of its own. */
 export type NewCard = Omit<Card, 'id' | 'orderId' | 'storedAt'>;
-
-export interface AuditEvent {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string;
-  details: Record<string, unknown>;
-}

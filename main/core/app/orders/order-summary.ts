@@ -5,19 +5,9 @@ import { reversalRefusal } from '../../providers/reversal-rule';
 import type { AppDeps } from '../app-deps';
 
 /** An order as people see it: with its account's name, its live progress, and whether a reversal may be asked for now. */
-export interface OrderSummary {
-  id: number;
-  accountId: string;
+export interface OrderSummary
+  extends Pick<Order, 'id' | 'accountId' | 'clientReference' | 'providerOrderId' | 'state' | 'stateReason' | 'quantity' | 'totalCents' | 'currency' | 'createdAt' | 'updatedAt'> {
   accountName: string;
-  clientReference: string;
-  providerOrderId: string | null;
-  state: Order['state'];
-  stateReason: string | null;
-  quantity: number;
-  totalCents: number;
-  currency: string;
-  createdAt: number;
-  updatedAt: number;
   mode: 'real-time' | 'batch';
   canCancel: boolean;
   progress: OrderProgress;
