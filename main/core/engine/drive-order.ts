@@ -31,9 +31,9 @@ export async function driveOrder(ctx: DriveContext): Promise<Order> {
           break;
       }
     } catch (err) {
-      if (ctx.signal.aborted) return ctx.orders.get(ctx.orderId);
-      // The order moved under this driver (a reversal was accepted meanwhile): the next round reads where it is now.
-      if (err instanceof IllegalOrderTransition) continue;
+      const now = ctx.orders.get(ctx.orderId);
+      // Stopped, or settled under this driver (a reversal accepted meanwhile made its next step illegal): done.
+      if (ctx.signal.aborted || (err instanceof IllegalOrderTransition && isSettled(now.state))) return now;
       // Not a provider answer (a bug, a full disk…): keep the committed state, say what happened, try again later.
       ctx.failures += 1;
       const message = err instanceof Error ? err.message : String(err);

@@ -20,7 +20,7 @@ export function cardCommands(deps: AppDeps) {
   };
   return {
     /** One page of masked cards, keyed by the last id seen so that 25,000 cards are never sent at once. */
-    search(_actor: Actor, q: Omit<CardSearch, 'limit'> & { limit?: number }): { cards: MaskedCard[]; nextAfterId: number | null } {
+    search(_actor: Actor, q: CardSearch): { cards: MaskedCard[]; nextAfterId: number | null } {
       const limit = q.limit ?? PAGE;
       // One more than asked says whether another page exists, so a table never waits on an empty page.
       const found = deps.cards.search({ ...q, number: q.number?.replace(/\s+/g, ''), limit: limit + 1 });

@@ -1,5 +1,4 @@
 // The store's side of a card job: the order's cards, read in batches as the worker asks for them, and the run itself.
-import type { CardsRepo } from '../../store/repos/cards';
 import { runCardWorker, type RunCardJobOptions } from '../../exports/run-card-worker';
 import type { CardJob, CardJobResult } from '../../exports/worker-protocol';
 import { toPrintable } from '../../sheets/printable-card';
@@ -10,9 +9,8 @@ export type CardJobControl = Pick<RunCardJobOptions, 'batchSize' | 'onProgress' 
 
 /** Runs the job in the card worker over the order's cards (a fresh pass each time the worker opens one). */
 export function runOrderCardJob(deps: Pick<AppDeps, 'cards' | 'cardJobWorker'>, orderId: number, job: CardJob, control: CardJobControl = {}): Promise<CardJobResult> {
-  const cards: Pick<CardsRepo, 'iterate'> = deps.cards;
   const open = function* () {
-    for (const card of cards.iterate(orderId)) yield toPrintable(card);
+    for (const card of deps.cards.iterate(orderId)) yield toPrintable(card);
   };
   return runCardWorker(job, open, { ...control, worker: deps.cardJobWorker });
 }
