@@ -33,11 +33,11 @@ export function actorWords(e: AuditEventView): string {
   return e.actor.user ? `${e.actor.user} (${VIA[e.actor.via]})` : VIA[e.actor.via];
 }
 
-/** Details as short "key: value" pairs, without empty values; amounts in cents shown as money. */
+/** Details as short "key: value" pairs, without empty values or lists; amounts in cents shown as money. */
 export function detailWords(e: AuditEventView): string {
   const currency = typeof e.details.currency === 'string' ? e.details.currency : null;
   return Object.entries(e.details)
-    .filter(([, v]) => v !== null && v !== undefined)
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => {
       if (/Cents$/.test(k) && typeof v === 'number') return `${k.replace(/Cents$/, '')}: ${currency ? formatMoney(v, currency) : (v / 100).toFixed(2)}`;
       return `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`;
