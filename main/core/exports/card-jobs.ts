@@ -9,6 +9,7 @@ import type { PrintableCard } from '../sheets/printable-card';
 import type { CardStreams } from './card-stream';
 import { csvChunks } from './csv';
 import { drain, writeAtomically } from './output-file';
+import { encryptedXlsx } from './xlsx';
 import type { CardJob, CardJobResult } from './worker-protocol';
 
 // We already are the worker thread; zip.js must not start web workers of its own.
@@ -61,6 +62,12 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
         const encrypted = await encrypter.encrypt(pullStream(csvChunks(counted, job.csv)));
         await pipeline(Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>), out);
       });
+      return { cards, pages: null, bytes };
+    }
+    case 'xlsx': {
+      let cards = 0;
+      const encrypted = await encryptedXlsx(countCards(streams.open(), (n) => (cards = n)), job.file, job.password);
+      const bytes = await writeAtomically(job.outPath, (out) => new Promise<void>((resolve) => out.end(encrypted, resolve)));
       return { cards, pages: null, bytes };
     }
   }

@@ -1,23 +1,25 @@
-// Encrypted card files: an AES-256 ZIP, an age file, or a password-protected PDF. Every export is audited, and the
-// passphrase goes nowhere but into the worker that encrypts with it.
+// Encrypted card files: an AES-256 ZIP or an age file (the CSV, for programs), a password-protected XLSX (for
+// spreadsheets), or a password-protected PDF sheet. Every export is audited, and the passphrase goes nowhere but into
+// the worker that encrypts with it.
 import path from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/card-outputs';
 import { Encrypter } from 'age-encryption';
 import { ValidationError } from '../errors';
 import { checkOutPath } from '../sheets/check-paths';
-import { orderCards, sheetJob, type CardOutputCore, type CardOutputDeps } from '../sheets/print-sheet';
+import { isSandboxOrder, orderCards, sheetJob, type CardOutputCore, type CardOutputDeps } from '../sheets/print-sheet';
 import type { SheetOptions } from '../sheets/render-sheet';
 import { checkPassphrase } from './passphrase';
 import { runCardWorker } from './run-card-worker';
+import { XLSX_MAX_PASSWORD } from './xlsx';
 import type { CardJob } from './worker-protocol';
 
-export const EXPORT_FORMATS = ['zip', 'age', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportRequest {
   orderId: number;
   format: ExportFormat;
   outPath: string;
-  /** Required for zip and pdf; for age, either this or recipients. Checked against the passphrase rule. */
+  /** Required for zip, xlsx and pdf; for age, either this or recipients. Checked against the passphrase rule. */
   passphrase?: string | null;
   /** age X25519 recipients ("age1…"); the file opens only with one of their identities. */
   recipients?: string[];
@@ -49,10 +51,14 @@ export async function exportCards(core: CardOutputCore, request: ExportRequest, 
   if (!passphrase && recipients.length === 0) {
     throw new ValidationError('passphrase', `A ${request.format} export needs a passphrase${request.format === 'age' ? ' or a recipient' : ''}.`);
   }
+  if (request.format === 'xlsx' && passphrase && passphrase.length > XLSX_MAX_PASSWORD) {
+    throw new ValidationError('passphrase', `An Excel file's password can be at most ${XLSX_MAX_PASSWORD} characters long.`);
+  }
   for (const r of recipients) checkRecipient(r);
   checkOutPath(request.outPath);
 
-  const csv = { orderReference: order.clientReference, currency: order.currency, bom: request.bom ?? false };
+  const sandbox = isSandboxOrder(core, order.accountId);
+  const csv = { orderReference: order.clientReference, currency: order.currency, sandbox, bom: request.bom ?? false };
   const sheetRequest = { layout: 'a4-10', ...request.sheet, orderId: order.id };
   let job: CardJob;
   switch (request.format) {
@@ -61,6 +67,9 @@ export async function exportCards(core: CardOutputCore, request: ExportRequest, 
       break;
     case 'age':
       job = { kind: 'age', outPath: request.outPath, passphrase, recipients, csv };
+      break;
+    case 'xlsx':
+      job = { kind: 'xlsx', outPath: request.outPath, password: passphrase!, file: csv };
       break;
     case 'pdf':
       job = { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(core, sheetRequest, { openPassword: passphrase! }) };

@@ -7,7 +7,7 @@ import { toPrintable, type PrintableCard } from './printable-card';
 import type { SheetJob, SheetOptions } from './render-sheet';
 
 /** The parts of the core that printing and exporting use. */
-export type CardOutputCore = Pick<Core, 'orders' | 'cards' | 'audit' | 'cardJobWorker'>;
+export type CardOutputCore = Pick<Core, 'accounts' | 'orders' | 'cards' | 'audit' | 'cardJobWorker'>;
 
 export interface SheetRequest extends SheetOptions {
   orderId: number;
@@ -16,6 +16,11 @@ export interface SheetRequest extends SheetOptions {
 export interface CardOutputDeps extends RunCardJobOptions {
   /** Who asked, for the audit log ("cli", "user"…). */
   actor: string;
+}
+
+/** Cards from the built-in sandbox are worth nothing: every sheet and file of them says so. */
+export function isSandboxOrder(core: CardOutputCore, accountId: string): boolean {
+  return core.accounts.find(accountId)?.provider === 'sandbox';
 }
 
 /** The worker's job for an order's sheet, with the page total known before the first page. */
@@ -32,6 +37,7 @@ export function sheetJob(core: CardOutputCore, request: SheetRequest, extra: Par
     orderReference: order.clientReference,
     currency: order.currency,
     cardCount: core.cards.count(order.id),
+    sandbox: isSandboxOrder(core, order.accountId),
     ...extra,
   };
 }
