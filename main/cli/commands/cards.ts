@@ -1,3 +1,4 @@
+import { formatExpiry } from '../../../shared/expiry';
 import { formatCents } from '../../../shared/money';
 import { maskCardNumber, maskPin } from '../../../shared/mask';
 import { ValidationError } from '../../core/errors';
@@ -29,7 +30,8 @@ export const cards: CliCommand = {
         expiry: c.expiry,
       };
       if (ctx.json) ctx.out(JSON.stringify(shown));
-      else ctx.out(`${shown.number ?? ''}\t${shown.pin ?? ''}\t${shown.amount}\t${shown.expiry ?? ''}`);
+      // JSON keeps the provider's value for programs; people get the date as the printed sheet shows it.
+      else ctx.out(`${shown.number ?? ''}\t${shown.pin ?? ''}\t${shown.amount}\t${formatExpiry(shown.expiry) ?? ''}`);
     }
     return EXIT.ok;
   },
