@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect, jsonLines, type CliResult } from '../support/cli';
@@ -9,9 +10,13 @@ import { tempDir } from '../support/temp-dir';
 // keeps its files in a lasting folder, unlocked from a passphrase in a file, reused by every command after the first.
 
 const root = path.resolve(import.meta.dirname, '../..');
+// Made here rather than with tempDir, which removes a folder when its test ends: the daemons are stopped first.
 const keyrings: string[] = [];
 afterAll(async () => {
-  for (const dir of keyrings) await script(dir, ['stop']);
+  for (const dir of keyrings) {
+    await script(dir, ['stop']);
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
 });
 
 function passphraseFile(text: string): string {
@@ -21,7 +26,7 @@ function passphraseFile(text: string): string {
 }
 
 function newKeyring(): string {
-  const dir = path.join(tempDir('giftdesk-keyring-'), 'keyring');
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'giftdesk-keyring-')), 'keyring');
   keyrings.push(dir);
   return dir;
 }
