@@ -9,18 +9,18 @@ type SheetAction = 'preview' | 'print' | 'save';
 type Format = (typeof EXPORT_FORMATS)[number];
 
 const FORMAT_LABEL: Record<Format, string> = {
-  xlsx: 'Excel workbook with a password (for spreadsheets)',
-  zip: 'CSV in a ZIP with AES-256 (for programs; 7-Zip, WinZip, Keka)',
-  age: 'CSV in an age file (for programs; age -d)',
-  pdf: 'PDF sheet with a password (AES-256)',
+  xlsx: 'Excel workbook — for spreadsheets',
+  zip: 'CSV in an AES-256 ZIP — for programs',
+  age: 'CSV in an age file — for programs',
+  pdf: 'PDF sheet with a password',
 };
 
 /** A spreadsheet opening the CSV rounds card numbers and drops the PIN's leading zeros: say so where it is chosen. */
 const FORMAT_HINT: Record<Format, string> = {
   xlsx: 'Opens in Excel or LibreOffice with the passphrase; every card number, PIN and barcode is kept as text, digit for digit.',
-  zip: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet.',
-  age: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet.',
-  pdf: 'The card sheet, to print or to read on screen, opened with the passphrase.',
+  zip: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet. The ZIP opens in 7-Zip, WinZip or Keka.',
+  age: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet. Opened with age -d.',
+  pdf: 'The card sheet, AES-256, to print or to read on screen, opened with the passphrase.',
 };
 
 /** Printing the order's card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
