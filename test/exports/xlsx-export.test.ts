@@ -6,7 +6,7 @@ import { runCli } from '../support/cli';
 import { addTestAccount, openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { mixedCards } from '../sheets/order-with-cards';
-import { mustRun, tool } from '../sheets/tools';
+import { tool } from '../sheets/tools';
 import { expectedRows, readCsv } from './csv-rows';
 import { decryptOffice } from './office-tools';
 
@@ -113,5 +113,4 @@ test('a sandbox order’s xlsx says "yes" in the sandbox column of every row, an
   const rows = readCsv(libreOfficeCsv(plain, dir)!);
   expect(rows).toEqual(expectedRows(order, cards, true));
   expect(rows.slice(1).map((row) => row.at(-1))).toEqual(cards.map(() => 'yes'));
-  expect(mustRun('file', [file])).toMatch(/CDFV2 Encrypted|Composite Document/);
 });
