@@ -3,9 +3,9 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import type { NewCard } from '../../shared/domain';
 import { runCli } from '../support/cli';
-import { addTestAccount, openCore } from '../support/core';
+import { openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
-import { mixedCards } from '../sheets/order-with-cards';
+import { mixedCards, storeOrder } from '../sheets/order-with-cards';
 import { tool } from '../sheets/tools';
 import { expectedRows, readCsv } from './csv-rows';
 import { decryptOffice } from './office-tools';
@@ -31,14 +31,8 @@ async function orderInStore(sandbox: boolean) {
   const dataDir = tempDir();
   const core = await openCore(dataDir);
   try {
-    const account = addTestAccount(core, sandbox ? { name: 'Sandbox test', provider: 'sandbox', sandboxFlavor: 'wpay', baseUrl: 'http://127.0.0.1:1' } : {});
-    const cards = spreadsheetHostileCards();
-    const order = core.orders.createDraft(
-      { accountId: account.id, clientReference: `GD-XLSX-${sandbox ? 'S' : 'R'}`, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: cards.length }] },
-      Date.now(),
-    );
-    core.cards.insertMany(order.id, cards, Date.now());
-    return { dataDir, order: core.orders.get(order.id), cards: core.cards.list(order.id) };
+    const orderId = storeOrder(core, spreadsheetHostileCards(), sandbox ? 'sandbox' : 'real', `GD-XLSX-${sandbox ? 'S' : 'R'}`);
+    return { dataDir, order: core.orders.get(orderId), cards: core.cards.list(orderId) };
   } finally {
     await core.close();
   }

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
-import { addTestAccount, openCore } from '../support/core';
+import { openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
-import { mixedCards } from './order-with-cards';
+import { mixedCards, storeOrder } from './order-with-cards';
 import { occurrences, pdfText, scanPdf } from './tools';
 
 let core: Core | undefined;
@@ -15,15 +15,9 @@ afterEach(async () => {
 
 const MARK = 'SANDBOX — NOT A REAL CARD';
 
-async function orderOf(provider: 'sandbox' | 'wpay', n: number) {
+async function orderOf(kind: 'sandbox' | 'real', n: number) {
   core ??= await openCore(tempDir());
-  const account = addTestAccount(core, { name: `${provider} account`, provider, sandboxFlavor: provider === 'sandbox' ? 'wpay' : null });
-  const order = core.orders.createDraft(
-    { accountId: account.id, clientReference: `GD-MARK-${provider}`, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: n }] },
-    Date.now(),
-  );
-  core.cards.insertMany(order.id, mixedCards(n, provider === 'sandbox' ? 31 : 32), Date.now());
-  return order.id;
+  return storeOrder(core, mixedCards(n, kind === 'sandbox' ? 31 : 32), kind, `GD-MARK-${kind}`);
 }
 
 test('every card of a sandbox account is printed with the sandbox marking, and still scans', async () => {
@@ -38,7 +32,7 @@ test('every card of a sandbox account is printed with the sandbox marking, and s
 });
 
 test('cards of a real account carry no sandbox marking', async () => {
-  const orderId = await orderOf('wpay', 6);
+  const orderId = await orderOf('real', 6);
   const pdf = path.join(tempDir(), 'real.pdf');
   await renderSheetToFile(core!, { orderId, layout: 'letter-4', outPath: pdf }, { actor: 'test' });
   const { text } = pdfText(pdf);

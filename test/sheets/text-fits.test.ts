@@ -5,10 +5,10 @@ import { cardBox } from '../../main/core/sheets/draw-card';
 import { LAYOUT_NAMES, resolveLayout } from '../../main/core/sheets/layouts';
 import { renderSheetToFile } from '../../main/core/sheets/print-sheet';
 import type { NewCard } from '../../shared/domain';
-import { addTestAccount, openCore } from '../support/core';
+import { openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { findBarcode, inside, overlaps, renderPage, wordsByPage, type Box, type Word } from './page-geometry';
-import { mixedCards } from './order-with-cards';
+import { mixedCards, storeOrder } from './order-with-cards';
 
 // The providers document no upper bound for names, numbers or PINs, so these are longer than any seen: a catalog
 // name of 160 characters, a 40-character alphanumeric card number, a 20-digit PIN, a 33-digit barcode value, the
@@ -34,16 +34,7 @@ let core: Core;
 const orders: Record<'real' | 'sandbox', number> = { real: 0, sandbox: 0 };
 beforeAll(async () => {
   core = await openCore(tempDir());
-  for (const kind of ['real', 'sandbox'] as const) {
-    const account = addTestAccount(core, kind === 'sandbox' ? { name: 'Sandbox', provider: 'sandbox', sandboxFlavor: 'wpay', baseUrl: 'http://127.0.0.1:1' } : {});
-    const cards = longestCards();
-    const order = core.orders.createDraft(
-      { accountId: account.id, clientReference: `GD-LONG-${kind}`, currency: 'AUD', lines: [{ sku: 'X', faceValueCents: 9_999_999, quantity: cards.length }] },
-      Date.now(),
-    );
-    core.cards.insertMany(order.id, cards, Date.now());
-    orders[kind] = order.id;
-  }
+  for (const kind of ['real', 'sandbox'] as const) orders[kind] = storeOrder(core, longestCards(), kind, `GD-LONG-${kind}`);
 });
 afterAll(() => core?.close());
 
