@@ -56,7 +56,8 @@ function fingerprint(dir: string): string[] {
 }
 
 describe('scripts/headless-keyring.sh', () => {
-  it('lets one command read what the command before it wrote, in the same data folder, also after a restart', async () => {
+  // Eight CLI processes one after another, and a sandbox order followed to the end: slow on a busy machine.
+  it('lets one command read what the command before it wrote, in the same data folder, also after a restart', { timeout: 240_000 }, async () => {
     const keyring = newKeyring();
     const passphrase = passphraseFile('tulip anchor marble seventeen');
     const dataDir = tempDir();

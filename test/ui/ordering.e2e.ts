@@ -164,7 +164,8 @@ describe('ordering cards through the desktop UI', () => {
     await card.getByLabel('Format').selectOption('zip');
     await card.getByRole('button', { name: 'Export…' }).click();
     const shown = card.getByLabel('Generated passphrase');
-    await expect.poll(() => shown.count()).toBe(1);
+    // Encrypting 500 cards in a worker takes a second or more on a busy machine; expect.poll alone waits one.
+    await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(1);
     const passphrase = (await shown.textContent())!;
     expect(passphrase.length).toBeGreaterThanOrEqual(20);
     await app.screenshot('09b-print-export');

@@ -9,7 +9,6 @@ import type { PrintableCard } from '../sheets/printable-card';
 import type { CardStreams } from './card-stream';
 import { csvChunks } from './csv';
 import { drain, writeAtomically } from './output-file';
-import { encryptedXlsx } from './xlsx';
 import type { CardJob, CardJobResult } from './worker-protocol';
 
 // We already are the worker thread; zip.js must not start web workers of its own.
@@ -66,6 +65,8 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
     }
     case 'xlsx': {
       let cards = 0;
+      // Loaded only for this job: exceljs is big, and every other job would pay for loading it when the worker starts.
+      const { encryptedXlsx } = await import('./xlsx');
       const encrypted = await encryptedXlsx(countCards(streams.open(), (n) => (cards = n)), job.file, job.password);
       const bytes = await writeAtomically(job.outPath, (out) => new Promise<void>((resolve) => out.end(encrypted, resolve)));
       return { cards, pages: null, bytes };
