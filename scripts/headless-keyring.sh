@@ -17,7 +17,7 @@
 # a COMMAND, standard input is left to that command (`account add` reads an API key from it).
 set -euo pipefail
 
-usage() { sed -n '4,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '4,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 say() { printf 'headless-keyring: %s\n' "$*" >&2; }
 
 dir=${GIFTDESK_KEYRING_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/giftdesk/keyring}
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
     --passphrase-file=*) passphrase_file=${1#--passphrase-file=}; shift ;;
     start | stop | status) action=$1; shift; [ $# -eq 0 ] || usage ;;
     --) action=run; shift; [ $# -gt 0 ] || usage; break ;;
-    -h | --help) usage ;;
+    -h | --help) usage 0 ;;
     *) say "unknown argument \"$1\""; usage ;;
   esac
 done
