@@ -36,6 +36,7 @@ const rows: Row[] = [
   ['sheet.megabytes', f.sheet.megabytes!, '', true],
   ['export.zipSeconds', f.export.zipSeconds!, '≤ 3', f.export.zipSeconds! <= 3],
   ['export.ageSeconds', f.export.ageSeconds!, '', true],
+  ['export.xlsxSeconds', f.export.xlsxSeconds!, '', true],
   ['export.pdfSeconds', f.export.pdfSeconds!, '', true],
   ['eventLoopMaxBlockMs', f.eventLoopMaxBlockMs, '≤ 50', f.eventLoopMaxBlockMs <= 50],
 ];

@@ -19,16 +19,33 @@ const require = createRequire(import.meta.url);
 export const NATIVE_MODULES = ['better-sqlite3-multiple-ciphers', 'keytar'];
 export const defaultStageDir = path.join(root, 'node_modules', '.cache', 'giftdesk-electron', 'app');
 
-/** The Electron executable, or null with the reason when the binary was never downloaded. */
+/**
+ * The Electron executable, or null with the reason when there is none. Read the way Electron's own index.js finds it
+ * (path.txt, ELECTRON_OVERRIDE_DIST_PATH), but without requiring it: since Electron 45 that require starts a download.
+ */
 export function findElectron() {
-  let executable;
-  try {
-    executable = require('electron');
-  } catch (err) {
-    return { executable: null, reason: err instanceof Error ? err.message : String(err) };
+  const pkgDir = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(pkgDir, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override) {
+    const executable = path.join(override, name ?? 'electron');
+    return existsSync(executable) ? { executable, reason: null } : { executable: null, reason: `ELECTRON_OVERRIDE_DIST_PATH is set, and ${executable} does not exist` };
   }
-  if (typeof executable !== 'string' || !existsSync(executable)) return { executable: null, reason: `no file at ${executable}` };
-  return { executable, reason: null };
+  if (!name) return { executable: null, reason: 'the binary was never downloaded' };
+  const executable = path.join(pkgDir, 'dist', name);
+  return existsSync(executable) ? { executable, reason: null } : { executable: null, reason: `no file at ${executable}` };
+}
+
+/**
+ * Electron 45's package no longer fetches its binary when installed; its `install-electron` command does. Runs it
+ * once, quietly, and returns why it failed (its first line of output), or null when it worked.
+ */
+export function fetchElectron() {
+  const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], { encoding: 'utf8', cwd: root });
+  if (r.status === 0) return null;
+  const said = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  return said ?? `install-electron exited with ${r.status}`;
 }
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
@@ -64,17 +81,17 @@ export function stageApp({ projectDir = root, distDir = path.join(projectDir, 'd
 }
 
 async function main() {
-  const electron = findElectron();
+  let electron = findElectron();
+  if (!electron.executable && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    console.error('npm start: the Electron binary is not installed yet; fetching it (npx install-electron) …');
+    const failed = fetchElectron();
+    electron = failed ? { executable: null, reason: `fetching it failed: ${failed}` } : findElectron();
+  }
   if (!electron.executable) {
+    // One sentence, with the one command that fixes it; npm test and the CLI do not need the binary.
     console.error(
-      [
-        'npm start: the Electron binary is not installed, so the app cannot be launched.',
-        `  (${electron.reason})`,
-        '  It is skipped when installing with ELECTRON_SKIP_BINARY_DOWNLOAD=1. To fetch it, run',
-        '    node node_modules/electron/install.js',
-        '  on a machine that can reach Electron\'s download host, then `npm start` again.',
-        '  Everything else (npm test, npm run cli) works without it.',
-      ].join('\n'),
+      `npm start: the Electron binary is missing (${electron.reason}), so run \`npx install-electron\` where Electron's download host ` +
+        '(github.com, or the mirror named in ELECTRON_MIRROR) can be reached, then `npm start` again.',
     );
     process.exit(1);
   }

@@ -16,7 +16,9 @@ export const SHEET_LAYOUTS = [
   'letter-labels-10',
 ] as const;
 
-export const EXPORT_FORMATS = ['zip', 'age', 'pdf'] as const;
+/** zip and age hold the CSV (for programs), xlsx is the spreadsheet file (for people), pdf the protected sheet. */
+export const EXPORT_FORMATS = ['zip', 'age', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const sheetRequestSchema = z.strictObject({
   orderId: z.number().int().positive(),

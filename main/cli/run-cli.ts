@@ -3,6 +3,7 @@ import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
 import { GiftdeskError, ValidationError } from '../core/errors';
 import { EXIT, type CliCommand, type CliIo } from './cli-context';
+import { sandboxHelp } from './sandbox-help';
 
 export interface CliDeps extends CliIo {
   env: NodeJS.ProcessEnv;
@@ -18,6 +19,8 @@ const HELP = (commands: CliCommand[]) =>
     ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`),
     '',
     'Secrets (API keys, passphrases) are read from stdin, never from arguments.',
+    '',
+    ...sandboxHelp(),
   ].join('\n');
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {

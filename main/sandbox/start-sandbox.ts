@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { WPAY_SKUS } from './catalog';
 import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,6 +69,7 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
     apiKey: identity.apiKey,
     merchantId: identity.merchantId,
     clientProgramNumber: identity.clientProgramNumber,
+    wpaySkus: WPAY_SKUS.map((s) => ({ code: s.sku, name: s.name, minCents: s.minCents, maxCents: s.maxCents, allowedCents: null })),
     stats: statsSnapshot,
     close: () =>
       new Promise<void>((resolve) => {

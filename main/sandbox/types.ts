@@ -74,6 +74,8 @@ export interface SandboxHandle {
   apiKey: string;
   merchantId: string;
   clientProgramNumber: string;
+  /** The Wpay SKUs the sandbox sells: Wpay publishes no catalog, so these are what a newcomer is offered. */
+  wpaySkus: readonly { code: string; name: string; minCents: number; maxCents: number; allowedCents: null }[];
   /** Counters a test reads in-process (requests, submits and orders per reference). */
   stats(): SandboxStats;
   close(): Promise<void>;

@@ -109,6 +109,8 @@ export type ProviderLimitsView = z.infer<typeof providerLimitsSchema>;
 export const productsSchema = z.object({
   /** null: the provider has no catalog call (Wpay); the SKU is typed. */
   catalog: z.array(catalogProductSchema).nullable(),
+  /** Where there is no catalog, SKUs worth offering (the sandbox's own); empty otherwise. */
+  suggested: z.array(catalogProductSchema),
   usedSkus: z.array(z.string()),
   limits: providerLimitsSchema,
 });

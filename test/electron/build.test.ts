@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -66,23 +68,68 @@ describe('scripts/build.mjs', () => {
   });
 });
 
+/** Whether this checkout has Electron's binary (a developer's machine may; CI never does). */
+function electronBinaryInstalled(): boolean {
+  const dir = path.dirname(require.resolve('electron/package.json'));
+  const name = path.join(dir, 'path.txt');
+  return existsSync(name) && existsSync(path.join(dir, 'dist', readFileSync(name, 'utf8')));
+}
+
+/** spawnSync would block the loopback mirror this test serves; this waits without blocking. */
+function runAsync(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 interface StartScript {
   NATIVE_MODULES: string[];
   stageApp(options: { projectDir?: string; distDir?: string; stageDir?: string; electronVersion: string }): { stampFile: string; stamp: string } | null;
 }
 
 describe('npm start (scripts/start.mjs)', () => {
-  it('stops with a clear message, before building anything, when the Electron binary is missing', () => {
+  it('stops with one sentence saying how to fetch the binary, before building anything, when an override points at nothing', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-no-electron-'));
     try {
       // ELECTRON_OVERRIDE_DIST_PATH is Electron's own way to point at a binary; an empty folder has none.
       const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty } });
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('the Electron binary is not installed');
-      expect(r.stderr).toContain('node node_modules/electron/install.js');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^npm start: the Electron binary is missing \(ELECTRON_OVERRIDE_DIST_PATH .*\), so run `npx install-electron` .*then `npm start` again\.$/)]);
       expect(r.stdout).toBe('');
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  // Electron 45 no longer downloads its binary on install; npm start fetches it. Here the download host cannot be
+  // reached, so the fetch goes to a mirror on loopback that has no such file, which is what a blocked host looks like.
+  it.skipIf(electronBinaryInstalled())('fetches a missing binary through install-electron, and says in one sentence how when that fails', async () => {
+    const asked: string[] = [];
+    const mirror = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+    const { port } = mirror.address() as AddressInfo;
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-electron-cache-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache };
+      delete env.ELECTRON_OVERRIDE_DIST_PATH;
+      const r = await runAsync(process.execPath, ['scripts/start.mjs'], env);
+      expect(asked.some((u) => u.includes('electron-v')), asked.join(' ')).toBe(true);
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toContain('fetching it (npx install-electron)');
+      expect(lines.slice(1)).toEqual([expect.stringMatching(/^npm start: the Electron binary is missing \(fetching it failed: .*\), so run `npx install-electron` .*then `npm start` again\.$/)]);
+      expect(r.stdout).toBe('');
+    } finally {
+      mirror.close();
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 

@@ -7,6 +7,7 @@ import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun, occurrences, pdfText } from '../support/tools';
+import { decryptOffice } from '../support/office-tools';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -28,4 +29,12 @@ test('the card worker bundled the way scripts/build.mjs bundles it renders and e
   const passphrase = generatePassphrase();
   await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'zip', outPath: zip, passphrase, includeSheet: true });
   expect(mustRun('7z', ['t', zip], `${passphrase}\n`)).toMatch(/Everything is Ok/);
+
+  // exceljs and officecrypto-tool bundled too: the workbook opens with the passphrase in Office's own scheme.
+  const xlsx = path.join(dir, 'cards.xlsx');
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'xlsx', outPath: xlsx, passphrase });
+  const opened = decryptOffice(xlsx, passphrase, path.join(dir, 'plain.xlsx'));
+  expect(opened.status, opened.stderr).toBe(0);
+  const sheetXml = mustRun('7z', ['x', '-so', path.join(dir, 'plain.xlsx'), 'xl/sharedStrings.xml']);
+  for (const c of core.cards.list(made.orderId)) expect(sheetXml).toContain(`<t>${c.number}</t>`);
 });

@@ -8,10 +8,13 @@ export function readCsv(file: string): string[][] {
   return JSON.parse(mustRun('python3', ['-c', script, file])) as string[][];
 }
 
-/** The rows the README promises for these stored cards. */
-export function expectedRows(order: Order, cards: Card[]): string[][] {
+/** The columns of the README's table, in its order; `sandbox` comes after its ten. */
+export const README_COLUMNS = ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url', 'sandbox'];
+
+/** The rows the README promises for these stored cards (of a real account unless `sandbox`). */
+export function expectedRows(order: Order, cards: Card[], sandbox = false): string[][] {
   return [
-    ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url'],
+    README_COLUMNS,
     ...cards.map((c) => [
       order.clientReference,
       c.productName ?? '',
@@ -23,6 +26,7 @@ export function expectedRows(order: Order, cards: Card[]): string[][] {
       c.expiry ?? '',
       c.barcode ?? '',
       c.url ?? '',
+      sandbox ? 'yes' : '',
     ]),
   ];
 }

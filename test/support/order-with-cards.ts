@@ -1,5 +1,5 @@
 import type { Core, CoreOptions } from '../../main/core/create-core';
-import type { NewCard } from '../../shared/domain';
+import type { Account, NewCard } from '../../shared/domain';
 import { addTestAccount, openCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
@@ -35,11 +35,22 @@ export async function coreWithOrder(
   options: Partial<CoreOptions> = {},
 ): Promise<{ core: Core; orderId: number; dataDir: string }> {
   const core = await openCore(dataDir, options);
-  const account = addTestAccount(core);
+  return { core, orderId: storeOrder(core, cards), dataDir };
+}
+
+/** The accounts a stored order can belong to: a real Wpay one, or the built-in sandbox, whose cards are worth nothing. */
+export const ACCOUNT_KINDS = {
+  real: {},
+  sandbox: { name: 'Sandbox test', provider: 'sandbox', sandboxFlavor: 'wpay', baseUrl: 'http://127.0.0.1:1' },
+} satisfies Record<string, Partial<Account>>;
+
+/** An order of a new account of that kind, holding these cards; returns its id. */
+export function storeOrder(core: Core, cards: NewCard[], kind: keyof typeof ACCOUNT_KINDS = 'real', reference = `GD-TEST-${cards.length}`): number {
+  const account = addTestAccount(core, ACCOUNT_KINDS[kind]);
   const order = core.orders.createDraft(
-    { accountId: account.id, clientReference: `GD-TEST-${cards.length}`, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: cards.length }] },
+    { accountId: account.id, clientReference: reference, currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: cards.length }] },
     Date.now(),
   );
   core.cards.insertMany(order.id, cards, Date.now());
-  return { core, orderId: order.id, dataDir };
+  return order.id;
 }

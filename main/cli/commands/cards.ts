@@ -1,3 +1,4 @@
+import { formatExpiry } from '../../../shared/expiry';
 import { formatCents } from '../../../shared/money';
 import { NotFoundError, ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand } from '../cli-context';
@@ -20,7 +21,8 @@ export const cards: CliCommand = {
     const print = (shown: { number: string | null; pin: string | null; barcode: string | null; url: string | null; amountCents: number; expiry: string | null }) => {
       const line = { number: shown.number, pin: shown.pin, barcode: shown.barcode, url: shown.url, amount: formatCents(shown.amountCents), expiry: shown.expiry };
       if (ctx.json) ctx.out(JSON.stringify(line));
-      else ctx.out(`${line.number ?? ''}\t${line.pin ?? ''}\t${line.amount}\t${line.expiry ?? ''}`);
+      // JSON keeps the provider's value for programs; people get the date as the printed sheet shows it.
+      else ctx.out(`${line.number ?? ''}\t${line.pin ?? ''}\t${line.amount}\t${formatExpiry(line.expiry) ?? ''}`);
     };
     if (values.reveal === true) {
       for (const c of ctx.app.cards.revealOrder(ctx.actor, id)) print(c);

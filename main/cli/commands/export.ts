@@ -7,8 +7,8 @@ import { parseCommandArgs } from '../run-cli';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export ORDER --format zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
-  summary: 'Export an order’s cards encrypted; passphrase from stdin, or generated and shown once (audited).',
+  usage: 'export ORDER --format xlsx|zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
+  summary: 'Export an order’s cards encrypted (xlsx for spreadsheets; the CSV in zip/age is for programs); passphrase from stdin, or generated and shown once (audited).',
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,

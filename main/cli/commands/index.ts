@@ -5,8 +5,9 @@ import { cards } from './cards';
 import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
+import { products } from './products';
 import { resume } from './resume';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
-export const COMMANDS: CliCommand[] = [accountAdd, accountList, order, resume, orders, cards, sheet, exportCommand];
+export const COMMANDS: CliCommand[] = [accountAdd, accountList, products, order, resume, orders, cards, sheet, exportCommand];

@@ -21,7 +21,7 @@ export interface AppDeps {
   settings: SettingsRepo;
   secrets: AccountSecrets;
   engine: OrderEngine;
-  providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'forget'>;
+  providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget'>;
   /** The worker thread that renders sheets and encrypts card files. */
   cardJobWorker: WorkerEntry;
 }

@@ -63,6 +63,14 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
       });
       return { cards, pages: null, bytes };
     }
+    case 'xlsx': {
+      let cards = 0;
+      // Loaded only for this job: exceljs is big, and every other job would pay for loading it when the worker starts.
+      const { encryptedXlsx } = await import('./xlsx');
+      const encrypted = await encryptedXlsx(countCards(streams.open(), (n) => (cards = n)), job.file, job.password);
+      const bytes = await writeAtomically(job.outPath, (out) => new Promise<void>((resolve) => out.end(encrypted, resolve)));
+      return { cards, pages: null, bytes };
+    }
   }
 }
 

@@ -1,22 +1,13 @@
-// The card file format (documented in README, "Card files (CSV)"): RFC 4180, UTF-8, CRLF line ends, written by
-// csv-stringify with the formula guard on top.
+// The card file for programs (documented in README, "Card files"): RFC 4180, UTF-8, CRLF line ends. Spreadsheets
+// round long digit strings to 15 significant digits, so people get the XLSX instead (xlsx.ts).
 import { stringify } from 'csv-stringify/sync';
-import { formatCents } from '../../../shared/money';
 import type { PrintableCard } from '../sheets/printable-card';
-
-export interface CsvOptions {
-  orderReference: string;
-  currency: string;
-  /** Start with a UTF-8 byte-order mark, so Excel reads the file as UTF-8. */
-  bom?: boolean;
-}
-
-export const CSV_COLUMNS = ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url'] as const;
+import { CARD_COLUMN_NAMES, CARD_COLUMNS, type CardFileOptions } from './card-columns';
 
 const BOM = '\uFEFF';
 
-export function csvHeader(options: CsvOptions): string {
-  return `${options.bom ? BOM : ''}${CSV_COLUMNS.join(',')}\r\n`;
+export function csvHeader(options: CardFileOptions): string {
+  return `${options.bom ? BOM : ''}${CARD_COLUMN_NAMES.join(',')}\r\n`;
 }
 
 /**
@@ -33,26 +24,15 @@ const STRINGIFY = {
 };
 
 /** The rows of a batch of cards, one per card, each ended by CRLF. */
-export function csvRows(cards: readonly PrintableCard[], options: CsvOptions): string {
+export function csvRows(cards: readonly PrintableCard[], options: CardFileOptions): string {
   return stringify(
-    cards.map((card) => [
-      options.orderReference,
-      card.productName,
-      card.sku,
-      card.number,
-      card.pin,
-      formatCents(card.amountCents),
-      options.currency,
-      card.expiry,
-      card.barcode,
-      card.url,
-    ]),
+    cards.map((card) => CARD_COLUMNS.map((column) => column.value(card, options))),
     STRINGIFY,
   );
 }
 
 /** The whole file as UTF-8 chunks, one per batch of cards, so a big order is never one string in memory. */
-export async function* csvChunks(cards: AsyncIterable<PrintableCard[]>, options: CsvOptions): AsyncGenerator<Uint8Array> {
+export async function* csvChunks(cards: AsyncIterable<PrintableCard[]>, options: CardFileOptions): AsyncGenerator<Uint8Array> {
   const utf8 = new TextEncoder();
   yield utf8.encode(csvHeader(options));
   for await (const batch of cards) {

@@ -1,14 +1,15 @@
-// Encrypted card files: an AES-256 ZIP, an age file, or a password-protected PDF. This file checks a request and
-// turns it into the worker's job; the export command (app/outputs) runs it and writes the audit entry.
+// Encrypted card files: an AES-256 ZIP or an age file (the CSV, for programs), a password-protected XLSX (for
+// spreadsheets), or a password-protected PDF sheet. This file checks a request and turns it into the worker's job;
+// the export command (app/outputs) runs it and writes the audit entry.
 import { Encrypter } from 'age-encryption';
 import { EXPORT_FORMATS } from '../../../shared/card-outputs';
-import type { Order } from '../../../shared/domain';
 import { ValidationError } from '../errors';
 import { checkOutPath } from '../sheets/check-paths';
 import type { SheetOptions } from '../sheets/render-sheet';
-import { sheetJob } from '../sheets/sheet-job';
+import { sheetJob, type OutputSource } from '../sheets/sheet-job';
 import { checkPassphrase } from './passphrase';
 import type { CardJob } from './worker-protocol';
+import { XLSX_MAX_PASSWORD } from './xlsx';
 
 export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,7 +18,7 @@ export interface ExportRequest {
   orderId: number;
   format: ExportFormat;
   outPath: string;
-  /** For zip and pdf, or for age instead of recipients. Checked against the passphrase rule. */
+  /** For zip, xlsx and pdf, or for age instead of recipients. Checked against the passphrase rule. */
   passphrase: string | null;
   /** age X25519 recipients ("age1…"); the file opens only with one of their identities. */
   recipients?: string[];
@@ -30,7 +31,8 @@ export interface ExportRequest {
 }
 
 /** Checks the request (passphrase rule, recipients, destination folder, sheet layout) and makes the worker's job. */
-export function exportJob(order: Order, cardCount: number, request: ExportRequest): CardJob {
+export function exportJob(source: OutputSource, request: ExportRequest): CardJob {
+  const { order } = source;
   if (!EXPORT_FORMATS.includes(request.format)) throw new ValidationError('format', `Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
   const recipients = request.recipients ?? [];
   const passphrase = request.passphrase ? checkPassphrase(request.passphrase) : null;
@@ -43,18 +45,23 @@ export function exportJob(order: Order, cardCount: number, request: ExportReques
   if (!passphrase && recipients.length === 0) {
     throw new ValidationError('passphrase', `A ${request.format} export needs a passphrase${request.format === 'age' ? ' or a recipient' : ''}.`);
   }
+  if (request.format === 'xlsx' && passphrase && passphrase.length > XLSX_MAX_PASSWORD) {
+    throw new ValidationError('passphrase', `An Excel file's password can be at most ${XLSX_MAX_PASSWORD} characters long.`);
+  }
   for (const r of recipients) checkRecipient(r);
   checkOutPath(request.outPath);
 
-  const csv = { orderReference: order.clientReference, currency: order.currency, bom: request.bom ?? false };
+  const csv = { orderReference: order.clientReference, currency: order.currency, sandbox: source.sandbox, bom: request.bom ?? false };
   const sheet = { layout: 'a4-10', ...request.sheet };
   switch (request.format) {
     case 'zip':
-      return { kind: 'zip', outPath: request.outPath, password: passphrase!, csv, sheet: request.includeSheet ? sheetJob(order, cardCount, sheet) : null };
+      return { kind: 'zip', outPath: request.outPath, password: passphrase!, csv, sheet: request.includeSheet ? sheetJob(source, sheet) : null };
     case 'age':
       return { kind: 'age', outPath: request.outPath, passphrase, recipients, csv };
+    case 'xlsx':
+      return { kind: 'xlsx', outPath: request.outPath, password: passphrase!, file: csv };
     case 'pdf':
-      return { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(order, cardCount, sheet, { openPassword: passphrase! }) };
+      return { kind: 'sheet-file', outPath: request.outPath, sheet: sheetJob(source, sheet, { openPassword: passphrase! }) };
   }
 }
 

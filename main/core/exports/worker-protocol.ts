@@ -3,15 +3,17 @@
 import type { PrintableCard } from '../sheets/printable-card';
 import type { SheetJob } from '../sheets/render-sheet';
 import type { TransferredError } from '../workers/worker-error';
-import type { CsvOptions } from './csv';
+import type { CardFileOptions } from './card-columns';
 
 export type CardJob =
   /** A sheet PDF written to a file (encrypted when the sheet has an open password). */
   | { kind: 'sheet-file'; outPath: string; sheet: SheetJob }
   /** A sheet PDF returned as bytes: the first pages only, for a preview. */
   | { kind: 'sheet-bytes'; sheet: SheetJob }
-  | { kind: 'zip'; outPath: string; password: string; csv: CsvOptions; sheet: SheetJob | null }
-  | { kind: 'age'; outPath: string; passphrase: string | null; recipients: string[]; csv: CsvOptions };
+  | { kind: 'zip'; outPath: string; password: string; csv: CardFileOptions; sheet: SheetJob | null }
+  | { kind: 'age'; outPath: string; passphrase: string | null; recipients: string[]; csv: CardFileOptions }
+  /** The spreadsheet card file, encrypted with Office's own password encryption. */
+  | { kind: 'xlsx'; outPath: string; password: string; file: CardFileOptions };
 
 export interface CardJobResult {
   cards: number;

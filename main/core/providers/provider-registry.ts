@@ -1,3 +1,4 @@
+import { accountApi } from '../../../shared/account-api';
 import type { Account } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { AccountSecrets } from '../secrets/account-secrets';
@@ -16,6 +17,8 @@ export interface SandboxEndpoint {
   apiKey: string;
   merchantId: string;
   clientProgramNumber: string;
+  /** The Wpay SKUs it sells, offered where a Wpay SKU is typed. */
+  wpaySkus: readonly CatalogProduct[];
   close(): Promise<void>;
 }
 
@@ -79,6 +82,12 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
       const products = await (await registry.clientFor(accountId)).catalog();
       catalogs.set(accountId, { at: options.clock.now(), products });
       return products;
+    },
+    /** SKUs to offer where the provider has no catalog: the sandbox's own for a sandbox account speaking Wpay. */
+    async suggestedSkus(accountId: string): Promise<CatalogProduct[]> {
+      const account = options.accounts.get(accountId);
+      if (account.provider !== 'sandbox' || accountApi(account) !== 'wpay') return [];
+      return [...(await sandboxHandle()).wpaySkus];
     },
     /** Drops a cached client and catalog, e.g. after the account's key or settings changed. */
     forget(accountId: string): void {

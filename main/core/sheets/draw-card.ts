@@ -1,7 +1,10 @@
 // One card, drawn in a fixed 85.6 × 54 mm design box and scaled into its cell, so every layout shows the same card.
+// Every piece of text has its own box on the card (BOXES) and is fitted into it (fit-text.ts).
+import { formatExpiry } from '../../../shared/expiry';
 import { maskCardNumber } from '../../../shared/mask';
 import { formatMoney } from '../../../shared/money';
 import { drawCode128, drawQr } from './barcodes';
+import { fitExact, fitLine } from './fit-text';
 import type { Rect } from './layouts';
 import { scanValue, type PrintableCard } from './printable-card';
 
@@ -11,6 +14,21 @@ export const CARD_WIDTH = (85.6 * 72) / 25.4;
 export const CARD_HEIGHT = (54 * 72) / 25.4;
 const PAD = 9;
 const QR_SIZE = 62;
+const QR_RIGHT = CARD_WIDTH - PAD - QR_SIZE - 4;
+const LOGO = { width: 40, height: 22 };
+
+export const SANDBOX_MARK = 'SANDBOX — NOT A REAL CARD';
+
+/** Where things go on the card, in design-box points. Text beside the QR code stops short of it. */
+const BOXES = {
+  barcode: { x: PAD - 4, y: 97, width: CARD_WIDTH - 2 * PAD + 8, height: 38 },
+  footer: { x: 0, y: 139, width: CARD_WIDTH, height: 11 },
+  numberLabelY: 46,
+  number: { x: PAD, y: 53, height: 17 },
+  labelsY: 72,
+  pin: { x: PAD, y: 79, width: 88, height: 15 },
+  expiry: { x: PAD + 96, y: 79, width: CARD_WIDTH - 2 * PAD - 96, height: 15 },
+};
 
 export interface CardStyle {
   currency: string;
@@ -19,52 +37,99 @@ export interface CardStyle {
   logoPath: string | null;
   /** Labels have no printed outline: the die cut is the edge. */
   outline: boolean;
+  /** A sandbox card, worth nothing: marked so across the card. */
+  sandbox: boolean;
+}
+
+/** The card's design box placed in a layout cell: centred, scaled to fit, shape kept. */
+export function cardBox(cell: Rect): Rect & { scale: number } {
+  const scale = Math.min(cell.width / CARD_WIDTH, cell.height / CARD_HEIGHT);
+  const width = CARD_WIDTH * scale;
+  const height = CARD_HEIGHT * scale;
+  return { x: cell.x + (cell.width - width) / 2, y: cell.y + (cell.height - height) / 2, width, height, scale };
 }
 
 export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, style: CardStyle): void {
-  const scale = Math.min(cell.width / CARD_WIDTH, cell.height / CARD_HEIGHT);
+  const box = cardBox(cell);
   doc.save();
-  doc.translate(cell.x + (cell.width - CARD_WIDTH * scale) / 2, cell.y + (cell.height - CARD_HEIGHT * scale) / 2);
-  doc.scale(scale);
-  if (style.outline) doc.lineWidth(0.5).strokeColor('#999999').roundedRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 8).stroke();
+  doc.translate(box.x, box.y);
+  doc.scale(box.scale);
+  if (style.sandbox) drawSandboxStripe(doc);
+  if (style.outline) doc.lineWidth(0.5).strokeColor(style.sandbox ? '#c00000' : '#999999').roundedRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 8).stroke();
 
-  const hasQr = Boolean(card.url);
-  const textRight = CARD_WIDTH - PAD - (hasQr ? QR_SIZE + 4 : 0);
+  const textRight = card.url ? QR_RIGHT : CARD_WIDTH - PAD;
   let left = PAD;
   if (style.logoPath) {
-    doc.image(style.logoPath, PAD, PAD, { fit: [40, 22] });
-    left += 44;
+    doc.image(style.logoPath, PAD, PAD, { fit: [LOGO.width, LOGO.height] });
+    left += LOGO.width + 4;
   }
-  doc.fillColor('black').font('Helvetica-Bold').fontSize(9);
-  doc.text(card.productName ?? card.sku ?? 'Gift card', left, PAD, { width: textRight - left, height: 11, lineBreak: false, ellipsis: true });
-  doc.fontSize(15).text(formatMoney(card.amountCents, style.currency), left, PAD + 12, { width: textRight - left, lineBreak: false });
+  doc.fillColor('black');
+  fitLine(doc, card.productName ?? card.sku ?? 'Gift card', { x: left, y: PAD, width: textRight - left, height: 11 }, { font: 'Helvetica-Bold', size: 9, minSize: 6 });
+  fitLine(doc, formatMoney(card.amountCents, style.currency), { x: left, y: PAD + 12, width: textRight - left, height: 18 }, { font: 'Helvetica-Bold', size: 15, minSize: 7 });
 
-  label(doc, 'CARD NUMBER', PAD, 50);
-  doc.font('Courier-Bold').fontSize(card.number && card.number.length > 20 ? 8 : 10.5);
-  doc.text(card.number ?? '—', PAD, 57, { width: textRight - PAD, lineBreak: false });
+  label(doc, 'CARD NUMBER', PAD, BOXES.numberLabelY);
+  doc.fillColor('black');
+  exact(doc, card, card.number ?? '—', { ...BOXES.number, width: textRight - PAD }, 10.5);
 
-  label(doc, 'PIN', PAD, 74);
+  label(doc, 'PIN', BOXES.pin.x, BOXES.labelsY);
   if (style.scratch || !card.pin) {
-    doc.lineWidth(0.6).strokeColor('#555555').rect(PAD, 81, 70, 13).stroke();
+    doc.lineWidth(0.6).strokeColor('#555555').rect(BOXES.pin.x, BOXES.pin.y + 1, 70, 13).stroke();
   } else {
-    doc.font('Courier-Bold').fontSize(10.5).fillColor('black').text(card.pin, PAD, 82, { width: 90, lineBreak: false });
+    doc.fillColor('black');
+    exact(doc, card, card.pin, BOXES.pin, 10.5);
   }
-  label(doc, 'EXPIRES', PAD + 96, 74);
-  doc.font('Helvetica').fontSize(9).fillColor('black').text(card.expiry ?? 'No expiry', PAD + 96, 82, { width: 70, lineBreak: false });
+  label(doc, 'EXPIRES', BOXES.expiry.x, BOXES.labelsY);
+  doc.fillColor('black');
+  fitLine(doc, formatExpiry(card.expiry) ?? 'No expiry', BOXES.expiry, { font: 'Helvetica', size: 9, minSize: 6 });
 
   if (card.url) drawQr(doc, card.url, CARD_WIDTH - PAD - QR_SIZE, PAD - 4, QR_SIZE);
   const value = scanValue(card);
   if (value) {
     try {
-      drawCode128(doc, value, { x: PAD - 4, y: 100, width: CARD_WIDTH - 2 * PAD + 8, height: 42 }, 1.6);
+      drawCode128(doc, value, BOXES.barcode, 1.6);
     } catch (err) {
       // A sheet with a card that cannot be scanned must not be printed as if it were fine.
       throw new Error(`Card ${maskCardNumber(card.number)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
+  if (style.sandbox) drawSandboxBand(doc);
   doc.restore();
+}
+
+function exact(doc: Doc, card: PrintableCard, text: string, box: Rect, size: number): void {
+  try {
+    fitExact(doc, text, box, { font: 'Courier-Bold', size, minSize: 5.5 });
+  } catch (err) {
+    throw new Error(`Card ${maskCardNumber(card.number)}: ${err instanceof Error ? err.message : String(err)}; it cannot be printed on this layout.`);
+  }
 }
 
 function label(doc: Doc, text: string, x: number, y: number): void {
   doc.font('Helvetica').fontSize(5.5).fillColor('#555555').text(text, x, y, { lineBreak: false });
+}
+
+/** A faint red stripe from corner to corner, under everything: seen at a glance, light enough to scan through. */
+function drawSandboxStripe(doc: Doc): void {
+  doc.save();
+  doc.roundedRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 8).clip();
+  doc.translate(CARD_WIDTH / 2, CARD_HEIGHT / 2).rotate((-Math.atan2(CARD_HEIGHT, CARD_WIDTH) * 180) / Math.PI);
+  const length = Math.hypot(CARD_WIDTH, CARD_HEIGHT);
+  doc.rect(-length / 2, -14, length, 28).fillOpacity(0.12).fill('#c00000');
+  doc.restore();
+  doc.fillOpacity(1);
+}
+
+/** The words, in a red band across the whole card below the barcode, where nothing else is printed. */
+function drawSandboxBand(doc: Doc): void {
+  const band = BOXES.footer;
+  doc.save();
+  doc.roundedRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 8).clip();
+  doc.rect(band.x, band.y, band.width, band.height).fill('#c00000');
+  doc.restore();
+  doc.fillColor('white');
+  const text = SANDBOX_MARK;
+  doc.font('Helvetica-Bold').fontSize(8);
+  const width = doc.widthOfString(text);
+  fitLine(doc, text, { x: Math.max(PAD, (CARD_WIDTH - width) / 2), y: band.y, width: CARD_WIDTH - 2 * PAD, height: band.height }, { font: 'Helvetica-Bold', size: 8, minSize: 6 });
+  doc.fillColor('black');
 }

@@ -20,6 +20,8 @@ export interface SheetJob extends SheetOptions {
   currency: string;
   /** Known before the first page, so the header can say "of Y". */
   cardCount: number;
+  /** Cards of a sandbox account: each is marked across as not a real card. */
+  sandbox: boolean;
   /** Stop after this many pages (a preview). */
   maxPages?: number;
   /** Encrypt the PDF (AES-256) with this open password. */
@@ -60,7 +62,7 @@ export async function drawSheet(
 ): Promise<{ pages: number; cards: number }> {
   const totalPages = pageCount(layout, job.cardCount);
   const pageLimit = Math.min(totalPages, job.maxPages ?? Infinity);
-  const style = { currency: job.currency, scratch: job.scratch ?? false, logoPath: job.logoPath ?? null, outline: !layout.label };
+  const style = { currency: job.currency, scratch: job.scratch ?? false, logoPath: job.logoPath ?? null, outline: !layout.label, sandbox: job.sandbox };
   let pages = 0;
   let slot = perPage(layout);
   let drawn = 0;

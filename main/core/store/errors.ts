@@ -41,8 +41,10 @@ export class StoreKeyMissing extends GiftdeskError {
   readonly kind = 'store-key-missing';
   constructor(path: string, detail: string) {
     super(
-      `The card store at ${path} cannot be opened: ${detail}. Giftdesk will not create a new store over an existing one; ` +
-        'restore the keychain entry (or store.json) from a backup, or choose another data folder.',
+      `The card store at ${path} cannot be opened: ${detail}. Its cards are encrypted with that key, and without it ` +
+        'nobody can read them; the store was left exactly as it was, and Giftdesk will not replace it with a new one. ' +
+        'What can bring it back: the keychain that holds its key (the same user on this computer; on a Linux machine ' +
+        'without a desktop, the same keyring folder through scripts/headless-keyring.sh), or that keychain (or store.json) restored from a backup.',
     );
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Keychain } from '../secrets/keychain';
+import { secretNames, type Keychain } from '../secrets/keychain';
 import { newDatabaseKey, readDatabaseKey, saveDatabaseKey } from './database-key';
 import { StoreKeyMalformed, StoreKeyMissing, StoreMissing } from './errors';
 import { MIGRATIONS } from './migrations';
@@ -44,7 +44,7 @@ export async function openStore(options: {
 
   if (identity) {
     const found = await readDatabaseKey(keychain, identity.storeId);
-    if (found.state === 'missing') throw new StoreKeyMissing(file, `the system keychain holds no key for store ${identity.storeId}`);
+    if (found.state === 'missing') throw new StoreKeyMissing(file, `the system keychain reached from here holds no key for it (Giftdesk / ${secretNames.databaseKey(identity.storeId)})`);
     if (found.state === 'malformed') throw new StoreKeyMalformed(file, identity.storeId);
     if (!existsSync(file)) throw new StoreMissing(file);
     key = found.key;

@@ -1,3 +1,4 @@
+import { formatExpiry as formatExpiryDate } from '../../../shared/expiry';
 import { formatMoney } from '../../../shared/money';
 
 export { formatMoney };
@@ -23,8 +24,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
-/** Providers send a date or a full timestamp; a person needs the day. */
+/** Providers send a date or a full timestamp; a person needs the day, the same one the printed sheet shows. */
 export function formatExpiry(expiry: string | null): string {
-  if (!expiry) return '—';
-  return /^\d{4}-\d{2}-\d{2}/.test(expiry) ? expiry.slice(0, 10) : expiry;
+  return formatExpiryDate(expiry) ?? '—';
 }

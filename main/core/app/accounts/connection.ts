@@ -26,6 +26,8 @@ export async function testConnection(deps: AppDeps, accountId: string): Promise<
 export interface Products {
   /** null: the provider has no catalog call (Wpay); the SKU is typed. */
   catalog: CatalogProduct[] | null;
+  /** Where there is no catalog, SKUs worth offering (the sandbox's own); empty otherwise. */
+  suggested: CatalogProduct[];
   /** SKUs of this account's recent orders, most recent first. */
   usedSkus: string[];
   /** What the provider takes, for the order form to say before main refuses. */
@@ -35,7 +37,9 @@ export interface Products {
 /** What can be ordered on this account, and the rules an order must follow there. */
 export async function listProducts(deps: AppDeps, accountId: string): Promise<Products> {
   const account = deps.accounts.get(accountId);
-  return { catalog: await deps.providers.catalogFor(accountId), usedSkus: usedSkus(deps, accountId), limits: limitsFor(account) };
+  const catalog = await deps.providers.catalogFor(accountId);
+  const suggested = catalog ? [] : await deps.providers.suggestedSkus(accountId);
+  return { catalog, suggested, usedSkus: usedSkus(deps, accountId), limits: limitsFor(account) };
 }
 
 function usedSkus(deps: AppDeps, accountId: string): string[] {

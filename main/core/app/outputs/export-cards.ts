@@ -3,7 +3,7 @@ import type { Actor } from '../../audit/vocabulary';
 import { exportJob, type ExportFormat, type ExportRequest } from '../../exports/export-cards';
 import { generatePassphrase } from '../../exports/passphrase';
 import type { AppDeps } from '../app-deps';
-import { runOrderCardJob, type CardJobControl } from './card-job-source';
+import { orderOutputSource, runOrderCardJob, type CardJobControl } from './card-job-source';
 
 export interface ExportInput extends Omit<ExportRequest, 'passphrase'> {
   /** Typed by the person; absent (and no recipients): Giftdesk makes one, returned once and kept nowhere. */
@@ -21,10 +21,11 @@ export interface ExportResult {
 
 /** Writes an order's cards to an encrypted file; the passphrase goes nowhere but into the worker. Audited once written. */
 export async function exportCards(deps: AppDeps, actor: Actor, input: ExportInput, control?: CardJobControl): Promise<ExportResult> {
-  const order = deps.orders.get(input.orderId);
+  const source = orderOutputSource(deps, input.orderId);
+  const { order } = source;
   const recipients = input.recipients ?? [];
   const generated = !input.passphrase && recipients.length === 0 ? generatePassphrase() : null;
-  const job = exportJob(order, deps.cards.count(order.id), { ...input, passphrase: input.passphrase || generated });
+  const job = exportJob(source, { ...input, passphrase: input.passphrase || generated });
   const result = await runOrderCardJob(deps, order.id, job, control);
   deps.transaction(() =>
     deps.audit.append(actor, {

@@ -8,7 +8,7 @@ import { pageCount, resolveLayout } from '../../sheets/layouts';
 import type { SheetJob, SheetOptions } from '../../sheets/render-sheet';
 import { sheetJob } from '../../sheets/sheet-job';
 import type { AppDeps } from '../app-deps';
-import { runOrderCardJob, type CardJobControl } from './card-job-source';
+import { orderOutputSource, runOrderCardJob, type CardJobControl } from './card-job-source';
 
 export interface SheetRequest extends SheetOptions {
   orderId: number;
@@ -67,8 +67,9 @@ export async function previewPages(
   actor: Actor,
   request: SheetRequest & { maxPages?: number },
 ): Promise<{ pdf: Uint8Array; pages: number; totalPages: number; cards: number }> {
-  const order = deps.orders.get(request.orderId);
-  const job = sheetJob(order, deps.cards.count(order.id), request, { maxPages: request.maxPages ?? 2 });
+  const source = orderOutputSource(deps, request.orderId);
+  const { order } = source;
+  const job = sheetJob(source, request, { maxPages: request.maxPages ?? 2 });
   const result = await runOrderCardJob(deps, order.id, { kind: 'sheet-bytes', sheet: job });
   const made = { cards: result.cards, pages: result.pages ?? 0, bytes: result.bytes };
   deps.transaction(() => deps.audit.append(actor, { action: 'sheet.preview', details: sheetDetails(order, job, made) }));
@@ -76,7 +77,7 @@ export async function previewPages(
 }
 
 async function render(deps: AppDeps, order: Order, request: SheetOptions, outPath: string, control?: CardJobControl): Promise<{ job: SheetJob; made: SheetResult }> {
-  const job = sheetJob(order, deps.cards.count(order.id), request);
+  const job = sheetJob(orderOutputSource(deps, order.id), request);
   const result = await runOrderCardJob(deps, order.id, { kind: 'sheet-file', outPath, sheet: job }, control);
   return { job, made: { cards: result.cards, pages: result.pages ?? 0, bytes: result.bytes } };
 }

@@ -9,16 +9,25 @@ type SheetAction = 'preview' | 'print' | 'save';
 type Format = (typeof EXPORT_FORMATS)[number];
 
 const FORMAT_LABEL: Record<Format, string> = {
-  zip: 'ZIP with AES-256 (opens in 7-Zip, WinZip, Keka)',
-  age: 'age file (age -d)',
-  pdf: 'PDF sheet with a password (AES-256)',
+  xlsx: 'Excel workbook — for spreadsheets',
+  zip: 'CSV in an AES-256 ZIP — for programs',
+  age: 'CSV in an age file — for programs',
+  pdf: 'PDF sheet with a password',
+};
+
+/** A spreadsheet opening the CSV rounds card numbers and drops the PIN's leading zeros: say so where it is chosen. */
+const FORMAT_HINT: Record<Format, string> = {
+  xlsx: 'Opens in Excel or LibreOffice with the passphrase; every card number, PIN and barcode is kept as text, digit for digit.',
+  zip: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet. The ZIP opens in 7-Zip, WinZip or Keka.',
+  age: 'The CSV is for programs, not spreadsheets: Excel and LibreOffice round long card numbers and drop leading zeros. Use the Excel workbook to open cards in a spreadsheet. Opened with age -d.',
+  pdf: 'The card sheet, AES-256, to print or to read on screen, opened with the passphrase.',
 };
 
 /** Printing the order's card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
 export function CardOutputs({ order }: { order: OrderView }) {
   const [layout, setLayout] = useState<(typeof SHEET_LAYOUTS)[number]>('a4-10');
   const [scratch, setScratch] = useState(false);
-  const [format, setFormat] = useState<Format>('zip');
+  const [format, setFormat] = useState<Format>('xlsx');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState<SheetAction | 'export' | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -86,7 +95,7 @@ export function CardOutputs({ order }: { order: OrderView }) {
         </fieldset>
         <fieldset>
           <legend>Encrypted card file</legend>
-          <Field id={id('format')} label="Format">
+          <Field id={id('format')} label="Format" hint={FORMAT_HINT[format]}>
             <select id={id('format')} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
               {EXPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
