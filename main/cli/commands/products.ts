@@ -1,13 +1,13 @@
-import type { CatalogProduct } from '../../core/providers/provider-client';
+import type { Products } from '../../core/app/accounts/connection';
 import { ValidationError } from '../../core/errors';
 import { formatMoney } from '../../../shared/money';
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
 
 type Source = 'catalog' | 'sandbox' | 'used before';
-interface Product extends CatalogProduct {
+type Product = Products['suggested'][number] & {
   source: Source;
-}
+};
 
 export const products: CliCommand = {
   name: 'products',
