@@ -16,10 +16,25 @@ import { createCardsRepo } from './store/repos/cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 import { createSettingsRepo } from './store/repos/settings';
+import { APP_VERSION } from './app-version';
+import { createBackups } from './vault/backup/backups';
+import { sourceBackupWorkerEntry } from './vault/backup/run-backup';
+import { PASSCODE_KDF, type KdfCost } from './vault/passcode-kdf';
+import type { UnlockPrompt } from './vault/unlock-prompt';
+import { createVault } from './vault/vault';
+import type { VaultAccess } from './vault/unlock-store-key';
 
 export interface CoreOptions {
   dataDir: string;
   keychain: Keychain;
+  /**
+   * How the person is asked for the passcode (or the recovery key, or a new passcode) while the store opens. The
+   * desktop app relays it to its passcode screen, the CLI to a terminal prompt or standard input; createCore resolves
+   * once the store is open, so a shell shows its unlock screen first and builds everything else after.
+   */
+  unlock: UnlockPrompt;
+  /** The Argon2id cost of passcode copies made from now on. The real cost unless a test asks for a small one. */
+  passcodeKdf?: KdfCost;
   clock?: Clock;
   /** Timeouts and retry policy of the provider clients. */
   providerClient?: ProviderClientOptions;
@@ -29,7 +44,14 @@ export interface CoreOptions {
   label?: string;
   actor?: string;
   /** Bundled worker files (desktop build); from source, the .ts entries are started through tsx. */
-  workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry };
+  workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry; backup?: WorkerEntry };
+  /** Written into backups; package.json's version unless a shell knows better. */
+  appVersion?: string;
+}
+
+/** What opening a store with a vault needs, from the composition root's options. */
+export function vaultAccess(options: Pick<CoreOptions, 'keychain' | 'unlock' | 'passcodeKdf'>, clock: Clock): VaultAccess {
+  return { keychain: options.keychain, prompt: options.unlock, cost: options.passcodeKdf ?? PASSCODE_KDF, now: () => clock.now() };
 }
 
 /**
@@ -38,14 +60,40 @@ export interface CoreOptions {
  */
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
-  const store = await openStore({ dataDir: options.dataDir, keychain: options.keychain, now: clock.now() });
+  const access = vaultAccess(options, clock);
+  const store = await openStore({ dataDir: options.dataDir, access });
   const { db } = store;
   const accounts = createAccountsRepo(db);
   const orders = createOrdersRepo(db);
   const cards = createCardsRepo(db);
   const audit = createAuditLog(db, () => clock.now());
   const secrets = createAccountSecrets(options.keychain);
+  const settings = createSettingsRepo(db);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
+
+  const vault = createVault({
+    dataDir: options.dataDir,
+    storeId: store.storeId,
+    databaseKey: store.databaseKey,
+    keychain: options.keychain,
+    cost: access.cost,
+    now: access.now,
+    // Wrong passcodes are counted in store.json while the store is shut; the next right one writes them here.
+    recordFailures: (failures) =>
+      audit.append({ actor: options.actor ?? 'user', action: 'vault.passcode-failures', subject: 'vault', details: { ...failures } }),
+  });
+  vault.report(store.failures);
+  const backups = createBackups({
+    dataDir: options.dataDir,
+    storeId: store.storeId,
+    connection: store.connection,
+    clock,
+    settings,
+    accounts,
+    secrets,
+    appVersion: options.appVersion ?? APP_VERSION,
+    worker: options.workers?.backup ?? sourceBackupWorkerEntry(),
+  });
 
   const providers = createProviderRegistry({
     dataDir: options.dataDir,
@@ -82,7 +130,11 @@ export async function createCore(options: CoreOptions) {
     cards,
     audit,
     secrets,
-    settings: createSettingsRepo(db),
+    settings,
+    /** The passcode, the recovery key and the kit, while the store is open. */
+    vault,
+    /** Verified backups, by hand or daily. */
+    backups,
     engine,
     providers,
     providerFor: providers.clientFor,
@@ -90,6 +142,7 @@ export async function createCore(options: CoreOptions) {
     cardJobWorker: options.workers?.cardJob ?? sourceCardWorker(),
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
+      await backups.stopSchedule();
       await engine.stop();
       await writer.close();
       await providers.close();

@@ -51,10 +51,14 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
     keychain: createKeytarKeychain(),
     label: 'the Giftdesk desktop app',
     actor: 'user',
+    // The passcode screen is not wired yet: until it is, every question is left unanswered, so the store stays shut
+    // (UnlockCancelled, shown by failStartup) rather than opening without a passcode.
+    unlock: { ask: async () => null, showRecoveryKey: async () => {} },
     // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
     workers: {
       cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
       cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
+      backup: { file: unpacked(path.join(__dirname, 'backup-worker.cjs')) },
     },
   });
   const idleMinutes = core.settings.get<number>(IDLE_MINUTES_SETTING);

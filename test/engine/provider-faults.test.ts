@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
-import { realKeychain } from '../support/core';
+import { realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -25,6 +25,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { faults: FAULTS, processing: { baseMs: 500, perCardMs: 0.05 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 } },
     });
@@ -54,6 +55,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { faults: { dropAfterAcceptRate: 1, seed: 1 }, processing: { baseMs: 200, perCardMs: 0.1 } },
     });
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
@@ -71,6 +73,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { faults: FAULTS, processing: { baseMs: 500, perCardMs: 0.5 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, blackhawkMillisecondsToWait: 200 },
     });

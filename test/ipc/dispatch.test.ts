@@ -4,7 +4,7 @@ import { createCore, type Core } from '../../main/core/create-core';
 import { createBridge } from '../../shared/ipc/bridge';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
-import { realKeychain } from '../support/core';
+import { realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 // main's one dispatch, over a real core (real keychain, encrypted store, built-in sandbox).
@@ -32,7 +32,7 @@ const wpayAccount = {
 };
 
 beforeEach(async () => {
-  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, label: 'dispatch test', sandbox: { processing: { baseMs: 200, perCardMs: 1 } } });
+  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'dispatch test', sandbox: { processing: { baseMs: 200, perCardMs: 1 } } });
 });
 afterEach(async () => {
   await core.close();

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/store/open-store';
 import { MIGRATIONS } from '../../main/core/store/migrations';
 import type { Migration } from '../../main/core/store/migrations/types';
-import { realKeychain } from '../support/core';
+import { vaultAccess } from '../../main/core/create-core';
+import { systemClock } from '../../main/core/clock';
+import { realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 const open = (dataDir: string, migrations: readonly Migration[]) =>
-  openStore({ dataDir, keychain: realKeychain, now: Date.now(), migrations });
+  openStore({ dataDir, access: vaultAccess({ keychain: realKeychain, ...testVault() }, systemClock), migrations });
 
 describe('migrations', () => {
   it('records each applied step in user_version and sets WAL, synchronous=FULL and foreign keys', async () => {

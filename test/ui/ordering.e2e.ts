@@ -7,7 +7,7 @@ import { createCore, type Core } from '../../main/core/create-core';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
-import { realKeychain } from '../support/core';
+import { realKeychain, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 
 // Staff add an account, order 500 cards through the wizard, watch them arrive, find one card again and reveal it,
@@ -42,7 +42,7 @@ const outputs = {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-'));
   buildRenderer(path.join(dir, 'renderer'));
-  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
+  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, ...testVault(), label: 'e2e' });
   API_KEY = (await core.providers.sandbox()).apiKey;
   app = await openApp(core, path.join(dir, 'renderer'), { lock, outputs });
 });
