@@ -29,8 +29,11 @@ export type NewPasscodeReason =
 export type UnlockRequest =
   /** The store's passcode; a recovery key is accepted instead. */
   | { need: 'passcode'; storeId: string; error?: PasscodeWrong | PasscodeWait | RecoveryKeyWrong }
-  /** Only the recovery key can open it (this computer has no device secret for it, or a backup is being restored). */
-  | { need: 'recovery-key'; storeId: string; error?: DeviceSecretMissing | RecoveryKeyWrong }
+  /**
+   * Only the recovery key can open it: this computer's keychain has no device secret for the store (`because` says so
+   * in words), or a backup is being restored.
+   */
+  | { need: 'recovery-key'; storeId: string; reason: 'device-secret-missing' | 'restore'; because?: DeviceSecretMissing; error?: RecoveryKeyWrong }
   /** A passcode to set; it is judged for strength before anything is written. */
   | { need: 'new-passcode'; storeId: string; reason: NewPasscodeReason; error?: PasscodeTooWeak };
 

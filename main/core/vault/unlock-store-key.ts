@@ -156,10 +156,10 @@ async function openWithRecoveryKey(
   access: VaultAccess,
   missing: DeviceSecretMissing,
 ): Promise<UnlockedStoreKey> {
-  let error: DeviceSecretMissing | RecoveryKeyWrong = missing;
+  let error: RecoveryKeyWrong | undefined;
   for (;;) {
-    const answer = await access.prompt.ask({ need: 'recovery-key', storeId, error });
-    if (!answer || !('recoveryKey' in answer)) throw error;
+    const answer = await access.prompt.ask({ need: 'recovery-key', storeId, reason: 'device-secret-missing', because: missing, error });
+    if (!answer || !('recoveryKey' in answer)) throw error ?? missing;
     const databaseKey = openRecoveryCopy(vault.recovery, storeId, answer.recoveryKey);
     if (databaseKey) return recovered(dataDir, storeId, databaseKey, access, vault.failures);
     error = new RecoveryKeyWrong();

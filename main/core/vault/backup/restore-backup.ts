@@ -92,7 +92,7 @@ export async function restoreBackup(options: { file: string; dataDir: string; re
 async function askRecoveryKey(header: BackupHeader, access: VaultAccess): Promise<Buffer> {
   let error: RecoveryKeyWrong | undefined;
   for (;;) {
-    const answer = await access.prompt.ask({ need: 'recovery-key', storeId: header.storeId, error });
+    const answer = await access.prompt.ask({ need: 'recovery-key', storeId: header.storeId, reason: 'restore', error });
     if (!answer || !('recoveryKey' in answer)) throw error ?? new RecoveryKeyWrong('No recovery key was given');
     const key = openRecoveryCopy(header.recovery, header.storeId, answer.recoveryKey);
     if (key) return key;
