@@ -19,8 +19,12 @@ export function recoveryKeyOf(dataDir: string): string {
 
 /** The database key, as a person holding the recovery key could get it: to tamper with the file as an attacker would. */
 export function databaseKeyOf(dataDir: string): string {
+  return databaseKeyOfRecovery(dataDir, recoveryKeyOf(dataDir));
+}
+
+export function databaseKeyOfRecovery(dataDir: string, recoveryKey: string): string {
   const { storeId, vault } = vaultOf(dataDir);
-  const key = openRecoveryCopy(vault.recovery, storeId, recoveryKeyOf(dataDir));
+  const key = openRecoveryCopy(vault.recovery, storeId, recoveryKey);
   if (!key) throw new Error('the recovery key did not open the store');
   return key.toString('hex');
 }

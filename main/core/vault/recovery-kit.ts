@@ -51,7 +51,7 @@ function drawKit(doc: PDFKit.PDFDocument, kit: RecoveryKit): void {
     doc.font('Helvetica-Bold').fontSize(11).fillColor('#111111').text(title, MARGIN, doc.y, { width });
     doc.moveDown(0.25);
     doc.font('Helvetica').fontSize(10).fillColor('#222222');
-    for (const line of body) doc.text(`•  ${line}`, { width, indent: 0, paragraphGap: 3 });
+    doc.list(body, MARGIN, doc.y, { width, bulletRadius: 1.6, textIndent: 12, bulletIndent: 2, paragraphGap: 3 });
     doc.moveDown(0.8);
   };
   section('What this key does', [
