@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretNames } from '../../main/core/secrets/keychain';
-import { saveDatabaseKey } from '../../main/core/store/database-key';
 import { StoreKeyRejected } from '../../main/core/store/errors';
 import { MIGRATIONS } from '../../main/core/store/migrations';
 import { DATABASE_FILE } from '../../main/core/store/open-store';
@@ -195,7 +194,7 @@ describe('a store from before the vault', () => {
     const dataDir = path.join(tempDir(), 'data');
     const storeId = randomUUID();
     const key = randomBytes(32).toString('hex');
-    await saveDatabaseKey(realKeychain, storeId, key);
+    await realKeychain.set(secretNames.databaseKey(storeId), key);
     ensurePrivateDir(dataDir);
     writeStoreIdentity(dataDir, { storeId, createdAt: Date.now() });
     const file = path.join(dataDir, DATABASE_FILE);

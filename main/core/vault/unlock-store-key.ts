@@ -1,14 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Keychain } from '../secrets/keychain';
 import { secretNames } from '../secrets/keychain';
 import { readDatabaseKey } from '../store/database-key';
 import { StoreKeyMissing, StoreMissing } from '../store/errors';
 import { ensurePrivateDir } from '../store/private-files';
-import { readStoreIdentity, writeStoreIdentity, type StoreIdentity } from '../store/store-identity';
+import { IDENTITY_FILE, readStoreIdentity, writeStoreIdentity, type StoreIdentity } from '../store/store-identity';
 import { checkPasscode } from './check-passcode';
 import { deleteDeviceSecret, deviceSecretName, newDeviceSecret, readDeviceSecret, saveDeviceSecret } from './device-secret';
-import { DeviceSecretMissing, PasscodeTooWeak, PasscodeWait, PasscodeWrong, RecoveryKeyWrong, UnlockCancelled } from './errors';
+import { DeviceSecretMissing, PasscodeTooWeak, PasscodeWait, PasscodeWrong, RecoveryKeyWrong, UnlockCancelled, VaultRecordInvalid } from './errors';
 import { makePasscodeCopy, makeRecoveryCopy, openPasscodeCopy, openRecoveryCopy } from './key-copies';
 import type { KdfCost } from './passcode-kdf';
 import { assertStrongPasscode } from './passcode-strength';
@@ -110,7 +111,7 @@ async function upgradeLegacyStore(dataDir: string, databaseFile: string, identit
       const written = readVaultedIdentity(dataDir).vault;
       const again = await openPasscodeCopy(written.passcode, storeId, passcode, deviceSecret);
       if (!again?.equals(databaseKey) || !openRecoveryCopy(written.recovery, storeId, recovery.text)?.equals(databaseKey)) {
-        throw new Error('The wrapped copies of the database key did not read back; the old keychain entry was kept.');
+        throw new VaultRecordInvalid(path.join(dataDir, IDENTITY_FILE), 'the wrapped copies just written did not read back; the old keychain entry was kept');
       }
       await access.keychain.delete(secretNames.databaseKey(storeId));
       await access.prompt.showRecoveryKey({ storeId, recoveryKey: recovery.text });

@@ -1,7 +1,10 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Keychain } from '../secrets/keychain';
+import { IDENTITY_FILE } from '../store/store-identity';
 import { checkPasscode, clearFailures } from './check-passcode';
 import { readDeviceSecret } from './device-secret';
-import { DeviceSecretMissing, PasscodeTooWeak } from './errors';
+import { DeviceSecretMissing, PasscodeTooWeak, VaultRecordInvalid } from './errors';
 import { makePasscodeCopy, makeRecoveryCopy } from './key-copies';
 import type { KdfCost } from './passcode-kdf';
 import { assertStrongPasscode } from './passcode-strength';
@@ -10,7 +13,6 @@ import { newRecoveryKey } from './recovery-key';
 import { nextAttemptAt } from './unlock-throttle';
 import { readVaultedIdentity, updateVault } from './vault-file';
 import type { FailedAttempts } from './vault-record';
-import { rm } from 'node:fs/promises';
 
 export interface VaultStatus {
   storeId: string;
@@ -48,15 +50,8 @@ export function createVault(options: {
   async function verifyPasscode(passcode: string): Promise<void> {
     const checked = await checkPasscode(dataDir, keychain, now, passcode);
     // A copy that opens but holds another key is not this store's: refuse rather than trust store.json.
-    if (!checked.databaseKey.equals(databaseKey)) throw new Error('store.json holds the key of another store; it was left as it is.');
+    if (!checked.databaseKey.equals(databaseKey)) throw new VaultRecordInvalid(path.join(dataDir, IDENTITY_FILE), 'its passcode copy holds the key of another store');
     report(checked.failures);
-  }
-
-  /** A new recovery copy; the old recovery key stops opening this store. Returns the new key, to be shown once. */
-  function replaceRecoveryCopy(): string {
-    const recovery = newRecoveryKey();
-    updateVault(dataDir, (v) => ({ ...v, recovery: makeRecoveryCopy(storeId, databaseKey, recovery.bytes, now()) }));
-    return recovery.text;
   }
 
   return {
@@ -97,7 +92,12 @@ export function createVault(options: {
       updateVault(dataDir, (v) => ({ ...v, passcode: copy }));
     },
 
-    newRecoveryKey: async (): Promise<string> => replaceRecoveryCopy(),
+    /** A new recovery copy; the old recovery key stops opening this store. Returns the new key, to be shown once. */
+    async newRecoveryKey(): Promise<string> {
+      const recovery = newRecoveryKey();
+      updateVault(dataDir, (v) => ({ ...v, recovery: makeRecoveryCopy(storeId, databaseKey, recovery.bytes, now()) }));
+      return recovery.text;
+    },
 
     /**
      * A new recovery key and its printable kit. The PDF is written first: if store.json cannot be updated after it,
