@@ -59,29 +59,34 @@ export async function unlockStoreKey(dataDir: string, databaseFile: string, acce
 
 async function createVault(dataDir: string, access: VaultAccess): Promise<UnlockedStoreKey> {
   const storeId = randomUUID();
-  const deviceSecretId = randomUUID();
   // Ask the keychain first: a person should not choose a passcode for a store that cannot be made.
-  await access.keychain.get(deviceSecretName(storeId, deviceSecretId));
+  await access.keychain.get(deviceSecretName(storeId, randomUUID()));
   const passcode = await askNewPasscode(access.prompt, storeId, 'new-store');
   const databaseKey = randomBytes(32);
+  const made = await firstVault(storeId, databaseKey, passcode, access);
+  // The keychain before any file: a keychain that refuses leaves the data folder as it was.
+  await saveDeviceSecret(access.keychain, storeId, made.vault.passcode.deviceSecretId, made.deviceSecret);
+  ensurePrivateDir(dataDir);
+  writeStoreIdentity(dataDir, { storeId, createdAt: made.vault.passcode.setAt, vault: made.vault });
+  return {
+    storeId,
+    databaseKey,
+    created: true,
+    afterOpen: () => access.prompt.showRecoveryKey({ storeId, recoveryKey: made.recoveryKey }),
+  };
+}
+
+/** Both wrapped copies of a database key, under a new device secret (for the caller to save) and a new recovery key. */
+async function firstVault(storeId: string, databaseKey: Buffer, passcode: string, access: VaultAccess) {
   const recovery = newRecoveryKey();
   const deviceSecret = newDeviceSecret();
   const now = access.now();
   const vault: VaultRecord = {
     version: 1,
-    passcode: await makePasscodeCopy({ storeId, databaseKey, passcode, deviceSecret, deviceSecretId, cost: access.cost, now }),
+    passcode: await makePasscodeCopy({ storeId, databaseKey, passcode, deviceSecret, deviceSecretId: randomUUID(), cost: access.cost, now }),
     recovery: makeRecoveryCopy(storeId, databaseKey, recovery.bytes, now),
   };
-  // The keychain before any file: a keychain that refuses leaves the data folder as it was.
-  await saveDeviceSecret(access.keychain, storeId, deviceSecretId, deviceSecret);
-  ensurePrivateDir(dataDir);
-  writeStoreIdentity(dataDir, { storeId, createdAt: now, vault });
-  return {
-    storeId,
-    databaseKey,
-    created: true,
-    afterOpen: () => access.prompt.showRecoveryKey({ storeId, recoveryKey: recovery.text }),
-  };
+  return { vault, deviceSecret, recoveryKey: recovery.text };
 }
 
 /** A store from before the vault: its plain key is in the keychain. It is wrapped once the database has opened with it. */
@@ -96,25 +101,17 @@ async function upgradeLegacyStore(dataDir: string, databaseFile: string, identit
     created: false,
     async afterOpen() {
       const passcode = await askNewPasscode(access.prompt, storeId, 'upgrade');
-      const recovery = newRecoveryKey();
-      const deviceSecretId = randomUUID();
-      const deviceSecret = newDeviceSecret();
-      const now = access.now();
-      const vault: VaultRecord = {
-        version: 1,
-        passcode: await makePasscodeCopy({ storeId, databaseKey, passcode, deviceSecret, deviceSecretId, cost: access.cost, now }),
-        recovery: makeRecoveryCopy(storeId, databaseKey, recovery.bytes, now),
-      };
-      await saveDeviceSecret(access.keychain, storeId, deviceSecretId, deviceSecret);
+      const { vault, deviceSecret, recoveryKey } = await firstVault(storeId, databaseKey, passcode, access);
+      await saveDeviceSecret(access.keychain, storeId, vault.passcode.deviceSecretId, deviceSecret);
       writeStoreIdentity(dataDir, { ...identity, vault });
       // The plain key goes only once both copies are on disk and open again from there.
       const written = readVaultedIdentity(dataDir).vault;
       const again = await openPasscodeCopy(written.passcode, storeId, passcode, deviceSecret);
-      if (!again?.equals(databaseKey) || !openRecoveryCopy(written.recovery, storeId, recovery.text)?.equals(databaseKey)) {
+      if (!again?.equals(databaseKey) || !openRecoveryCopy(written.recovery, storeId, recoveryKey)?.equals(databaseKey)) {
         throw new VaultRecordInvalid(path.join(dataDir, IDENTITY_FILE), 'the wrapped copies just written did not read back; the old keychain entry was kept');
       }
       await access.keychain.delete(secretNames.databaseKey(storeId));
-      await access.prompt.showRecoveryKey({ storeId, recoveryKey: recovery.text });
+      await access.prompt.showRecoveryKey({ storeId, recoveryKey });
     },
   };
 }
