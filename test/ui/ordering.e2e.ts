@@ -164,7 +164,8 @@ describe('ordering cards through the desktop UI', () => {
     await card.getByLabel('Format').selectOption('zip');
     await card.getByRole('button', { name: 'Export…' }).click();
     const shown = card.getByLabel('Generated passphrase');
-    await expect.poll(() => shown.count()).toBe(1);
+    // The export runs on a worker thread started for it: on a loaded machine that takes longer than poll's 1 s default.
+    await expect.poll(() => shown.count(), { timeout: 30_000, interval: 250 }).toBe(1);
     const passphrase = (await shown.textContent())!;
     expect(passphrase.length).toBeGreaterThanOrEqual(20);
     await app.screenshot('09b-print-export');
