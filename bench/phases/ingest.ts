@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../main/core/create-core';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
+// The passcode's Argon2id cost is measured on its own (vault.unlockSeconds); these phases measure the store.
+import { testVault } from '../../test/support/core';
 import { startSandboxProcess } from '../../test/support/sandbox-process';
 import { measure, peakRssMb, report, round } from '../measure';
 import { BENCH } from './seeded-store';
@@ -13,7 +15,7 @@ const QUANTITY = 25_000;
 const CONCURRENCY = 8;
 const root = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-bench-ingest-'));
 const sandbox = await startSandboxProcess(path.join(root, 'provider'), { faults: { latencyMs: 50 }, processing: { baseMs: 200, perCardMs: 0 } });
-const core = await createCore({ dataDir: path.join(root, 'app'), keychain: createKeytarKeychain(), sandbox: false });
+const core = await createCore({ dataDir: path.join(root, 'app'), keychain: createKeytarKeychain(), ...testVault(), sandbox: false });
 try {
   const account = await core.app.accounts.add(BENCH, {
     name: 'Bench',

@@ -3,8 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../../main/core/create-core';
+import { createCore, vaultAccess } from '../../main/core/create-core';
+import { systemClock } from '../../main/core/clock';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
+// The passcode's Argon2id cost is measured on its own (vault.unlockSeconds); these phases measure the store.
+import { testVault } from '../../test/support/core';
 import { openStore } from '../../main/core/store/open-store';
 import { fakeCards } from '../../test/support/fake-cards';
 import { measure, report, round } from '../measure';
@@ -13,7 +16,7 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-bench-store-'));
 const dataDir = path.join(root, 'app');
 const keychain = createKeytarKeychain();
 try {
-  const core = await createCore({ dataDir, keychain, sandbox: false });
+  const core = await createCore({ dataDir, keychain, ...testVault(), sandbox: false });
   const account = core.accounts.list()[0]!;
   const draft = (seed: number) =>
     core.orders.createDraft({ accountId: account.id, clientReference: `bench-${seed}`, currency: 'AUD', lines: [{ sku: 'TESTSKU', faceValueCents: 2500, quantity: 25_000 }] }, Date.now());
@@ -23,7 +26,7 @@ try {
   const wanted = batches[2]!.cards[12_345]!.number!;
   await core.close();
 
-  const open = await measure(() => openStore({ dataDir, keychain, now: Date.now() }));
+  const open = await measure(() => openStore({ dataDir, access: vaultAccess({ keychain, ...testVault() }, systemClock) }));
   const store = open.value;
   const cards = (await import('../../main/core/store/repos/cards')).createCardsRepo(store.db);
   const total = { n: cards.countAll() };

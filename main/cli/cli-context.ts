@@ -6,7 +6,7 @@ export interface CliIo {
   out(line: string): void;
   /** One line to stderr: progress and messages for people. Never a secret, except a passphrase shown once on purpose. */
   err(line: string): void;
-  /** All of stdin, for secrets; '' when stdin is a terminal or empty. */
+  /** The rest of stdin once the passcode line is read, for the command's secrets; '' on a terminal or when empty. */
   readStdin(): Promise<string>;
 }
 

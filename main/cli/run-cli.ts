@@ -18,7 +18,7 @@ const HELP = (commands: CliCommand[]) =>
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`),
     '',
-    'Secrets (API keys, passphrases) are read from stdin, never from arguments.',
+    'Secrets are read from stdin, never from arguments: the passcode first (or a terminal prompt), then the command\'s own.',
     '',
     ...sandboxHelp(),
   ].join('\n');
@@ -45,7 +45,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     core = await createCore({ ...deps.coreOptions, dataDir: dataDir ?? defaultDataDir(deps.env) });
   } catch (err) {
     deps.err(describeError(err));
-    return EXIT.failed;
+    // A wrong passcode or recovery key is bad input (exit 2, `passcode: …`); a store that cannot open is a failure.
+    return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
   }
   try {
     return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);

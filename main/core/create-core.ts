@@ -21,10 +21,26 @@ import { createOrdersRepo } from './store/repos/orders';
 import { createSettingsRepo } from './store/repos/settings';
 import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
 import type { WorkerEntry } from './workers/worker-entry';
+import { APP_VERSION } from './app-version';
+import { createBackups } from './vault/backup/backups';
+import { sourceBackupWorkerEntry } from './vault/backup/run-backup';
+import { PASSCODE_KDF, type KdfCost } from './vault/passcode-kdf';
+import type { UnlockPrompt } from './vault/unlock-prompt';
+import { createVault } from './vault/vault';
+import { recordPasscodeFailures } from './app/vault/passcode-failures';
+import type { VaultAccess } from './vault/unlock-store-key';
 
 export interface CoreOptions {
   dataDir: string;
   keychain: Keychain;
+  /**
+   * How the person is asked for the passcode (or the recovery key, or a new passcode) while the store opens. The
+   * desktop app relays it to its passcode screen, the CLI to a terminal prompt or standard input; createCore resolves
+   * once the store is open, so a shell shows its unlock screen first and builds everything else after.
+   */
+  unlock: UnlockPrompt;
+  /** The Argon2id cost of passcode copies made from now on. The real cost unless a test asks for a small one. */
+  passcodeKdf?: KdfCost;
   clock?: Clock;
   /** Timeouts and retry policy of the provider clients. */
   providerClient?: ProviderClientOptions;
@@ -35,7 +51,14 @@ export interface CoreOptions {
   /** The operating-system user acting through this process, for the audit log. */
   user?: string;
   /** Bundled worker files (desktop build); from source, the .ts entries are started through tsx. */
-  workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry };
+  workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry; backup?: WorkerEntry };
+  /** Written into backups; package.json's version unless a shell knows better. */
+  appVersion?: string;
+}
+
+/** What opening a store with a vault needs, from the composition root's options. */
+export function vaultAccess(options: Pick<CoreOptions, 'keychain' | 'unlock' | 'passcodeKdf'>, clock: Clock): VaultAccess {
+  return { keychain: options.keychain, prompt: options.unlock, cost: options.passcodeKdf ?? PASSCODE_KDF, now: () => clock.now() };
 }
 
 /**
@@ -47,7 +70,8 @@ export interface CoreOptions {
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   const user = options.user ?? os.userInfo().username;
-  const store = await openStore({ dataDir: options.dataDir, keychain: options.keychain, now: clock.now() });
+  const access = vaultAccess(options, clock);
+  const store = await openStore({ dataDir: options.dataDir, access });
   const { db } = store;
   const audit = createAuditLog(db, () => clock.now());
   const accounts = createAccountsRepo(db);
@@ -56,6 +80,30 @@ export async function createCore(options: CoreOptions) {
   const settings = createSettingsRepo(db);
   const secrets = createAccountSecrets(options.keychain);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
+
+  const vault = createVault({
+    dataDir: options.dataDir,
+    storeId: store.storeId,
+    databaseKey: store.databaseKey,
+    keychain: options.keychain,
+    cost: access.cost,
+    now: access.now,
+    // Wrong passcodes are counted in store.json while the store is shut; the next right one writes them here.
+    recordFailures: (failures) => recordPasscodeFailures({ audit, transaction: store.transaction }, { via: 'system', user }, failures),
+  });
+  vault.report(store.failures);
+  const backups = createBackups({
+    dataDir: options.dataDir,
+    storeId: store.storeId,
+    connection: store.connection,
+    clock,
+    settings,
+    accounts,
+    secrets,
+    appVersion: options.appVersion ?? APP_VERSION,
+    worker: options.workers?.backup ?? sourceBackupWorkerEntry(),
+  });
+
 
   const sandbox = options.sandbox ?? {};
   const providers = createProviderRegistry({
@@ -106,10 +154,15 @@ export async function createCore(options: CoreOptions) {
     audit,
     secrets,
     settings,
+    /** The passcode, the recovery key and the kit, while the store is open. */
+    vault,
+    /** Verified backups, by hand or daily. */
+    backups,
     engine,
     providers,
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
+      await backups.stopSchedule();
       await engine.stop();
       await writer.close();
       await providers.close();

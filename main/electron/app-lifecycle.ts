@@ -49,10 +49,14 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
     dataDir: resolveDataDir(process.env, app.getPath('userData')),
     keychain: createKeytarKeychain(),
     label: 'the Giftdesk desktop app',
+    // The passcode screen is not wired yet: until it is, every question is left unanswered, so the store stays shut
+    // (UnlockCancelled, shown by failStartup) rather than opening without a passcode.
+    unlock: { ask: async () => null, showRecoveryKey: async () => {} },
     // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
     workers: {
       cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
       cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
+      backup: { file: unpacked(path.join(__dirname, 'backup-worker.cjs')) },
     },
   });
   const idleMinutes = core.app.settings.lockIdleMinutes({ via: 'desktop', user: core.user });

@@ -8,7 +8,7 @@ import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { channels } from '../../shared/ipc/contract';
 import { nextOrderState, type OrderState } from '../../shared/order-state-machine';
 import { addWpayAccount, collect, jsonLines, runCli, spawnCli } from '../support/cli';
-import { openCore, realKeychain } from '../support/core';
+import { openCore, realKeychain, testVault } from '../support/core';
 import { startSandboxProcess } from '../support/sandbox-process';
 import { tempDir } from '../support/temp-dir';
 
@@ -60,6 +60,7 @@ describe('one audit entry per state change, through faults and a restart', () =>
       const core = await createCore({
         dataDir,
         keychain: realKeychain,
+        ...testVault(),
         label: 'audit test',
         sandbox: { instruments: createFaultInstruments(faults), processing: { baseMs: 1_500, perCardMs: 1 } },
         providerClient: { retry: { baseDelayMs: 20, maxDelayMs: 200 } },

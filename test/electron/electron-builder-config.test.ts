@@ -50,7 +50,7 @@ describe('electron-builder.yml', () => {
   it('packs the built app into asar, with native modules unpacked and rebuilt for Electron', async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/*.node', 'dist/main/card-worker.cjs', 'dist/main/card-writer.cjs']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'dist/main/card-worker.cjs', 'dist/main/card-writer.cjs', 'dist/main/backup-worker.cjs']);
     expect(config.npmRebuild).toBe(true);
     expect(config.files?.flatMap((f) => f.filter)).toEqual(['dist/**', 'package.json']);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { bundleWorker } from '../support/bundle-worker';
-import { person, realKeychain } from '../support/core';
+import { person, realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -15,6 +15,7 @@ test('the card writer bundled the way scripts/build.mjs bundles it stores a whol
   core = await createCore({
     dataDir: path.join(tempDir(), 'data'),
     keychain: realKeychain,
+    ...testVault(),
     sandbox: { processing: { baseMs: 200, perCardMs: 0.1 } },
     workers: { cardWriter: { file } },
   });

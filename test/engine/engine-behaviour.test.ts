@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
 import { EngineBusy } from '../../main/core/engine/engine-lease';
 import { nextPollDelayMs, recommendedPollMs } from '../../main/core/engine/poll-cadence';
-import { person, realKeychain } from '../support/core';
-import { runCli } from '../support/cli';
+import { person, realKeychain, testVault } from '../support/core';
+import { jsonLines, runCli } from '../support/cli';
 import { MovableClock } from '../support/sandbox-harness';
 import { tempDir } from '../support/temp-dir';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function core(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
-  const c = await createCore({ dataDir, keychain: realKeychain, sandbox: { processing: { baseMs: 300, perCardMs: 0.2 } }, ...options });
+  const c = await createCore({ dataDir, keychain: realKeychain, ...testVault(), sandbox: { processing: { baseMs: 300, perCardMs: 0.2 } }, ...options });
   open.push(c);
   return c;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
-import { cardCounts, person, realKeychain } from '../support/core';
+import { cardCounts, person, realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -26,6 +26,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { instruments: createFaultInstruments(FAULTS), processing: { baseMs: 500, perCardMs: 0.05 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 } },
     });
@@ -52,6 +53,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { instruments: createFaultInstruments({ dropAfterAcceptRate: 1, seed: 1 }), processing: { baseMs: 200, perCardMs: 0.1 } },
     });
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
@@ -69,6 +71,7 @@ describe('orders against a provider having a bad day', () => {
     core = await createCore({
       dataDir: path.join(tempDir(), 'data'),
       keychain: realKeychain,
+      ...testVault(),
       sandbox: { instruments: createFaultInstruments(FAULTS), processing: { baseMs: 500, perCardMs: 0.5 } },
       providerClient: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, blackhawkMillisecondsToWait: 200 },
     });

@@ -7,7 +7,7 @@ import { handlers } from '../../main/electron/ipc/handlers';
 import { createBridge } from '../../shared/ipc/bridge';
 import { channels, CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
-import { realKeychain } from '../support/core';
+import { realKeychain, testVault } from '../support/core';
 import { mixedCards } from '../support/order-with-cards';
 import { tempDir } from '../support/temp-dir';
 
@@ -37,7 +37,7 @@ const wpayAccount = {
 };
 
 beforeEach(async () => {
-  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, label: 'dispatch test', sandbox: { processing: { baseMs: 200, perCardMs: 1 } } });
+  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'dispatch test', sandbox: { processing: { baseMs: 200, perCardMs: 1 } } });
 });
 afterEach(async () => {
   await core.close();

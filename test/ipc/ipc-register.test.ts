@@ -5,7 +5,7 @@ import { APP_START_URL } from '../../main/electron/app-origin';
 import { createAutoLock, type AutoLock } from '../../main/electron/auto-lock';
 import { registerIpc } from '../../main/electron/ipc-register';
 import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
-import { realKeychain } from '../support/core';
+import { realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 // registerIpc against a stand-in for Electron's ipcMain (which cannot run outside Electron): every contract channel
@@ -29,7 +29,7 @@ let proof = false;
 let lock: AutoLock;
 
 beforeEach(async () => {
-  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
+  core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
   lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
   handlers = new Map();
   sent = [];

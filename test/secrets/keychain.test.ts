@@ -8,6 +8,7 @@ import { readStoreIdentity } from '../../main/core/store/store-identity';
 import { addTestAccount, openCore, realKeychain } from '../support/core';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
+import { databaseKeyOf, deviceSecretEntry } from '../support/vault';
 
 /** Asks the Secret Service directly, through libsecret's own command-line tool rather than keytar. */
 function secretTool(account: string): string | null {
@@ -24,14 +25,17 @@ function runChild(dataDir: string, env: NodeJS.ProcessEnv) {
 }
 
 describe('OS keychain', () => {
-  it('keeps the database key and API keys in the real Secret Service, readable by libsecret', async () => {
+  it('keeps the device secret and API keys in the real Secret Service, readable by libsecret, and never the database key', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const core = await openCore(dataDir);
     const account = addTestAccount(core);
     await core.secrets.setApiKey(account.id, 'key-from-the-keychain-test-0042');
     await core.close();
     const storeId = readStoreIdentity(dataDir)!.storeId;
-    expect(secretTool(secretNames.databaseKey(storeId))).toMatch(/^[0-9a-f]{64}$/);
+    const deviceSecret = secretTool(deviceSecretEntry(dataDir));
+    expect(deviceSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(deviceSecret).not.toBe(databaseKeyOf(dataDir));
+    expect(secretTool(secretNames.databaseKey(storeId))).toBeNull();
     expect(secretTool(secretNames.apiKey(account.id))).toBe('key-from-the-keychain-test-0042');
     expect(await realKeychain.get(secretNames.apiKey(account.id))).toBe('key-from-the-keychain-test-0042');
   });

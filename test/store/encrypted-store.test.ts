@@ -1,16 +1,16 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, truncateSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { secretNames } from '../../main/core/secrets/keychain';
 import { StoreCorrupt, StoreKeyMissing, StoreKeyRejected, StoreTooNew } from '../../main/core/store/errors';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/store/migrations';
 import { DATABASE_FILE } from '../../main/core/store/open-store';
-import { readStoreIdentity } from '../../main/core/store/store-identity';
+import { DeviceSecretMissing } from '../../main/core/vault/errors';
 import { addTestAccount, openCore, realKeychain } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { allFiles, fingerprint } from '../support/files';
 import { tempDir } from '../support/temp-dir';
+import { databaseKeyOf, deviceSecretEntry } from '../support/vault';
 
 const API_KEY = 'wpay-live-7f3c9a2e51b84d06a9e2c4f1d8b7a3e6';
 
@@ -28,10 +28,6 @@ async function storeWithCards(n: number) {
   const stored = core.cards.list(order.id);
   await core.close();
   return { dataDir, orderId: order.id, cards, stored, accountId: account.id };
-}
-
-function storeKeyName(dataDir: string): string {
-  return secretNames.databaseKey(readStoreIdentity(dataDir)!.storeId);
 }
 
 describe('encrypted card store', () => {
@@ -61,15 +57,16 @@ describe('encrypted card store', () => {
     }
   });
 
-  it('refuses a wrong key with StoreKeyRejected and leaves the file untouched', async () => {
+  it('refuses a database that is not the one its key was wrapped for, with StoreKeyRejected, and leaves it untouched', async () => {
     const { dataDir } = await storeWithCards(50);
-    const keyName = storeKeyName(dataDir);
-    const rightKey = await realKeychain.get(keyName);
-    await realKeychain.set(keyName, 'ab'.repeat(32));
+    const other = await storeWithCards(5);
+    const file = path.join(dataDir, DATABASE_FILE);
+    const own = readFileSync(file);
+    copyFileSync(path.join(other.dataDir, DATABASE_FILE), file);
     const before = fingerprint(dataDir);
     await expect(openCore(dataDir)).rejects.toBeInstanceOf(StoreKeyRejected);
     expect(fingerprint(dataDir)).toEqual(before);
-    await realKeychain.set(keyName, rightKey!);
+    writeFileSync(file, own);
     const core = await openCore(dataDir);
     await core.close();
   });
@@ -91,7 +88,7 @@ describe('encrypted card store', () => {
   it('refuses a database from a newer app, naming both versions, and leaves it as it is', async () => {
     const { dataDir } = await storeWithCards(10);
     const file = path.join(dataDir, DATABASE_FILE);
-    const key = await realKeychain.get(storeKeyName(dataDir));
+    const key = databaseKeyOf(dataDir);
     const raw = new Database(file);
     raw.pragma(`cipher = 'sqlcipher'`);
     raw.pragma('legacy = 4');
@@ -106,23 +103,23 @@ describe('encrypted card store', () => {
     expect(fingerprint(dataDir)).toEqual(before);
   });
 
-  it('will not create a new store over a database whose key has gone from the keychain', async () => {
+  it('will not create a new store over a database whose device secret has gone from the keychain', async () => {
     const { dataDir } = await storeWithCards(10);
-    await realKeychain.delete(storeKeyName(dataDir));
+    await realKeychain.delete(deviceSecretEntry(dataDir));
     const before = fingerprint(dataDir);
-    await expect(openCore(dataDir)).rejects.toBeInstanceOf(StoreKeyMissing);
+    await expect(openCore(dataDir)).rejects.toBeInstanceOf(DeviceSecretMissing);
     expect(fingerprint(dataDir)).toEqual(before);
   });
 
   it('says a malformed keychain entry is malformed, not missing, and leaves both as they are', async () => {
     const { dataDir } = await storeWithCards(10);
-    const keyName = storeKeyName(dataDir);
+    const keyName = deviceSecretEntry(dataDir);
     const rightKey = await realKeychain.get(keyName);
     await realKeychain.set(keyName, 'not a key at all');
     const before = fingerprint(dataDir);
     const error = await openCore(dataDir).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'store-key-malformed', message: expect.stringMatching(/malformed/) });
-    expect((error as Error).message).not.toMatch(/holds no key/);
+    expect(error).toMatchObject({ kind: 'device-secret-malformed', message: expect.stringMatching(/malformed/) });
+    expect((error as Error).message).not.toMatch(/holds no/);
     expect(await realKeychain.get(keyName)).toBe('not a key at all');
     expect(fingerprint(dataDir)).toEqual(before);
     await realKeychain.set(keyName, rightKey!);

@@ -5,11 +5,13 @@ import { openStore } from '../../main/core/store/open-store';
 import { MIGRATIONS } from '../../main/core/store/migrations';
 import { createAuditLog } from '../../main/core/store/repos/audit';
 import type { Migration } from '../../main/core/store/migrations/types';
-import { realKeychain } from '../support/core';
+import { vaultAccess } from '../../main/core/create-core';
+import { systemClock } from '../../main/core/clock';
+import { realKeychain, testVault } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 const open = (dataDir: string, migrations: readonly Migration[]) =>
-  openStore({ dataDir, keychain: realKeychain, now: Date.now(), migrations });
+  openStore({ dataDir, access: vaultAccess({ keychain: realKeychain, ...testVault() }, systemClock), migrations });
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 

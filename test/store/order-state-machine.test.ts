@@ -4,7 +4,9 @@ import type { Core } from '../../main/core/create-core';
 import { IllegalOrderTransition } from '../../main/core/errors';
 import { openStore } from '../../main/core/store/open-store';
 import { ORDER_EVENTS, ORDER_STATES, ORDER_TRANSITIONS, SETTLED_STATES } from '../../shared/order-state-machine';
-import { addTestAccount, openCore, realKeychain } from '../support/core';
+import { addTestAccount, openCore, realKeychain, testVault } from '../support/core';
+import { vaultAccess } from '../../main/core/create-core';
+import { systemClock } from '../../main/core/clock';
 import { moveOrderTo, pathTo } from '../support/order-states';
 import { tempDir } from '../support/temp-dir';
 
@@ -68,7 +70,7 @@ describe('the order state machine, where the orders repository writes', () => {
   });
 
   it('names the same states and settled states as the shipped schema', async () => {
-    const store = await openStore({ dataDir: path.join(tempDir(), 'data'), keychain: realKeychain, now: Date.now() });
+    const store = await openStore({ dataDir: path.join(tempDir(), 'data'), access: vaultAccess({ keychain: realKeychain, ...testVault() }, systemClock) });
     try {
       const sql = (name: string) => store.db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_schema WHERE name = ?').get(name)!.sql;
       const quoted = (text: string) => [...text.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);

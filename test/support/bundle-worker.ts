@@ -19,7 +19,7 @@ export async function bundleWorker(entry: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'keytar', 'pdfkit'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'keytar', 'pdfkit', '@node-rs/argon2'],
     logLevel: 'warning',
     entryPoints: [entry],
     outfile: file,

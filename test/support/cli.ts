@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_PASSCODE } from './core';
 
 export interface CliResult {
   code: number | null;
@@ -6,18 +7,21 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts the CLI as users run it (no Electron), in its own process group so a test can kill all of it at once. */
-export function spawnCli(dataDir: string, args: string[], stdin = ''): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], {
+/**
+ * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
+ * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
+ */
+export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
-  child.stdin!.end(stdin);
+  child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;
 }
 
-export function runCli(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  const child = spawnCli(dataDir, args, stdin);
+export function runCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): Promise<CliResult> {
+  const child = spawnCli(dataDir, args, stdin, passcode);
   return collect(child);
 }
 

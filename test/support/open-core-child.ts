@@ -2,10 +2,11 @@
 import { createCore } from '../../main/core/create-core';
 import { GiftdeskError } from '../../main/core/errors';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
+import { testVault } from './core';
 
 const dataDir = process.argv[2]!;
 try {
-  const core = await createCore({ dataDir, keychain: createKeytarKeychain() });
+  const core = await createCore({ dataDir, keychain: createKeytarKeychain(), ...testVault() });
   await core.close();
   process.stdout.write(JSON.stringify({ ok: true }));
 } catch (err) {

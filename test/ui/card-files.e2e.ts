@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
-import { person, realKeychain } from '../support/core';
+import { person, realKeychain, testVault } from '../support/core';
 import { decryptOffice } from '../support/office-tools';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 
@@ -28,7 +28,7 @@ const outputs = {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-files-'));
   buildRenderer(path.join(dir, 'renderer'));
-  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, label: 'e2e' });
+  core = await createCore({ dataDir: path.join(dir, 'data'), keychain: realKeychain, ...testVault(), label: 'e2e' });
   const account = core.accounts.findByName('Sandbox (Wpay)')!;
   const placed = await core.app.orders.place(person('e2e'), { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 2500, quantity: 7 }], pollEverySeconds: 0.5 });
   expect((await core.engine.settled(placed.id)).state).toBe('complete');

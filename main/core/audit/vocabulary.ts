@@ -63,6 +63,8 @@ export interface AuditDetails {
   /** Card data hidden: by a person (manual). */
   'lock.lock': { reason: string };
   'lock.unlock': Record<string, never>;
+  /** Wrong passcodes tried while the store was shut, copied in at the next right one. */
+  'vault.passcode-failures': { count: number; firstAt: number; lastAt: number };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -83,6 +85,8 @@ export function subjectOf(record: AuditRecord): string {
     case 'lock.lock':
     case 'lock.unlock':
       return 'app';
+    case 'vault.passcode-failures':
+      return 'vault';
     default:
       return `order:${record.details.orderId}`;
   }

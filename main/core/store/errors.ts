@@ -6,8 +6,8 @@ export class StoreKeyRejected extends GiftdeskError {
   readonly kind = 'store-key-rejected';
   constructor(path: string, cause?: unknown) {
     super(
-      `The card store at ${path} cannot be read with the key in the system keychain: either the key is wrong ` +
-        'or the file is not a Giftdesk database. The file was left exactly as it was; restore the matching keychain entry or the file from a backup.',
+      `The card store at ${path} cannot be read with its key: either the file is not the database its store.json belongs to, ` +
+        'or it is not a Giftdesk database. The file was left exactly as it was; restore the matching store.json or the file from a backup.',
       { cause },
     );
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { StoreCorrupt, StoreKeyRejected, StoreTooNew } from './errors';
 import { migrate, readSchemaVersion } from './migrate';
 import type { Migration } from './migrations/types';
@@ -8,7 +8,8 @@ export type Db = Database.Database;
 
 /**
  * Opens (or, when `create` is set, creates) the SQLCipher database. Every check that can fail runs before anything
- * that writes, so a wrong key, a damaged file or a newer schema leaves the file byte for byte as it was.
+ * that writes, so a wrong key, a damaged file or a newer schema leaves the file byte for byte as it was. A new store's
+ * file is made empty and 0600 by the caller first (store/private-files.ts): SQLite gives -wal and -shm its mode.
  */
 export function openDatabase(options: {
   file: string;
@@ -20,10 +21,8 @@ export function openDatabase(options: {
   const walExisted = existsSync(`${file}-wal`);
   const db = new Database(file, { fileMustExist: !create });
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
     if (!create && !walExisted) verifyWholePages(file);
-    db.pragma(`key = "x'${key}'"`);
+    applyKey(db, key);
     verifyReadable(db, file);
     if (!create && !walExisted) verifyLength(db, file);
 
@@ -39,13 +38,33 @@ export function openDatabase(options: {
     // Every page read from disk is decrypted: a cache big enough for the card indexes saves most of that work.
     db.pragma('cache_size = -65536');
     migrate(db, migrations);
-    // Encrypted or not, the store is nobody else's business; SQLite gives -wal and -shm the same mode.
-    if (create) chmodSync(file, 0o600);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** A copy (a backup, a snapshot) opened read-only to check it: nothing is written beside it, not even a -wal. */
+export function openReadOnly(file: string, key: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    verifyWholePages(file);
+    applyKey(db, key);
+    verifyReadable(db, file);
+    verifyLength(db, file);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** SQLCipher 4 with a raw 256-bit key: opening costs no key derivation (the key is random, not a password). */
+function applyKey(db: Db, key: string): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key}'"`);
 }
 
 /** Every SQLite page size is a multiple of 512: a file that is not was cut short (or is something else). */

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { secretNames, type Keychain } from '../secrets/keychain';
-import { newDatabaseKey, readDatabaseKey, saveDatabaseKey } from './database-key';
-import { StoreKeyMalformed, StoreKeyMissing, StoreMissing } from './errors';
+import { unlockStoreKey, type VaultAccess } from '../vault/unlock-store-key';
+import type { FailedAttempts } from '../vault/vault-record';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { openDatabase, type Db } from './open-database';
-import { readStoreIdentity, writeStoreIdentity } from './store-identity';
+import { createPrivateFile, ensurePrivateDir, tightenPrivateTree } from './private-files';
 
 export const DATABASE_FILE = 'giftdesk.db';
 const CHECKPOINT_EVERY_MS = 30_000;
@@ -22,43 +19,35 @@ export interface OpenStore {
   connection: { file: string; key: string };
   /** Runs `fn` as one write transaction (taken at once, so two processes never interleave inside it). */
   transaction<T>(fn: () => T): T;
+  /** The database key, for the vault's rewrapping while the store is open. */
+  databaseKey: Buffer;
+  /** Wrong passcodes before this open, for the audit log. */
+  failures?: FailedAttempts;
   close(): void;
 }
 
 /**
- * Opens the data folder's store. On first use the key is made and saved in the keychain before any file is written,
- * so a keychain that refuses leaves nothing behind. On later uses nothing is ever created over what is there.
+ * Opens the data folder's store once the vault has given its key (see vault/unlock-store-key.ts). On first use the
+ * device secret is saved in the keychain before any file is written, so a keychain that refuses leaves nothing
+ * behind. On later uses nothing is ever created over what is there, and a refusal leaves the database files as they were.
  */
-export async function openStore(options: {
-  dataDir: string;
-  keychain: Keychain;
-  now: number;
-  migrations?: readonly Migration[];
-}): Promise<OpenStore> {
-  const { dataDir, keychain, now } = options;
+export async function openStore(options: { dataDir: string; access: VaultAccess; migrations?: readonly Migration[] }): Promise<OpenStore> {
+  const { dataDir, access } = options;
   const migrations = options.migrations ?? MIGRATIONS;
   const file = path.join(dataDir, DATABASE_FILE);
-  let identity = readStoreIdentity(dataDir);
-  let key: string;
-  let create = false;
+  const unlocked = await unlockStoreKey(dataDir, file, access);
+  const key = unlocked.databaseKey.toString('hex');
 
-  if (identity) {
-    const found = await readDatabaseKey(keychain, identity.storeId);
-    if (found.state === 'missing') throw new StoreKeyMissing(file, `the system keychain reached from here holds no key for it (Giftdesk / ${secretNames.databaseKey(identity.storeId)})`);
-    if (found.state === 'malformed') throw new StoreKeyMalformed(file, identity.storeId);
-    if (!existsSync(file)) throw new StoreMissing(file);
-    key = found.key;
-  } else {
-    if (existsSync(file)) throw new StoreKeyMissing(file, 'the database is there but store.json, which names its key, is not');
-    key = newDatabaseKey();
-    const storeId = randomUUID();
-    await saveDatabaseKey(keychain, storeId, key);
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    identity = writeStoreIdentity(dataDir, storeId, now);
-    create = true;
+  ensurePrivateDir(dataDir);
+  if (unlocked.created) createPrivateFile(file);
+  else tightenPrivateTree(dataDir);
+  const db = openDatabase({ file, key, create: unlocked.created, migrations });
+  try {
+    await unlocked.afterOpen();
+  } catch (err) {
+    db.close();
+    throw err;
   }
-
-  const db = openDatabase({ file, key, create, migrations });
   // This connection serves the UI and the engine's small commits: it leaves checkpoints to the card writer thread,
   // which does the big writes, and to a passive checkpoint now and then, so no commit here pays for copying the WAL.
   db.pragma('wal_autocheckpoint = 0');
@@ -66,11 +55,13 @@ export async function openStore(options: {
   checkpoints.unref();
   return {
     db,
-    storeId: identity.storeId,
+    storeId: unlocked.storeId,
     file,
-    created: create,
+    created: unlocked.created,
     connection: { file, key },
     transaction: (fn) => db.transaction(fn).immediate(),
+    databaseKey: unlocked.databaseKey,
+    failures: unlocked.failures,
     close: () => {
       clearInterval(checkpoints);
       db.close();

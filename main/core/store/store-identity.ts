@@ -3,10 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileDurably } from '../fs/write-durably';
 import { StoreIdentityInvalid } from './errors';
+import { VaultRecordSchema } from '../vault/vault-record';
 
-// store.json names the store (so its keychain entries can be found) and holds nothing secret.
+// store.json names the store (so its keychain entry can be found) and holds nothing secret: the vault's part is the
+// database key wrapped twice (see vault/vault-record.ts). A store made before the vault has no `vault` yet.
 
-const IdentitySchema = z.object({ storeId: z.string().uuid(), createdAt: z.number() });
+const IdentitySchema = z.object({ storeId: z.string().uuid(), createdAt: z.number(), vault: VaultRecordSchema.optional() });
 export type StoreIdentity = z.infer<typeof IdentitySchema>;
 
 export const IDENTITY_FILE = 'store.json';
@@ -26,8 +28,8 @@ export function readStoreIdentity(dataDir: string): StoreIdentity | null {
   return parsed.data;
 }
 
-export function writeStoreIdentity(dataDir: string, storeId: string, now: number): StoreIdentity {
-  const identity: StoreIdentity = { storeId, createdAt: now };
+/** Replaces store.json whole (write, fsync, rename): a crash leaves the old record or the new one. */
+export function writeStoreIdentity(dataDir: string, identity: StoreIdentity): StoreIdentity {
   writeFileDurably(path.join(dataDir, IDENTITY_FILE), `${JSON.stringify(identity, null, 2)}\n`);
   return identity;
 }

@@ -1,0 +1,29 @@
+import type { CoreOptions } from '../core/create-core';
+import { systemClock } from '../core/clock';
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
+import { createCliInput } from './cli-input';
+import { createCliUnlock } from './cli-unlock';
+import { COMMANDS } from './commands';
+import { runCli } from './run-cli';
+
+/**
+ * The CLI as a process: arguments, standard streams, the real keychain. `extra` is what a caller may set beyond that
+ * (the tests' small Argon2id cost); everything else is the same for every caller.
+ */
+export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf'>> = {}): Promise<void> {
+  // A reader that stops early (`| head`) is not an error of ours: stop writing quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  const err = (line: string) => void process.stderr.write(`${line}\n`);
+  const input = createCliInput(process.stdin, process.stderr);
+  process.exitCode = await runCli(process.argv.slice(2), {
+    env: process.env,
+    commands: COMMANDS,
+    coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', unlock: createCliUnlock(input, err, systemClock), ...extra },
+    out: (line) => process.stdout.write(`${line}\n`),
+    err,
+    readStdin: () => input.rest(),
+  });
+}
