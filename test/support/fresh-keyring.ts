@@ -8,6 +8,8 @@ export function runInFreshKeyring<T>(entry: string, input: unknown, env: NodeJS.
   const childEnv = { ...env };
   delete childEnv.GIFTDESK_IN_KEYRING_SESSION;
   delete childEnv.DBUS_SESSION_BUS_ADDRESS;
+  // The child is told its folders in its input; the outer wrapper's throwaway data folder is not its business.
+  delete childEnv.GIFTDESK_DATA_DIR;
   const child = spawn('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', entry], { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end(JSON.stringify(input));
   let stdout = '';
