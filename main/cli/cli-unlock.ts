@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock';
-import { PasscodeWait, PasscodeWrong } from '../core/vault/errors';
-import type { UnlockPrompt, UnlockRequest } from '../core/vault/unlock-prompt';
+import { retryWaitSeconds, type UnlockPrompt, type UnlockRequest } from '../core/app/vault/unlock-dialogue';
 import type { CliInput } from './cli-input';
 
 const TERMINAL_TRIES = 3;
@@ -22,7 +21,8 @@ export function createCliUnlock(input: CliInput, err: (line: string) => void, cl
       if (request.error) {
         if (!input.isTerminal || ++tries >= TERMINAL_TRIES) return null;
         err(request.error.message);
-        if (request.error instanceof PasscodeWrong || request.error instanceof PasscodeWait) await clock.sleep(request.error.waitSeconds * 1000);
+        const wait = retryWaitSeconds(request.error);
+        if (wait !== null) await clock.sleep(wait * 1000);
       }
       if (request.need === 'new-passcode' && input.isTerminal && !request.error) err(newPasscodeIntro(request.reason));
       const typed = await input.line(QUESTION[request.need]);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect, jsonLines, type CliResult } from '../support/cli';
+import { TEST_PASSCODE } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 // The CLI on a Linux machine with no desktop session, through the script the README documents: a gnome-keyring that
@@ -37,10 +38,14 @@ function script(keyring: string, args: string[], stdin = ''): Promise<CliResult>
   return collect(child);
 }
 
-/** One CLI command through the script; `stdin` is the command's own (an API key, say), not the keyring's. */
-function cli(keyring: string, passphrase: string | null, dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
+/**
+ * One CLI command through the script (the CLI with the tests' small Argon2id cost); its stdin is the store's passcode,
+ * then the command's own (an API key, say) — never the keyring's passphrase, which comes from a file.
+ */
+function cli(keyring: string, passphrase: string | null, dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): Promise<CliResult> {
   const through = passphrase ? ['--passphrase-file', passphrase] : [];
-  return script(keyring, [...through, '--', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], stdin);
+  const input = passcode === null ? stdin : `${passcode}\n${stdin}`;
+  return script(keyring, [...through, '--', process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args], input);
 }
 
 /** Every file of the data folder with its size and modification time. */
@@ -116,13 +121,14 @@ describe('scripts/headless-keyring.sh', () => {
     expect((await cli(newKeyring(), passphraseFile('tulip anchor marble seventeen'), dataDir, ['account', 'list'])).code).toBe(0);
     const before = fingerprint(dataDir);
 
-    const r = await cli(newKeyring(), passphraseFile('a different keyring altogether'), dataDir, ['orders']);
+    // This keyring has no device secret for the store: the passcode alone cannot open it, and none is asked for.
+    const r = await cli(newKeyring(), passphraseFile('a different keyring altogether'), dataDir, ['orders'], '', null);
     expect(r.code).toBe(1);
     const message = r.stderr.trim();
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toContain(`The card store at ${path.join(dataDir, 'giftdesk.db')} cannot be opened`);
-    expect(message).toMatch(/holds no key for it \(Giftdesk \/ store:[0-9a-f-]+:database-key\)/);
-    expect(message).toContain('nobody can read them');
+    expect(message).toMatch(/^The card store [0-9a-f-]+ cannot be opened with its passcode/);
+    expect(message).toMatch(/holds no device secret for it \(Giftdesk \/ store:[0-9a-f-]+:device-secret:[0-9a-f-]+\)/);
+    expect(message).toContain('recovery key');
     expect(message).toContain('left exactly as it was');
     expect(message).toContain('will not replace it with a new one');
     expect(message).toContain('scripts/headless-keyring.sh');
@@ -161,7 +167,8 @@ describe('scripts/with-keyring.sh (the tests’ throwaway keyring)', () => {
   });
 
   it('gives a command that names no data folder a throwaway one of its own, gone with the keyring', async () => {
-    const r = await wrapper(['bash', '-c', 'node --import tsx main/cli/index.ts account list >/dev/null && printf "%s" "$GIFTDESK_DATA_DIR"']);
+    const command = `printf '%s\\n' '${TEST_PASSCODE}' | node --import tsx test/support/cli-entry.ts account list >/dev/null && printf "%s" "$GIFTDESK_DATA_DIR"`;
+    const r = await wrapper(['bash', '-c', command]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/giftdesk-data$/);
     expect(existsSync(r.stdout)).toBe(false);

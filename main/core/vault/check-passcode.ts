@@ -21,7 +21,7 @@ export async function checkPasscode(dataDir: string, keychain: Keychain, now: ()
   const { storeId, vault } = readVaultedIdentity(dataDir);
   assertMayTry(vault.failures, now());
   const deviceSecret = await readDeviceSecret(keychain, storeId, vault.passcode.deviceSecretId);
-  if (!deviceSecret) throw new DeviceSecretMissing(storeId);
+  if (!deviceSecret) throw new DeviceSecretMissing(storeId, vault.passcode.deviceSecretId);
   const databaseKey = await openPasscodeCopy(vault.passcode, storeId, passcode, deviceSecret);
   if (databaseKey) return { databaseKey, failures: vault.failures };
   // Counted against store.json as it is after the derivation, so attempts from several processes all add up.

@@ -6,7 +6,9 @@ import { DeviceSecretMalformed } from './errors';
 // own (kept in store.json) as well as the store's, so a store restored beside its original on the same computer
 // gets its own entry and never overwrites the original's.
 
-export const deviceSecretName = (storeId: string, secretId: string) => `store:${storeId}:device-secret:${secretId}`;
+import { deviceSecretName } from './device-secret-name';
+
+export { deviceSecretName };
 
 export function newDeviceSecret(): Buffer {
   return randomBytes(32);

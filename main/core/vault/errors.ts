@@ -1,4 +1,5 @@
 import { GiftdeskError } from '../errors';
+import { deviceSecretName } from './device-secret-name';
 
 // Every way the vault can refuse. None of them touches the database files; the passcode ones carry the field the
 // person must retype, so the CLI prints `passcode: …` and the app shows the wait.
@@ -41,11 +42,13 @@ export class PasscodeTooWeak extends GiftdeskError {
 
 export class DeviceSecretMissing extends GiftdeskError {
   readonly kind = 'device-secret-missing';
-  constructor(storeId: string) {
+  constructor(storeId: string, secretId: string) {
     super(
-      `This computer's keychain holds no device secret for store ${storeId}, so the passcode alone cannot open it ` +
-        '(a new computer, a reinstalled system or a reset keyring). Open it with its recovery key, then set a new passcode. ' +
-        'Nothing was changed.',
+      `The card store ${storeId} cannot be opened with its passcode: the system keychain reached from here holds no device ` +
+        `secret for it (Giftdesk / ${deviceSecretName(storeId, secretId)}), and the passcode alone opens nothing. The store was ` +
+        'left exactly as it was, and Giftdesk will not replace it with a new one. What can open it: its recovery key (then a ' +
+        'new passcode is set and a new device secret made), or the keychain that holds the secret (the same user on this ' +
+        'computer; on a Linux machine without a desktop, the same keyring folder through scripts/headless-keyring.sh).',
     );
   }
 }

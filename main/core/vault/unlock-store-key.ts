@@ -121,7 +121,7 @@ async function upgradeLegacyStore(dataDir: string, databaseFile: string, identit
 
 async function openVault(dataDir: string, storeId: string, vault: VaultRecord, access: VaultAccess): Promise<UnlockedStoreKey> {
   const hasDeviceSecret = (await readDeviceSecret(access.keychain, storeId, vault.passcode.deviceSecretId)) !== null;
-  if (!hasDeviceSecret) return openWithRecoveryKey(dataDir, storeId, vault, access, new DeviceSecretMissing(storeId));
+  if (!hasDeviceSecret) return openWithRecoveryKey(dataDir, storeId, vault, access, new DeviceSecretMissing(storeId, vault.passcode.deviceSecretId));
   let error: PasscodeWrong | PasscodeWait | RecoveryKeyWrong | undefined;
   for (;;) {
     const answer = await access.prompt.ask({ need: 'passcode', storeId, error });

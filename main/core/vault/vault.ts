@@ -79,7 +79,7 @@ export function createVault(options: {
       await verifyPasscode(oldPasscode);
       const { vault } = readVaultedIdentity(dataDir);
       const deviceSecret = await readDeviceSecret(keychain, storeId, vault.passcode.deviceSecretId);
-      if (!deviceSecret) throw new DeviceSecretMissing(storeId);
+      if (!deviceSecret) throw new DeviceSecretMissing(storeId, vault.passcode.deviceSecretId);
       const copy = await makePasscodeCopy({
         storeId,
         databaseKey,

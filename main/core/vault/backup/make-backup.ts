@@ -7,7 +7,8 @@ import { readSchemaVersion } from '../../store/migrate';
 import { openDatabase, openReadOnly } from '../../store/open-database';
 import { createPrivateFile } from '../../store/private-files';
 import { extractDatabase, readBackupHeader, seal, sha256OfFile, unseal, writeBackupFile, type BackupCounts, type BackupHeader, type BackupSecrets } from './backup-file';
-import { checkIntegrity, countRows, countRowsUpTo, describeCounts, sameCounts } from './check-copy';
+import { checkIntegrity, countRows, countRowsUpTo, vacuumInto } from '../../store/snapshot';
+import { describeCounts, sameCounts } from './check-copy';
 import { BackupVerifyFailed } from './errors';
 
 export interface BackupJob {
@@ -51,7 +52,7 @@ export function makeBackup(job: BackupJob): BackupMade {
     let schemaVersion: number;
     try {
       createPrivateFile(snapshot);
-      source.prepare('VACUUM INTO ?').run(snapshot);
+      vacuumInto(source, snapshot);
       const copy = openReadOnly(snapshot, job.key);
       try {
         const problem = checkIntegrity(copy);

@@ -13,7 +13,8 @@ import { RecoveryKeyWrong } from '../errors';
 import { makePasscodeCopy, openRecoveryCopy } from '../key-copies';
 import { askNewPasscode, type VaultAccess } from '../unlock-store-key';
 import { extractDatabase, readBackupHeader, unseal, type BackupCounts, type BackupHeader } from './backup-file';
-import { checkIntegrity, countRows, describeCounts, sameCounts } from './check-copy';
+import { checkIntegrity, countRows } from '../../store/snapshot';
+import { describeCounts, sameCounts } from './check-copy';
 import { timeStamp } from './backup-names';
 import { BackupInvalid, BackupTooNew, RestoreTargetInUse } from './errors';
 
