@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-handlers';
 import type { SandboxContext } from './context';
-import type { FaultDice } from './faults';
+import { CLEAN_PLAN, type FaultDice } from './faults';
 import { readBody, type Reply, type SandboxRequest } from './http-kit';
 import { authenticate, matchRoute } from './routes';
-import type { SandboxHandle } from './types';
+import type { CallRecord, SandboxHandle } from './types';
 
 export interface RouterDeps {
   ctx: SandboxContext;
@@ -30,7 +30,17 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   const url = new URL(msg.url ?? '/', 'http://sandbox.local');
   const { body, invalidJson } = await readBody(msg);
   const method = msg.method ?? 'GET';
-  const req: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers: msg.headers, body, invalidJson, params: {}, signal: deps.signal };
+  const req: SandboxRequest = {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: msg.headers,
+    body,
+    invalidJson,
+    params: {},
+    signal: deps.signal,
+    plan: CLEAN_PLAN,
+  };
 
   const admin = handleAdmin(req, deps.admin);
   if (admin) return send(res, admin);
@@ -41,31 +51,46 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   req.params = match.params;
   ctx.stats.request(route.endpoint);
 
-  const plan = dice.plan(route.submit);
+  const plan = dice.plan(route.kind);
+  req.plan = plan;
+  // Submits and lookups are logged per reference when handled (a held answer must not reorder the log).
+  const reference = route.reference?.(req, ctx) ?? null;
+  const log = (outcome: CallRecord['outcome']): CallRecord | null => {
+    if (reference === null || (route.kind !== 'submit' && route.kind !== 'lookup')) return null;
+    return ctx.stats.call(reference, { call: route.kind, outcome, answered: true });
+  };
   if (plan.spike) ctx.stats.fault('spikes');
   if (plan.delayMs > 0) await ctx.clock.sleep(plan.delayMs, deps.signal);
   if (plan.throttle) {
     ctx.stats.fault('throttled');
+    log('throttled');
     return send(res, dice.tooManyRequests(route.api));
   }
   if (plan.error === 'before') {
     ctx.stats.fault('errors');
+    log('server-error');
     return send(res, dice.serverError(route.api));
   }
 
   const denied = authenticate(route.api, req, ctx);
-  if (denied) return send(res, denied);
+  if (denied) {
+    log('refused');
+    return send(res, denied);
+  }
   const reply = await route.handle(req, ctx);
+  const record = log(reply.outcome ?? 'refused');
   const hold = dice.current().holdAfterAcceptMs;
   if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);
 
   if (plan.error === 'after') {
     ctx.stats.fault('errors');
     if (reply.orderTaken) ctx.stats.fault('errorsAfterAccept');
+    if (record) record.answered = false;
     return send(res, dice.serverError(route.api));
   }
   if (plan.drop && reply.orderTaken) {
     ctx.stats.fault('dropped');
+    if (record) record.answered = false;
     res.socket?.destroy();
     return;
   }
