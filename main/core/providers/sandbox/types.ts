@@ -28,7 +28,7 @@ export interface SandboxFaults {
   /** Fraction of status checks of an order the sandbox holds that are refused (Wpay 401 AP01, Blackhawk 403). */
   refuseStatusRate: number;
   /** Fraction of Wpay submits under a refno the sandbox never saw that find it already taken by an order placed
-   *  elsewhere: the sandbox keeps that other order and answers 5313. */
+   *  elsewhere (the same lines with a card more on each): the sandbox keeps that other order and answers 5313. */
   foreignReferenceRate: number;
   /** Wpay SVA available balance in cents; setting it replaces the balance from now on. */
   balanceCents: number;

@@ -33,9 +33,11 @@ export async function placeWpayOrder(req: SandboxRequest, ctx: SandboxContext): 
   const now = ctx.clock.now();
   const seq = ctx.store.nextSeq();
   if (req.plan.foreign) {
-    // Someone else (another app, the partner portal) already placed an order under this refno: Wpay keeps theirs.
+    // Someone else (another app, the partner portal) already placed an order under this refno: Wpay keeps theirs,
+    // which is not ours (a card more on every line), so that a client that takes it up cannot find it complete.
     ctx.stats.fault('foreignReferences');
-    ctx.store.add({ ...newOrder(ctx, seq, refno, parsed.lines, parsed.syncOnly, now), foreign: true });
+    const theirs = parsed.lines.map((l) => ({ ...l, quantity: l.quantity + 1 }));
+    ctx.store.add({ ...newOrder(ctx, seq, refno, theirs, false, now), foreign: true });
     return duplicate(true);
   }
   const order = newOrder(ctx, seq, refno, parsed.lines, parsed.syncOnly, now);
