@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditSubmits } from '../support/call-log';
-import { engineRig, progressWhere, storedPerLine, wpayLine } from '../support/engine-harness';
+import { engineRig, progressWhere, settled, storedPerLine, wpayLine } from '../support/engine-harness';
 
 // Each rule of the engine that protects money, driven through the real engine over HTTP against the sandbox, with
 // the sandbox fault that makes the rule matter.
@@ -11,7 +11,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
   it('fails an order whose very first send is answered 5313 (someone else’s order has the reference), and never takes that order up', async () => {
     const rig = await engineRig({ faults: { foreignReferenceRate: 1 } });
     const placed = await rig.core.engine.place({ accountId: rig.account('wpay'), lines: [wpayLine(20)], pollEverySeconds: 1 });
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
 
     expect(order.state).toBe('failed');
     expect(order.stateReason).toContain(`already has an order under reference ${order.clientReference} that Giftdesk did not place`);
@@ -35,7 +35,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
     expect(sandbox.stats().faultsInjected.notReady).toBeGreaterThanOrEqual(2);
 
     sandbox.setFaults({ notReadyRate: 0 });
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state, order.stateReason ?? '').toBe('complete');
     expect(storedPerLine(rig.core, order)).toEqual({ perLine: { 1: 300 }, distinct: 300, total: 300 });
   });
@@ -46,7 +46,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
     await progressWhere(rig.core, placed.id, (p) => p.stateReason === 'The provider is still activating cards.');
     (await rig.sandbox()).setFaults({ cancelInFetchRate: 1 });
 
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state).toBe('cancelled');
     expect(order.stateReason).toBe('The provider reports the order as cancelled; no more cards can be fetched.');
     expect(rig.core.cards.count(order.id)).toBe(0);
@@ -58,7 +58,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
   it('hands an accepted order to a person when its status checks are refused, never failing it, and finishes it once they work again', async () => {
     const rig = await engineRig({ faults: { refuseStatusRate: 1 }, processing: { baseMs: 20_000 } });
     const placed = await rig.core.engine.place({ accountId: rig.account('wpay'), lines: [wpayLine(100)], pollEverySeconds: 1 });
-    const stuck = await rig.core.engine.settled(placed.id);
+    const stuck = await settled(rig.core, placed.id);
 
     expect(stuck.state).toBe('needs-attention');
     expect(stuck.stateReason).toMatch(/^The provider refused the status check \(Invalid API key\)\. The order was accepted under reference /);
@@ -72,7 +72,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
 
     sandbox.setFaults({ refuseStatusRate: 0 });
     rig.core.engine.checkNow(placed.id);
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state, order.stateReason ?? '').toBe('complete');
     expect(storedPerLine(rig.core, order)).toEqual({ perLine: { 1: 100 }, distinct: 100, total: 100 });
     expect(auditSubmits(sandbox.stats().calls[order.clientReference])).toMatchObject({ submits: 1, unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
@@ -81,7 +81,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
   it('does not send again while it cannot find out whether a cut-off send arrived (lookup refused)', async () => {
     const rig = await engineRig({ faults: { dropAfterAcceptRate: 1, refuseStatusRate: 1 } });
     const placed = await rig.core.engine.place({ accountId: rig.account('wpay'), lines: [wpayLine(50)], pollEverySeconds: 1 });
-    const stuck = await rig.core.engine.settled(placed.id);
+    const stuck = await settled(rig.core, placed.id);
 
     expect(stuck.state).toBe('needs-attention');
     expect(stuck.stateReason).toContain(`Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${stuck.clientReference} was refused`);
@@ -94,7 +94,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
 
     sandbox.setFaults({ dropAfterAcceptRate: 0, refuseStatusRate: 0 });
     rig.core.engine.checkNow(placed.id);
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state, order.stateReason ?? '').toBe('complete');
     expect(rig.core.cards.count(order.id)).toBe(50);
     expect(auditSubmits(sandbox.stats().calls[order.clientReference])).toMatchObject({ submits: 1, unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
@@ -104,7 +104,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
   it('never calls an order complete while pages come back short: it fetches them again, then hands it to a person with the numbers', async () => {
     const rig = await engineRig({ faults: { shortPageRate: 1 } });
     const placed = await rig.core.engine.place({ accountId: rig.account('wpay'), lines: [wpayLine(250)], pollEverySeconds: 1 });
-    const short = await rig.core.engine.settled(placed.id);
+    const short = await settled(rig.core, placed.id);
 
     expect(short.state).toBe('needs-attention');
     const stored = rig.core.cards.count(short.id);
@@ -116,7 +116,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
 
     sandbox.setFaults({ shortPageRate: 0 });
     rig.core.engine.checkNow(placed.id);
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state, order.stateReason ?? '').toBe('complete');
     expect(storedPerLine(rig.core, order)).toEqual({ perLine: { 1: 250 }, distinct: 250, total: 250 });
   });
@@ -128,7 +128,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
     expect(retrying.state).toBe('fetching');
     const sandbox = await rig.sandbox();
     sandbox.setFaults({ shortPageRate: 0 });
-    const order = await rig.core.engine.settled(placed.id);
+    const order = await settled(rig.core, placed.id);
     expect(order.state, order.stateReason ?? '').toBe('complete');
     expect(storedPerLine(rig.core, order)).toEqual({ perLine: { 1: 1_500 }, distinct: 1_500, total: 1_500 });
     // Three pages of 500, each short once and fetched again once.

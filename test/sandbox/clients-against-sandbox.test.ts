@@ -7,7 +7,7 @@ import type { ProviderClient, SubmitRequest } from '../../main/core/providers/pr
 import { ProviderError } from '../../main/core/providers/provider-error';
 import type { SandboxHandle } from '../../main/core/providers/sandbox/types';
 import { auditSubmits } from '../support/call-log';
-import { blackhawkLine, engineRig, wpayLine } from '../support/engine-harness';
+import { blackhawkLine, engineRig, settled, wpayLine } from '../support/engine-harness';
 import { tempDir } from '../support/temp-dir';
 import { MovableClock, sandbox } from './sandbox-harness';
 
@@ -71,15 +71,15 @@ describe('the real provider clients against the sandbox, faults on', () => {
     const rig = await engineRig({ faults: FAULTS, processing: { baseMs: 4_000, perCardMs: 10 } });
     const sizes = [600, 150, 4];
     const placed = await Promise.all(sizes.map((n) => rig.core.engine.place({ accountId: rig.account('wpay'), lines: [wpayLine(n, 1250)], pollEverySeconds: 1 })));
-    const settled = await Promise.all(placed.map((o) => rig.core.engine.settled(o.id)));
+    const done = await Promise.all(placed.map((o) => settled(rig.core, o.id)));
     const s = await rig.core.providers.sandbox();
     const stats = s.stats();
     expect(stats.faultsInjected.errors + stats.faultsInjected.throttled).toBeGreaterThan(0);
-    expect(settled[2]!.realtime).toBe(true);
+    expect(done[2]!.realtime).toBe(true);
 
     s.setFaults({ errorRate: 0, rate429: 0, dropAfterAcceptRate: 0, latencySpikeRate: 0 });
     const clean = clientFor(s, 'wpay');
-    for (const [i, order] of settled.entries()) {
+    for (const [i, order] of done.entries()) {
       expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
       expect(storedCards(rig.core, order.id)).toEqual(await cleanRead(clean, order.providerOrderId!, sizes[i]!));
       expect(stats.ordersByReference[order.clientReference]).toBe(1);
@@ -120,14 +120,14 @@ describe('the real provider clients against the sandbox, faults on', () => {
     const rig = await engineRig({ faults: FAULTS, processing: { baseMs: 4_000, perCardMs: 10 } });
     const sizes = [300, 2];
     const placed = await Promise.all(sizes.map((n) => rig.core.engine.place({ accountId: rig.account('blackhawk'), lines: [blackhawkLine(n)], pollEverySeconds: 1 })));
-    const settled = await Promise.all(placed.map((o) => rig.core.engine.settled(o.id)));
+    const done = await Promise.all(placed.map((o) => settled(rig.core, o.id)));
     const s = await rig.core.providers.sandbox();
     const stats = s.stats();
     expect(stats.faultsInjected.errors + stats.faultsInjected.throttled).toBeGreaterThan(0);
 
     s.setFaults({ errorRate: 0, rate429: 0, dropAfterAcceptRate: 0, latencySpikeRate: 0 });
     const clean = clientFor(s, 'blackhawk');
-    for (const [i, order] of settled.entries()) {
+    for (const [i, order] of done.entries()) {
       expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
       expect(storedCards(rig.core, order.id)).toEqual(await cleanRead(clean, order.providerOrderId!, sizes[i]!));
       expect(stats.ordersByReference[order.clientReference]).toBe(1);

@@ -75,9 +75,34 @@ export async function engineRig(options: RigOptions = {}): Promise<EngineRig> {
 export const wpayLine = (quantity: number, faceValueCents = 1_000): PlaceOrderLine => ({ sku: 'WWQ651BHNWSH', faceValueCents, quantity });
 export const blackhawkLine = (quantity: number, faceValueCents = 2_500): PlaceOrderLine => ({ sku: 'BestBuy_eGift', faceValueCents, quantity });
 
-/** Resolves with the first progress of the order that matches; rejects if the order settles first. */
+/**
+ * How long an order of these tests may take to settle, in wall time. Each settles in a second or two; an engine that
+ * never settles one (a broken rule, or a mutant of one) fails the test here instead of hanging it.
+ */
+export const SETTLE_LIMIT_MS = 15_000;
+
+function deadline<T>(what: string, orderId: number): { promise: Promise<T>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`order ${orderId}: ${what} did not happen within ${SETTLE_LIMIT_MS / 1000} s`)), SETTLE_LIMIT_MS);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+/** The order once settled; rejects when it has not settled within SETTLE_LIMIT_MS. */
+export async function settled(core: Core, orderId: number): Promise<Order> {
+  const limit = deadline<Order>('settling', orderId);
+  try {
+    return await Promise.race([core.engine.settled(orderId), limit.promise]);
+  } finally {
+    limit.clear();
+  }
+}
+
+/** Resolves with the first progress of the order that matches; rejects if the order settles first, or never. */
 export function progressWhere(core: Core, orderId: number, matches: (p: OrderProgress) => boolean): Promise<OrderProgress> {
-  return new Promise((resolve, reject) => {
+  const limit = deadline<OrderProgress>('the awaited progress', orderId);
+  const seen = new Promise<OrderProgress>((resolve, reject) => {
     const off = core.engine.onProgress((p) => {
       if (p.orderId !== orderId) return;
       if (matches(p)) {
@@ -90,6 +115,7 @@ export function progressWhere(core: Core, orderId: number, matches: (p: OrderPro
       reject(new Error(`order settled ${o.state} (${o.stateReason ?? o.lastError ?? 'no reason'}) before the awaited progress`));
     });
   });
+  return Promise.race([seen, limit.promise]).finally(limit.clear);
 }
 
 /** Stored cards per order line (line number → count), and how many distinct card numbers the order holds. */

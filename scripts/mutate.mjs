@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run mutate`: mutation testing with Stryker, in a keyring session of its own (as npm test). Two runs: the order
+// engine (stryker.engine.config.mjs, fails below 80 % killed) and the guards around it — store, lock and IPC dispatch
+// (stryker.guards.config.mjs). Each prints its score table and every surviving mutant; the reports land in
+// reports/mutation/. Extra arguments go to both runs (e.g. --incremental, --concurrency 4).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureKeyringSession } from './keyring-session.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+ensureKeyringSession(['scripts/mutate.mjs', ...process.argv.slice(2)]);
+
+// The property tests run against every mutant they cover: fewer runs, and the same ones every time, so that a
+// mutant's fate does not depend on the dice.
+process.env.GIFTDESK_PROPERTY_RUNS ??= '4';
+process.env.GIFTDESK_PROPERTY_SEED ??= '20261201';
+
+const halves = [
+  { name: 'engine', config: 'stryker.engine.config.mjs', breaks: true },
+  { name: 'guards', config: 'stryker.guards.config.mjs', breaks: false },
+];
+const started = Date.now();
+const results = halves.map((half) => {
+  console.log(`\n▶ npm run mutate: ${half.name} (${half.config})`);
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', half.config, ...process.argv.slice(2)], { stdio: 'inherit' });
+  return { ...half, ok: r.status === 0, minutes: (Date.now() - t0) / 60_000, score: scoreOf(`reports/mutation/${half.name}.json`) };
+});
+
+console.log('\nMutation score (killed + timed out, of the mutants that tests cover or should):');
+for (const r of results) {
+  const score = r.score === null ? 'no report' : `${r.score.toFixed(1)} %`;
+  console.log(`  ${r.name.padEnd(7)} ${score.padStart(9)}   ${r.minutes.toFixed(1)} min${r.ok ? '' : r.breaks ? '   BELOW THE 80 % BREAK (or Stryker failed)' : '   Stryker failed'}`);
+}
+console.log(`  total time ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
+
+/** Stryker's mutation score from its JSON report (mutation-testing-report-schema): detected / (valid mutants). */
+function scoreOf(file) {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let detected = 0;
+  let valid = 0;
+  for (const f of Object.values(report.files)) {
+    for (const m of f.mutants) {
+      if (m.status === 'CompileError' || m.status === 'RuntimeError' || m.status === 'Ignored') continue;
+      valid += 1;
+      if (m.status === 'Killed' || m.status === 'Timeout') detected += 1;
+    }
+  }
+  return valid === 0 ? 100 : (100 * detected) / valid;
+}

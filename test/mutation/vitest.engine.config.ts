@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// The tests that count for the engine's mutation score (npm run mutate): they drive the engine in this process,
+// where Stryker switches mutants on. Tests that spawn the CLI run the engine elsewhere and stay out.
+export default defineConfig({
+  test: {
+    root: path.resolve(import.meta.dirname, '../..'),
+    // provider-faults.test.ts (25,000 cards under faults) is left to npm test: too slow to run against every mutant, and
+    // its ground is covered by the property tests.
+    include: ['test/engine/safety-rules.test.ts', 'test/engine/engine-properties.test.ts', 'test/engine/engine-behaviour.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    // Stryker's vitest runner runs the files in one worker thread; keytar's libsecret registers its types once per
+    // process and breaks when loaded again in a fresh thread, so the files share one thread and its modules.
+    isolate: false,
+  },
+});
