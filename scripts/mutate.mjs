@@ -17,6 +17,11 @@ ensureKeyringSession(['scripts/mutate.mjs', ...process.argv.slice(2)]);
 // mutant's fate does not depend on the dice.
 process.env.GIFTDESK_PROPERTY_RUNS ??= '4';
 process.env.GIFTDESK_PROPERTY_SEED ??= '20261201';
+// Stryker's vitest runner runs tests in worker threads; keytar crashes a process when a second thread loads it, so
+// the tests reach the same Secret Service through secret-tool (test/support/secret-tool-keychain.ts).
+process.env.GIFTDESK_TEST_KEYCHAIN = 'secret-tool';
+// Orders settle in a second or two here; one that has not after 6 s is stalled by its mutant.
+process.env.GIFTDESK_SETTLE_LIMIT_MS ??= '6000';
 
 const halves = [
   { name: 'engine', config: 'stryker.engine.config.mjs', breaks: true },

@@ -6,14 +6,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: path.resolve(import.meta.dirname, '../..'),
-    // provider-faults.test.ts (25,000 cards under faults) is left to npm test: too slow to run against every mutant, and
-    // its ground is covered by the property tests.
-    include: ['test/engine/safety-rules.test.ts', 'test/engine/engine-properties.test.ts', 'test/engine/engine-behaviour.test.ts'],
+    // provider-faults.test.ts (25,000 cards under faults) is left to npm test: too slow to run against every mutant,
+    // and its ground is covered by the property tests.
+    include: ['test/engine/safety-rules.test.ts', 'test/engine/engine-properties.test.ts', 'test/engine/engine-behaviour.test.ts', 'test/engine/order-input.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    // Stryker's vitest runner runs the files in one worker thread; keytar's libsecret registers its types once per
-    // process and breaks when loaded again in a fresh thread, so the files share one thread and its modules.
-    isolate: false,
   },
 });

@@ -17,7 +17,5 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    // See vitest.engine.config.ts.
-    isolate: false,
   },
 });

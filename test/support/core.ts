@@ -1,9 +1,13 @@
 import { createCore, type Core } from '../../main/core/create-core';
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
 import type { Account } from '../../shared/domain';
+import { createSecretToolKeychain } from './secret-tool-keychain';
 
-/** The real OS keychain (gnome-keyring in the test session): tests never mock it. */
-export const realKeychain = createKeytarKeychain();
+/**
+ * The real OS keychain (gnome-keyring in the test session): tests never mock it. Through keytar, as the app; through
+ * secret-tool under npm run mutate, whose test runner's worker threads keytar cannot share a process with.
+ */
+export const realKeychain = process.env.GIFTDESK_TEST_KEYCHAIN === 'secret-tool' ? createSecretToolKeychain() : createKeytarKeychain();
 
 export async function openCore(dataDir: string): Promise<Core> {
   return createCore({ dataDir, keychain: realKeychain });
