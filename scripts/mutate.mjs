@@ -13,10 +13,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 ensureKeyringSession(['scripts/mutate.mjs', ...process.argv.slice(2)]);
 
-// The property tests run against every mutant they cover: fewer runs, and the same ones every time, so that a
-// mutant's fate does not depend on the dice.
-process.env.GIFTDESK_PROPERTY_RUNS ??= '4';
-process.env.GIFTDESK_PROPERTY_SEED ??= '20261201';
 // Stryker's vitest runner runs tests in worker threads; keytar crashes a process when a second thread loads it, so
 // the tests reach the same Secret Service through secret-tool (test/support/secret-tool-keychain.ts).
 process.env.GIFTDESK_TEST_KEYCHAIN = 'secret-tool';

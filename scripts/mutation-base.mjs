@@ -14,9 +14,11 @@ export function mutationBase(name) {
     // that only changes the wording of the others says nothing about the rules, and costs a full run each.
     mutator: { excludedMutations: ['StringLiteral'] },
     concurrency: 2,
-    // A mutant that stops an order from settling is caught by the tests' own limit (SETTLE_LIMIT_MS, 6 s here) before
-    // this timeout, which would cost a restart of the test runner.
-    timeoutMS: 12_000,
+    // A mutant that stops an order from settling is caught by the tests' own limit (SETTLE_LIMIT_MS, 6 s here); one
+    // that hangs a test past its dry-run time by half again and 5 s counts as detected (Timeout), and costs a restart
+    // of the test runner.
+    timeoutMS: 5_000,
+    timeoutFactor: 1.5,
     reporters: ['clear-text', 'progress', 'html', 'json'],
     clearTextReporter: { allowColor: true, logTests: false, reportScoreTable: true },
     htmlReporter: { fileName: `reports/mutation/${name}.html` },

@@ -11,9 +11,9 @@ import { engineRig, type EngineRig, SETTLE_LIMIT_MS, settled, storedPerLine } fr
 // restarts the app at random moments. Whatever happens, an order ends exact, or in a state that says why and tells
 // the truth about the provider; and nothing is ever sent again unless a lookup found nothing.
 
-/** Runs per property; small enough for CI, raised for a long hunt with GIFTDESK_PROPERTY_RUNS (npm run mutate lowers it). */
+/** Runs per property; small enough for CI, raised for a long hunt with GIFTDESK_PROPERTY_RUNS. */
 const RUNS = Number(process.env.GIFTDESK_PROPERTY_RUNS ?? 12);
-/** Fixed by npm run mutate, so that every mutant meets the same runs; random otherwise (fast-check prints it on failure). */
+/** To replay a failure: fast-check prints its seed, and GIFTDESK_PROPERTY_SEED runs it again. */
 const SEED = process.env.GIFTDESK_PROPERTY_SEED === undefined ? undefined : Number(process.env.GIFTDESK_PROPERTY_SEED);
 
 const rate = (maxPercent: number) => fc.integer({ min: 0, max: maxPercent }).map((p) => p / 100);
