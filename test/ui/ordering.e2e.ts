@@ -164,7 +164,8 @@ describe('ordering cards through the desktop UI', () => {
     await card.getByLabel('Format').selectOption('zip');
     await card.getByRole('button', { name: 'Export…' }).click();
     const shown = card.getByLabel('Generated passphrase');
-    await expect.poll(() => shown.count()).toBe(1);
+    // The export runs in a worker thread started for it: give it the time a loaded machine needs.
+    await expect.poll(() => shown.count(), { timeout: 15_000 }).toBe(1);
     const passphrase = (await shown.textContent())!;
     expect(passphrase.length).toBeGreaterThanOrEqual(20);
     await app.screenshot('09b-print-export');
@@ -351,7 +352,7 @@ describe('ordering cards through the desktop UI', () => {
     await app.screenshot('16-locked');
 
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(lock.state).toBe('unlocked');
 
     lock.lock('system'); // the OS screen locked: main decides, the window follows
