@@ -2,7 +2,8 @@
 // `npm run mutate`: mutation testing with Stryker, in a keyring session of its own (as npm test). Two runs: the order
 // engine (stryker.engine.config.mjs, fails below 80 % killed) and the guards around it — store, lock and IPC dispatch
 // (stryker.guards.config.mjs). Each prints its score table and every surviving mutant; the reports land in
-// reports/mutation/. Extra arguments go to both runs (e.g. --incremental, --concurrency 4).
+// reports/mutation/. `--only engine` (or `--only guards`) runs one of them; other arguments go to Stryker (e.g.
+// --incremental, --concurrency 4).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,10 @@ import { ensureKeyringSession } from './keyring-session.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 ensureKeyringSession(['scripts/mutate.mjs', ...process.argv.slice(2)]);
+
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? null : args.splice(onlyAt, 2)[1];
 
 // Stryker's vitest runner runs tests in worker threads; keytar crashes a process when a second thread loads it, so
 // the tests reach the same Secret Service through secret-tool (test/support/secret-tool-keychain.ts).
@@ -23,11 +28,15 @@ const halves = [
   { name: 'engine', config: 'stryker.engine.config.mjs', breaks: true },
   { name: 'guards', config: 'stryker.guards.config.mjs', breaks: false },
 ];
+if (only !== null && !halves.some((h) => h.name === only)) {
+  console.error(`--only: give ${halves.map((h) => h.name).join(' or ')}.`);
+  process.exit(2);
+}
 const started = Date.now();
-const results = halves.map((half) => {
+const results = halves.filter((h) => only === null || h.name === only).map((half) => {
   console.log(`\n▶ npm run mutate: ${half.name} (${half.config})`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', half.config, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join('node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', half.config, ...args], { stdio: 'inherit' });
   return { ...half, ok: r.status === 0, minutes: (Date.now() - t0) / 60_000, score: scoreOf(`reports/mutation/${half.name}.json`) };
 });
 
