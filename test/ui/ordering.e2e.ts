@@ -327,7 +327,8 @@ describe('ordering cards through the desktop UI', () => {
         el.scrollTop = el.scrollHeight;
       });
       const before = text;
-      await expect.poll(() => shown.textContent()).not.toBe(before);
+      // Each page is fetched from the core and drawn: give it the time a loaded machine needs.
+      await expect.poll(() => shown.textContent(), { timeout: 15_000 }).not.toBe(before);
       text = (await shown.textContent())!;
       expect(await scroller.getByRole('row').count()).toBeLessThan(80);
     }
