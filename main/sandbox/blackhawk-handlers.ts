@@ -3,6 +3,7 @@ import { BLACKHAWK_PRODUCTS } from './catalog';
 import { header, json, type Reply, type SandboxRequest } from './http-kit';
 import { parseBlackhawkOrder } from './blackhawk-order-request';
 import { bhError, orderInfoBody, orderNotFound, orderStatusWords } from './blackhawk-wire';
+import { cardFault, shortEnd } from './card-faults';
 import { processingMs, progressAt } from './order-timeline';
 import { orderQuantity } from './state-store';
 import type { SandboxOrder } from './types';
@@ -33,7 +34,7 @@ export async function submitEgiftBulk(req: SandboxRequest, ctx: SandboxContext):
 
   // The same requestId is Blackhawk's safe retry: it answers about the order already taken, never a second one.
   const existing = ctx.store.findByReference('blackhawk', requestId);
-  if (existing) return { ...(await answerSubmit(existing, waitMs, req, ctx)), orderTaken: true };
+  if (existing) return { ...(await answerSubmit(existing, waitMs, req, ctx)), orderTaken: true, outcome: 'existing' };
 
   if (req.invalidJson) return bhError(400, 'request.invalid', 'The request body is not valid JSON');
   const parsed = parseBlackhawkOrder(req.body, ctx.store.identity.clientProgramNumber);
@@ -55,7 +56,7 @@ export async function submitEgiftBulk(req: SandboxRequest, ctx: SandboxContext):
     cancelledAt: null,
   };
   ctx.store.add(order);
-  return { ...(await answerSubmit(order, waitMs, req, ctx)), orderTaken: true };
+  return { ...(await answerSubmit(order, waitMs, req, ctx)), orderTaken: true, outcome: 'taken' };
 }
 
 async function answerSubmit(order: SandboxOrder, waitMs: number, req: SandboxRequest, ctx: SandboxContext): Promise<Reply> {
@@ -83,8 +84,12 @@ export function blackhawkOrderInfo(req: SandboxRequest, ctx: SandboxContext): Re
     if (!program) return bhError(400, 'clientProgramNumber.required', 'clientProgramNumber is required with requestId');
     order = program === cpn ? ctx.store.findByReference('blackhawk', requestId) : undefined;
   } else return bhError(400, 'orderNumber.required', 'Give orderNumber, or requestId and clientProgramNumber');
-  if (!order) return orderNotFound();
-  return json(200, orderInfoBody(order, progressAt(order, ctx.clock.now()), cpn));
+  if (!order) return { ...orderNotFound(), outcome: 'not-found' };
+  if (req.plan.refuse) {
+    ctx.stats.fault('refusedStatus');
+    return bhError(403, 'access.denied', 'The client is not allowed to view this order');
+  }
+  return { ...json(200, orderInfoBody(order, progressAt(order, ctx.clock.now()), cpn)), outcome: 'found' };
 }
 
 export function eGiftBulkCodeRetrieval(req: SandboxRequest, ctx: SandboxContext): Reply {
@@ -93,14 +98,18 @@ export function eGiftBulkCodeRetrieval(req: SandboxRequest, ctx: SandboxContext)
   const order = ctx.store.get('blackhawk', orderNumber);
   if (!order) return orderNotFound();
   const clientProgramNumber = Number(ctx.store.identity.clientProgramNumber);
-  const progress = progressAt(order, ctx.clock.now());
+  const now = ctx.clock.now();
+  const before = progressAt(order, now);
+  const fault = before.phase === 'cancelled' ? null : cardFault(req, ctx, order, now, before.phase === 'complete');
+  const progress = fault === 'cancelled' ? progressAt(ctx.store.get('blackhawk', orderNumber)!, now) : before;
   // Not ready: orderStatus and quantity 0, no eGifts (as documented); ready: eGifts and no orderStatus.
-  if (progress.phase !== 'complete') {
-    return json(200, { clientProgramNumber, orderNumber, orderStatus: orderStatusWords(progress), quantity: 0 });
+  if (progress.phase !== 'complete' || fault === 'not-ready') {
+    const orderStatus = fault === 'not-ready' ? 'In Process' : orderStatusWords(progress);
+    return json(200, { clientProgramNumber, orderNumber, orderStatus, quantity: 0 });
   }
   const quantity = orderQuantity(order);
   const eGifts = [];
-  for (let i = 0; i < quantity; i++) {
+  for (let i = 0; i < (fault === 'short' ? shortEnd(0, quantity) : quantity); i++) {
     const card = ctx.cards.card(order, i);
     const line = order.lines[card.lineIndex]!;
     const base = { url: card.url, contentProviderCode: line.sku, amount: line.amountCents / 100 };

@@ -34,7 +34,7 @@ export function createFaultInstruments(initial: Partial<SandboxFaults> = {}): Fa
       running = { insides, dice };
       return {
         admin: (req) => handleAdmin(req, { faults, setFaults, stats: insides.stats }),
-        plan: (isSubmit) => dice.plan(isSubmit),
+        plan: (kind) => dice.plan(kind),
         serverError: (api) => dice.serverError(api),
         tooManyRequests: (api) => dice.tooManyRequests(api),
         holdAfterAcceptMs: () => dice.current().holdAfterAcceptMs,

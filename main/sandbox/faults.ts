@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Reply } from './http-kit';
-import type { FaultPlan } from './instruments';
+import type { FaultPlan, RouteKind } from './instruments';
 import { createRng } from './rng';
 import type { SandboxApi, SandboxFaults } from './types';
 
@@ -18,6 +18,11 @@ export const faultsPatchSchema = z
     retryAfterSeconds: z.number().int().min(0).max(3600),
     dropAfterAcceptRate: fraction,
     holdAfterAcceptMs: ms,
+    shortPageRate: fraction,
+    notReadyRate: fraction,
+    cancelInFetchRate: fraction,
+    refuseStatusRate: fraction,
+    foreignReferenceRate: fraction,
     balanceCents: z.number().int().min(0),
     seed: z.number().int(),
   })
@@ -35,6 +40,11 @@ export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
   retryAfterSeconds: 1,
   dropAfterAcceptRate: 0,
   holdAfterAcceptMs: 0,
+  shortPageRate: 0,
+  notReadyRate: 0,
+  cancelInFetchRate: 0,
+  refuseStatusRate: 0,
+  foreignReferenceRate: 0,
 };
 
 export class FaultDice {
@@ -55,15 +65,24 @@ export class FaultDice {
     if (patch.seed !== undefined) this.rng = createRng(patch.seed);
   }
 
-  plan(isSubmit: boolean): FaultPlan {
+  plan(kind: RouteKind): FaultPlan {
     const k = this.knobs;
-    const spike = k.latencySpikeRate > 0 && this.rng() < k.latencySpikeRate;
+    const isSubmit = kind === 'submit';
+    // Each die is thrown only when its knob is on, so that a seed repeats the same pattern whatever else is added.
+    const roll = (rate: number, applies = true) => applies && rate > 0 && this.rng() < rate;
+    const spike = roll(k.latencySpikeRate);
     const delayMs = k.latencyMs + (spike ? k.latencySpikeMs : 0);
-    const throttle = k.rate429 > 0 && this.rng() < k.rate429;
-    const failing = !throttle && k.errorRate > 0 && this.rng() < k.errorRate;
+    const throttle = roll(k.rate429);
+    const failing = !throttle && roll(k.errorRate);
     const error = !failing ? 'none' : isSubmit && this.rng() < 0.5 ? 'after' : 'before';
-    const drop = isSubmit && !throttle && !failing && k.dropAfterAcceptRate > 0 && this.rng() < k.dropAfterAcceptRate;
-    return { delayMs, spike, throttle, error, drop };
+    const drop = isSubmit && !throttle && !failing && roll(k.dropAfterAcceptRate);
+    const cards = kind === 'cards';
+    const cancel = roll(k.cancelInFetchRate, cards);
+    const notReady = !cancel && roll(k.notReadyRate, cards);
+    const short = !cancel && !notReady && roll(k.shortPageRate, cards);
+    const refuse = roll(k.refuseStatusRate, kind === 'lookup');
+    const foreign = roll(k.foreignReferenceRate, isSubmit);
+    return { delayMs, spike, throttle, error, drop, cancel, notReady, short, refuse, foreign };
   }
 
   /** A 5xx in one of the shapes a provider's edge really sends: its own JSON, or a proxy's HTML page. */

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import type { FaultPlan } from './instruments';
+import type { CallRecord } from './types';
 
 /** An answer a handler wants sent. `orderTaken` tells the fault layer a submit left an order behind. */
 export interface Reply {
@@ -8,6 +10,8 @@ export interface Reply {
   /** Body is sent as-is (e.g. an HTML error page) instead of JSON. */
   raw?: boolean;
   orderTaken?: boolean;
+  /** For submits and lookups: what the handler did, for the call log. */
+  outcome?: CallRecord['outcome'];
 }
 
 export interface SandboxRequest {
@@ -20,6 +24,8 @@ export interface SandboxRequest {
   invalidJson: boolean;
   params: Record<string, string>;
   signal: AbortSignal;
+  /** The faults this request drew; handlers apply the ones that depend on what they find (cards, lookups). */
+  plan: FaultPlan;
 }
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {

@@ -6,6 +6,9 @@ import type { Reply, SandboxRequest } from './http-kit';
 import type { SandboxStateStore } from './state-store';
 import type { SandboxApi, SandboxStats } from './types';
 
+/** What a route does, for the faults that apply to it. */
+export type RouteKind = 'submit' | 'lookup' | 'cards' | 'other';
+
 /** What happens to one request. A submit's 5xx may come after the order was taken ("after"), as real providers do. */
 export interface FaultPlan {
   delayMs: number;
@@ -13,6 +16,14 @@ export interface FaultPlan {
   throttle: boolean;
   error: 'none' | 'before' | 'after';
   drop: boolean;
+  /** Card requests: the order is cancelled now; not ready yet; a page missing its last cards. */
+  cancel: boolean;
+  notReady: boolean;
+  short: boolean;
+  /** Status lookups of an order the sandbox holds: refused. */
+  refuse: boolean;
+  /** Wpay submits under a new refno: someone else's order already has it. */
+  foreign: boolean;
 }
 
 /** The parts of a running sandbox an instrument works on. */
@@ -26,7 +37,7 @@ export interface SandboxInsides {
 export interface RequestInstruments {
   /** The answer to a /__sandbox/* request, or null for any other path. */
   admin(req: SandboxRequest): Reply | null;
-  plan(isSubmit: boolean): FaultPlan;
+  plan(kind: RouteKind): FaultPlan;
   serverError(api: SandboxApi): Reply;
   tooManyRequests(api: SandboxApi): Reply;
   /** How long to hold the answer to a submit after its order was taken. */

@@ -3,6 +3,7 @@ import type { SandboxContext } from './context';
 import { readBody, type Reply, type SandboxRequest } from './http-kit';
 import type { FaultPlan, RequestInstruments } from './instruments';
 import { authenticate, matchRoute } from './routes';
+import type { CallRecord } from './types';
 
 export interface RouterDeps {
   ctx: SandboxContext;
@@ -12,7 +13,19 @@ export interface RouterDeps {
   signal: AbortSignal;
 }
 
-const CALM: FaultPlan = { delayMs: 0, spike: false, throttle: false, error: 'none', drop: false };
+/** No fault: what the app's sandbox (no instruments), an admin request or a handler outside the fault layer works with. */
+const CALM: FaultPlan = {
+  delayMs: 0,
+  spike: false,
+  throttle: false,
+  error: 'none',
+  drop: false,
+  cancel: false,
+  notReady: false,
+  short: false,
+  refuse: false,
+  foreign: false,
+};
 
 /** One request: route it, pass it through the fault layer, answer it (or, for a dropped answer, cut the connection). */
 export function createRequestListener(deps: RouterDeps) {
@@ -30,7 +43,17 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   const url = new URL(msg.url ?? '/', 'http://sandbox.local');
   const { body, invalidJson } = await readBody(msg);
   const method = msg.method ?? 'GET';
-  const req: SandboxRequest = { method, path: url.pathname, query: url.searchParams, headers: msg.headers, body, invalidJson, params: {}, signal: deps.signal };
+  const req: SandboxRequest = {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: msg.headers,
+    body,
+    invalidJson,
+    params: {},
+    signal: deps.signal,
+    plan: CALM,
+  };
 
   const admin = instruments?.admin(req) ?? null;
   if (admin) return send(res, admin);
@@ -41,31 +64,46 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
   req.params = match.params;
   ctx.stats.request(route.endpoint);
 
-  const plan = instruments?.plan(route.submit) ?? CALM;
+  const plan = instruments?.plan(route.kind) ?? CALM;
+  req.plan = plan;
+  // Submits and lookups are logged per reference when handled (a held answer must not reorder the log).
+  const reference = route.reference?.(req, ctx) ?? null;
+  const log = (outcome: CallRecord['outcome']): CallRecord | null => {
+    if (reference === null || (route.kind !== 'submit' && route.kind !== 'lookup')) return null;
+    return ctx.stats.call(reference, { call: route.kind, outcome, answered: true });
+  };
   if (plan.spike) ctx.stats.fault('spikes');
   if (plan.delayMs > 0) await ctx.clock.sleep(plan.delayMs, deps.signal);
   if (instruments && plan.throttle) {
     ctx.stats.fault('throttled');
+    log('throttled');
     return send(res, instruments.tooManyRequests(route.api));
   }
   if (instruments && plan.error === 'before') {
     ctx.stats.fault('errors');
+    log('server-error');
     return send(res, instruments.serverError(route.api));
   }
 
   const denied = authenticate(route.api, req, ctx);
-  if (denied) return send(res, denied);
+  if (denied) {
+    log('refused');
+    return send(res, denied);
+  }
   const reply = await route.handle(req, ctx);
+  const record = log(reply.outcome ?? 'refused');
   const hold = instruments?.holdAfterAcceptMs() ?? 0;
   if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);
 
   if (instruments && plan.error === 'after') {
     ctx.stats.fault('errors');
     if (reply.orderTaken) ctx.stats.fault('errorsAfterAccept');
+    if (record) record.answered = false;
     return send(res, instruments.serverError(route.api));
   }
   if (plan.drop && reply.orderTaken) {
     ctx.stats.fault('dropped');
+    if (record) record.answered = false;
     res.socket?.destroy();
     return;
   }

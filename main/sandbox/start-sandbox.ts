@@ -73,11 +73,12 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
     stats: statsSnapshot,
     close: () =>
       new Promise<void>((resolve) => {
+        // Held answers stop, the store takes no more writes, and only then is the folder let go, before the port
+        // closes: whoever sees this sandbox stop answering may start the next one on the same folder at once.
         closing.abort(new Error('sandbox closed'));
-        server.close(() => {
-          unlock();
-          resolve();
-        });
+        store.close();
+        unlock();
+        server.close(() => resolve());
         server.closeAllConnections();
       }),
   };

@@ -24,6 +24,7 @@ export class SandboxStateStore {
   private readonly byReference = new Map<string, SandboxOrder>();
   private balance: BalanceRecord;
   private lastSeq = 0;
+  private closed = false;
 
   constructor(private readonly dir: string, apiKey?: string) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -80,11 +81,22 @@ export class SandboxStateStore {
   }
 
   setBalance(balanceCents: number): void {
+    this.refuseWhenClosed();
     this.balance = { balanceCents, fromSeq: this.lastSeq };
     writeFileDurably(path.join(this.dir, 'balance.json'), JSON.stringify(this.balance));
   }
 
+  /** From now on nothing is written: the folder may already belong to the next sandbox. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private refuseWhenClosed(): void {
+    if (this.closed) throw new Error('The sandbox is closed; nothing more is written to its folder.');
+  }
+
   private write(order: SandboxOrder): void {
+    this.refuseWhenClosed();
     writeFileDurably(path.join(this.ordersDir, `${String(order.seq).padStart(8, '0')}.json`), JSON.stringify(order));
   }
 

@@ -1,13 +1,25 @@
 import type { SandboxStateStore } from './state-store';
 import { orderQuantity, orderTotalCents } from './state-store';
 import { progressAt } from './order-timeline';
-import type { SandboxStats } from './types';
+import type { CallRecord, SandboxStats } from './types';
 
 /** Counts what tests need to prove: how many orders each reference produced, and what the clients asked for. */
 export class SandboxStatsRecorder {
   private readonly requests: Record<string, number> = {};
   private readonly submits: Record<string, number> = {};
-  private readonly faults = { errors: 0, throttled: 0, dropped: 0, spikes: 0, errorsAfterAccept: 0 };
+  private readonly calls: Record<string, CallRecord[]> = {};
+  private readonly faults: SandboxStats['faultsInjected'] = {
+    errors: 0,
+    throttled: 0,
+    dropped: 0,
+    spikes: 0,
+    errorsAfterAccept: 0,
+    shortPages: 0,
+    notReady: 0,
+    cancelledInFetch: 0,
+    refusedStatus: 0,
+    foreignReferences: 0,
+  };
 
   request(endpoint: string): void {
     this.requests[endpoint] = (this.requests[endpoint] ?? 0) + 1;
@@ -17,7 +29,13 @@ export class SandboxStatsRecorder {
     this.submits[reference] = (this.submits[reference] ?? 0) + 1;
   }
 
-  fault(kind: keyof SandboxStatsRecorder['faults']): void {
+  /** Logs a submit or lookup of a reference; the record is returned so that a withheld answer can be marked on it. */
+  call(reference: string, record: CallRecord): CallRecord {
+    (this.calls[reference] ??= []).push(record);
+    return record;
+  }
+
+  fault(kind: keyof SandboxStats['faultsInjected']): void {
     this.faults[kind]++;
   }
 
@@ -30,6 +48,7 @@ export class SandboxStatsRecorder {
     return {
       ordersByReference,
       submitsByReference: { ...this.submits },
+      calls: Object.fromEntries(Object.entries(this.calls).map(([ref, list]) => [ref, list.map((r) => ({ ...r }))])),
       requests: { ...this.requests },
       faultsInjected: { ...this.faults },
       orders,

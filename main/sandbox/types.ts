@@ -18,6 +18,19 @@ export interface SandboxFaults {
   /** Holds the answer to a submit this long after the order was taken and persisted: a slow provider, and the window
    *  in which a client that dies has sent an order it never heard back about. */
   holdAfterAcceptMs: number;
+  /** Fraction of card pages (a Wpay page, Blackhawk's code retrieval) that come back missing their last cards. */
+  shortPageRate: number;
+  /** Fraction of card requests answered "not ready yet" (Wpay 409, Blackhawk orderStatus without eGifts) although
+   *  the order's status is complete: cards still activating. */
+  notReadyRate: number;
+  /** Fraction of card requests at which the provider cancels the order: that request and every later one answer
+   *  cancelled (Wpay 410, Blackhawk "Cancelled"), and so does its status. */
+  cancelInFetchRate: number;
+  /** Fraction of status checks of an order the sandbox holds that are refused (Wpay 401 AP01, Blackhawk 403). */
+  refuseStatusRate: number;
+  /** Fraction of Wpay submits under a refno the sandbox never saw that find it already taken by an order placed
+   *  elsewhere (the same lines with a card more on each): the sandbox keeps that other order and answers 5313. */
+  foreignReferenceRate: number;
   /** Wpay SVA available balance in cents; setting it replaces the balance from now on. */
   balanceCents: number;
   /** Seed of the fault dice, for runs that can be repeated. */
@@ -61,12 +74,43 @@ export interface SandboxStats {
   ordersByReference: Record<string, number>;
   /** Submit requests seen per reference since this process started, taken or not. */
   submitsByReference: Record<string, number>;
+  /** Per reference, every submit and status lookup in the order they were answered, with what each did. */
+  calls: Record<string, CallRecord[]>;
   /** Requests per endpoint ("POST /v1/partner/giftcards/orders") since this process started. */
   requests: Record<string, number>;
   /** Faults actually injected since start. */
-  faultsInjected: { errors: number; throttled: number; dropped: number; spikes: number; errorsAfterAccept: number };
+  faultsInjected: {
+    errors: number;
+    throttled: number;
+    dropped: number;
+    spikes: number;
+    errorsAfterAccept: number;
+    shortPages: number;
+    notReady: number;
+    cancelledInFetch: number;
+    refusedStatus: number;
+    foreignReferences: number;
+  };
   orders: SandboxOrderSummary[];
   balanceCents: number;
+}
+
+/**
+ * One submit or status lookup of a reference, as the sandbox handled it. What tests read to tell a safe retry (a
+ * submit after a lookup that found nothing) from a re-send.
+ */
+export interface CallRecord {
+  call: 'submit' | 'lookup';
+  /**
+   * throttled: 429, turned away before anything was looked at. server-error: 5xx before anything was done.
+   * taken: a new order was made. existing: Blackhawk answered about the order it already had for this requestId.
+   * duplicate: Wpay 5313 for an order of ours. foreign: 5313 for an order placed elsewhere (foreignReferenceRate).
+   * refused: any other refusal (bad request, balance, credentials, refuseStatusRate).
+   * found / not-found: what a lookup learned.
+   */
+  outcome: 'throttled' | 'server-error' | 'taken' | 'existing' | 'duplicate' | 'foreign' | 'refused' | 'found' | 'not-found';
+  /** False when the sandbox withheld the answer it made: a 5xx was sent instead, or the connection was cut. */
+  answered: boolean;
 }
 
 export interface SandboxHandle {
@@ -105,6 +149,8 @@ export interface SandboxOrder {
   returnCardNumberAndPin: boolean;
   cancelWithinMinutes: number;
   cancelledAt: number | null;
+  /** Placed by someone else under a reference we then tried to use (foreignReferenceRate). */
+  foreign?: boolean;
 }
 
 export interface SandboxIdentity {

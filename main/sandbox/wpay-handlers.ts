@@ -5,10 +5,13 @@ import { processingMs, progressAt } from './order-timeline';
 import { orderQuantity } from './state-store';
 import type { SandboxOrder } from './types';
 import { parseWpayOrder, readRefno } from './wpay-order-request';
+import { cardFault, shortEnd } from './card-faults';
 import { AUD, cancelWindow, cardsPageBody, statusBody, wpayError } from './wpay-wire';
 
 const MAX_PAGE = 500;
 const notAvailable = () => wpayError(400, '5320', 'Order not available');
+const cancelled = (): Reply => ({ status: 410, body: { state: 'CANCELED', code: '5324', message: 'Order has been cancelled', messages: ['Order has been cancelled'] } });
+const notReady = (): Reply => ({ status: 409, body: { state: 'PROCESSING', message: 'Cards are being activated', messages: ['Cards are being activated'] } });
 
 /** 401 AP01 unless the request carries the sandbox's key; null when it does. */
 export function checkWpayKey(req: SandboxRequest, ctx: SandboxContext): Reply | null {
@@ -20,26 +23,24 @@ export async function placeWpayOrder(req: SandboxRequest, ctx: SandboxContext): 
   const refno = readRefno(req.body);
   if (typeof refno !== 'string') return refno;
   ctx.stats.submitted(refno);
-  if (ctx.store.findByReference('wpay', refno)) return wpayError(400, '5313', 'Duplicate reference number');
+  const duplicate = (foreign: boolean): Reply => ({ ...wpayError(400, '5313', 'Duplicate reference number'), outcome: foreign ? 'foreign' : 'duplicate' });
+  const existing = ctx.store.findByReference('wpay', refno);
+  if (existing) return duplicate(existing.foreign === true);
   const parsed = parseWpayOrder(req.body, refno);
   if ('status' in parsed) return parsed;
   if (parsed.totalCents > ctx.store.availableBalanceCents()) return wpayError(400, '6063', 'Insufficient balance');
 
   const now = ctx.clock.now();
   const seq = ctx.store.nextSeq();
-  const order: SandboxOrder = {
-    seq,
-    api: 'wpay',
-    orderId: `SBX${9_200_000_000 + seq}`,
-    reference: refno,
-    lines: parsed.lines,
-    acceptedAt: now,
-    readyAt: now + processingMs(ctx.processing, orderQuantity(parsed)),
-    realtime: parsed.syncOnly,
-    returnCardNumberAndPin: true,
-    cancelWithinMinutes: ctx.processing.reverseWithinMinutes,
-    cancelledAt: null,
-  };
+  if (req.plan.foreign) {
+    // Someone else (another app, the partner portal) already placed an order under this refno: Wpay keeps theirs,
+    // which is not ours (a card more on every line), so that a client that takes it up cannot find it complete.
+    ctx.stats.fault('foreignReferences');
+    const theirs = parsed.lines.map((l) => ({ ...l, quantity: l.quantity + 1 }));
+    ctx.store.add({ ...newOrder(ctx, seq, refno, theirs, false, now), foreign: true });
+    return duplicate(true);
+  }
+  const order = newOrder(ctx, seq, refno, parsed.lines, parsed.syncOnly, now);
   ctx.store.add(order);
 
   if (order.realtime && order.readyAt - now <= ctx.processing.realtimeWaitMs) {
@@ -48,20 +49,41 @@ export async function placeWpayOrder(req: SandboxRequest, ctx: SandboxContext): 
     const done = ctx.clock.now();
     // The real-time answer: the order's status with the activated cards inline (currency comes with the page).
     const body = { ...statusBody(order, progressAt(order, done), done), payments: [{ code: 'svc' }], ...cardsPageBody(order, ctx.cards, 0, quantity, quantity) };
-    return { status: 201, orderTaken: true, body };
+    return { status: 201, orderTaken: true, outcome: 'taken', body };
   }
   return {
     status: 202,
     orderTaken: true,
+    outcome: 'taken',
     body: { status: 'PROCESSING', orderId: order.orderId, refno, cancel: cancelWindow(order, now), currency: AUD, payments: [{ code: 'svc' }] },
+  };
+}
+
+function newOrder(ctx: SandboxContext, seq: number, refno: string, lines: SandboxOrder['lines'], realtime: boolean, now: number): SandboxOrder {
+  return {
+    seq,
+    api: 'wpay',
+    orderId: `SBX${9_200_000_000 + seq}`,
+    reference: refno,
+    lines,
+    acceptedAt: now,
+    readyAt: now + processingMs(ctx.processing, orderQuantity({ lines })),
+    realtime,
+    returnCardNumberAndPin: true,
+    cancelWithinMinutes: ctx.processing.reverseWithinMinutes,
+    cancelledAt: null,
   };
 }
 
 export function wpayOrderStatus(req: SandboxRequest, ctx: SandboxContext): Reply {
   const order = ctx.store.findByReference('wpay', req.params.refno ?? '');
-  if (!order) return notAvailable();
+  if (!order) return { ...notAvailable(), outcome: 'not-found' };
+  if (req.plan.refuse) {
+    ctx.stats.fault('refusedStatus');
+    return wpayError(401, 'AP01', 'Invalid API key');
+  }
   const now = ctx.clock.now();
-  return json(200, statusBody(order, progressAt(order, now), now));
+  return { ...json(200, statusBody(order, progressAt(order, now), now)), outcome: 'found' };
 }
 
 export function wpayCards(req: SandboxRequest, ctx: SandboxContext): Reply {
@@ -72,15 +94,18 @@ export function wpayCards(req: SandboxRequest, ctx: SandboxContext): Reply {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return wpayError(400, '5300', `limit must be between 1 and ${MAX_PAGE}`);
   if (!Number.isInteger(offset) || offset < 0) return wpayError(400, '5300', 'offset must be a whole number of at least 0');
 
-  const progress = progressAt(order, ctx.clock.now());
-  if (progress.phase === 'cancelled') return { status: 410, body: { state: 'CANCELED', code: '5324', message: 'Order has been cancelled', messages: ['Order has been cancelled'] } };
-  if (progress.phase !== 'complete') return { status: 409, body: { state: 'PROCESSING', message: 'Cards are being activated', messages: ['Cards are being activated'] } };
+  const now = ctx.clock.now();
+  const progress = progressAt(order, now);
+  if (progress.phase === 'cancelled') return cancelled();
+  const fault = cardFault(req, ctx, order, now, progress.phase === 'complete');
+  if (fault === 'cancelled') return cancelled();
+  if (progress.phase !== 'complete' || fault === 'not-ready') return notReady();
 
   // offset counts pages of `limit`: any offset inside a page answers that whole page (offsets 0–99 → page one).
   const total = orderQuantity(order);
-  const start = Math.floor(offset / limit) * limit;
+  const start = Math.min(Math.floor(offset / limit) * limit, total);
   const end = Math.min(total, start + limit);
-  return json(start === 0 ? 200 : 201, cardsPageBody(order, ctx.cards, Math.min(start, total), end, total));
+  return json(start === 0 ? 200 : 201, cardsPageBody(order, ctx.cards, start, fault === 'short' ? shortEnd(start, end) : end, total));
 }
 
 export function wpayBalance(_req: SandboxRequest, ctx: SandboxContext): Reply {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditSubmits } from '../support/call-log';
 import { cardCounts, openCore } from '../support/core';
 import { addWpayAccount, collect, jsonLines, runCli, spawnCli } from '../support/cli';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -65,7 +66,7 @@ function seeded(seed: number): () => number {
 }
 
 describe('crash and resume', () => {
-  it(`kills the CLI ${TRIALS} times at random moments of a ${QUANTITY}-card order; resume always ends with exactly ${QUANTITY} cards and one provider order`, async () => {
+  it(`kills the CLI ${TRIALS} times at random moments of a ${QUANTITY}-card order; resume always ends with exactly ${QUANTITY} cards, one provider order, and no send the provider had not asked for`, async () => {
     const random = seeded(20261122);
     const lanes = await Promise.all(
       Array.from({ length: LANES }, async (_, lane) => {
@@ -92,6 +93,7 @@ describe('crash and resume', () => {
 
     const stats = await sandbox.stats();
     let orders = 0;
+    const submits: number[] = [];
     for (const dataDir of lanes) {
       const core = await openCore(dataDir);
       try {
@@ -100,6 +102,11 @@ describe('crash and resume', () => {
           expect(order.state, `${order.clientReference}: ${order.stateReason}`).toBe('complete');
           expect(cardCounts(core, order.id)).toEqual({ n: QUANTITY, distinct: QUANTITY });
           expect(stats.ordersByReference[order.clientReference], order.clientReference).toBe(1);
+          // The provider refuses a repeated refno, so "one order" cannot show a re-send: the submits can.
+          const sent = auditSubmits(stats.calls[order.clientReference]);
+          expect(sent, order.clientReference).toMatchObject({ unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
+          expect(sent.submits, order.clientReference).toBeGreaterThanOrEqual(1);
+          submits.push(sent.submits);
         }
       } finally {
         await core.close();
@@ -109,6 +116,9 @@ describe('crash and resume', () => {
     const orphaned = Object.keys(stats.ordersByReference).length;
     expect(orphaned).toBe(orders);
     expect(orders).toBeGreaterThanOrEqual(TRIALS - outcomes.filter((o) => o.killedAt === 'startup').length);
+    // A send is repeated only where the kill came before it reached the provider and a lookup then found nothing;
+    // most orders were sent exactly once.
+    expect(submits.filter((n) => n === 1).length).toBeGreaterThan(orders / 2);
   }, 600_000);
 
   it('a kill after the provider took the order but before its answer arrived: resume finds it by reference and never sends it again', async () => {
@@ -151,5 +161,9 @@ describe('crash and resume', () => {
     const stats = await sandbox.stats();
     expect(stats.ordersByReference[sent!.clientReference]).toBe(1);
     expect(stats.submitsByReference[sent!.clientReference]).toBe(1);
+    const calls = stats.calls[sent!.clientReference]!;
+    expect(calls[0]).toEqual({ call: 'submit', outcome: 'taken', answered: true });
+    expect(calls[1]).toEqual({ call: 'lookup', outcome: 'found', answered: true });
+    expect(auditSubmits(calls)).toMatchObject({ submits: 1, unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
   }, 120_000);
 });

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock, type Clock } from '../../main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
 import { EngineBusy } from '../../main/core/engine/engine-lease';
 import { nextPollDelayMs, recommendedPollMs } from '../../main/core/engine/poll-cadence';
 import { person, realKeychain, testVault } from '../support/core';
 import { jsonLines, runCli } from '../support/cli';
 import { MovableClock } from '../support/sandbox-harness';
+import { progressWhere } from '../support/engine-harness';
 import { tempDir } from '../support/temp-dir';
 
 const open: Core[] = [];
@@ -50,14 +52,29 @@ describe('order engine', () => {
     await first.close();
     open.splice(open.indexOf(first), 1);
 
-    const second = await core(dataDir, { sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
+    // The restarted engine's first wait is the one to watch: it must end at the persisted time.
+    let firstWaitEnds: (at: number) => void = () => undefined;
+    const waitEnds = new Promise<number>((resolve) => (firstWaitEnds = resolve));
+    const clock: Clock = {
+      now: () => systemClock.now(),
+      sleep: (ms, signal) => {
+        firstWaitEnds(systemClock.now() + ms);
+        return systemClock.sleep(ms, signal);
+      },
+    };
+    const second = await core(dataDir, { clock, sandbox: { processing: { baseMs: 60_000, perCardMs: 0 } } });
     const resumed = second.engine.resumeAll();
     expect(resumed.map((o) => o.id)).toEqual([placed.id]);
-    await new Promise((r) => setTimeout(r, 500));
-    const stats = (await second.providers.sandbox()).stats();
+    expect(Math.abs((await waitEnds) - due)).toBeLessThan(100);
+    const sandbox = await second.providers.sandbox();
+    const checks = () => sandbox.stats().requests['GET /v1/partner/giftcards/order/{refno}/status'] ?? 0;
     // Nothing was asked of the provider before the persisted time.
-    expect(stats.requests['GET /v1/partner/giftcards/order/{refno}/status'] ?? 0).toBe(0);
+    expect(checks()).toBe(0);
     expect(second.orders.get(placed.id).nextPollAt).toBe(due);
+    // And the order is not forgotten: "check now" wakes that very wait.
+    void second.app.orders.checkNow(person(), placed.id);
+    await progressWhere(second, placed.id, (p) => p.state === 'processing');
+    expect(checks()).toBe(1);
   });
 
   it('fetches only the missing pages after a restart in the middle of pagination', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { cardCounts, person, realKeychain, testVault } from '../support/core';
+import { auditSubmits } from '../support/call-log';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core | undefined;
@@ -42,11 +43,14 @@ describe('orders against a provider having a bad day', () => {
       expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
       expect(cardCounts(core, order.id)).toEqual({ n: sizes[i], distinct: sizes[i] });
       expect(stats.ordersByReference[order.clientReference]).toBe(1);
+      // Every send after the first followed a lookup that found nothing; none went to an order the provider had.
+      expect(auditSubmits(stats.calls[order.clientReference]), order.clientReference).toMatchObject({ unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
     }
     // The faults were really there.
     expect(stats.faultsInjected.errors).toBeGreaterThan(0);
     expect(stats.faultsInjected.throttled).toBeGreaterThan(0);
-    // Submits are few, so whether one of them was cut off is left to the next test, which forces it.
+    // Submits are few, so whether one of them was cut off is left to the next test, which forces it (and to the
+    // property tests, which throw every fault at every step).
   }, 300_000);
 
   it('finds an order whose answer was cut off after the provider took it, instead of ordering again', async () => {
@@ -65,6 +69,11 @@ describe('orders against a provider having a bad day', () => {
     expect(stats.faultsInjected.dropped).toBe(1);
     expect(stats.submitsByReference[order.clientReference]).toBe(1);
     expect(stats.ordersByReference[order.clientReference]).toBe(1);
+    expect(stats.calls[order.clientReference]!.slice(0, 2)).toEqual([
+      { call: 'submit', outcome: 'taken', answered: false },
+      { call: 'lookup', outcome: 'found', answered: true },
+    ]);
+    expect(auditSubmits(stats.calls[order.clientReference])).toMatchObject({ submits: 1, unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
   }, 60_000);
 
   it('completes Blackhawk orders of 1, 10 and 500 cards with exact counts under the same faults', async () => {
@@ -86,6 +95,7 @@ describe('orders against a provider having a bad day', () => {
       expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
       expect(core.cards.count(order.id)).toBe(sizes[i]);
       expect(stats.ordersByReference[order.clientReference]).toBe(1);
+      expect(auditSubmits(stats.calls[order.clientReference]), order.clientReference).toMatchObject({ unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
     }
   }, 300_000);
 });

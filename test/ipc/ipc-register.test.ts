@@ -1,11 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DesktopOutputs } from '../../main/electron/ipc/ipc-context';
 import { createCore, type Core } from '../../main/core/create-core';
 import { APP_START_URL } from '../../main/electron/app-origin';
 import { createAutoLock, type AutoLock } from '../../main/electron/auto-lock';
 import { registerIpc } from '../../main/electron/ipc-register';
 import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
-import { realKeychain, testVault } from '../support/core';
+import { addTestAccount, realKeychain, testVault } from '../support/core';
+import { fakeCards } from '../support/fake-cards';
 import { tempDir } from '../support/temp-dir';
 
 // registerIpc against a stand-in for Electron's ipcMain (which cannot run outside Electron): every contract channel
@@ -27,12 +31,29 @@ let unregister: () => void;
 let idleMs = 0;
 let proof = false;
 let lock: AutoLock;
+let saveDir: string;
+/** What the shell's dialogs and print window were asked to do. */
+let shellAsked: string[];
 
 beforeEach(async () => {
   core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
   lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
   handlers = new Map();
   sent = [];
+  saveDir = tempDir();
+  shellAsked = [];
+  // The shell's save dialog answers with a file in a test folder; printing and previewing only say they happened.
+  const outputs: DesktopOutputs = {
+    chooseSavePath: async (what: { suggestedName: string; extension: string }) => {
+      shellAsked.push(`save ${what.extension}`);
+      return path.join(saveDir, what.suggestedName);
+    },
+    print: async () => {
+      shellAsked.push('print');
+      return { done: true, reason: null };
+    },
+    preview: async () => void shellAsked.push('preview'),
+  };
   unregister = registerIpc({
     ipcMain: {
       handle: (channel: string, h: Handler) => void handlers.set(channel, h),
@@ -46,6 +67,7 @@ beforeEach(async () => {
     },
     lock,
     verifyUnlock: async () => proof,
+    outputs,
   });
 });
 afterEach(async () => {
@@ -87,6 +109,35 @@ describe('registerIpc', () => {
     expect(await ask('lock.unlock')).toEqual({ ok: true, value: { locked: false } });
     expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: false } });
     expect(await ask('cards.search')).toMatchObject({ ok: true });
+  });
+
+  it('makes no card sheet and no card file while locked, and makes both once unlocked', async () => {
+    const account = addTestAccount(core);
+    const order = core.orders.createDraft(
+      { accountId: account.id, clientReference: 'gd-locked-1', currency: 'AUD', lines: [{ sku: 'TESTSKU', faceValueCents: 2500, quantity: 4 }] },
+      Date.now(),
+    );
+    core.cards.insertMany(order.id, fakeCards(4), Date.now());
+    const ask = (channel: string, payload: unknown) => handlers.get(channel)!(eventFrom(WINDOW_ID, APP_START_URL), payload);
+    const sheet = { orderId: order.id, layout: 'a4-10', scratch: false };
+    const file = { orderId: order.id, format: 'zip' };
+
+    lock.lock('manual');
+    for (const action of ['save', 'print', 'preview']) {
+      expect(await ask('cards.sheet', { ...sheet, action })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    }
+    expect(await ask('cards.export', file)).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(shellAsked).toEqual([]);
+    expect(readdirSync(saveDir)).toEqual([]);
+    expect(core.audit.list({ subject: `order:${order.id}` }).map((e) => e.action)).toEqual([]);
+
+    proof = true;
+    await ask('lock.unlock', {});
+    expect(await ask('cards.sheet', { ...sheet, action: 'save' })).toMatchObject({ ok: true, value: { done: true, cards: 4 } });
+    expect(await ask('cards.export', file)).toMatchObject({ ok: true, value: { done: true, cards: 4 } });
+    expect(shellAsked).toEqual(['save pdf', 'save zip']);
+    expect(existsSync(path.join(saveDir, 'gd-locked-1-cards.pdf'))).toBe(true);
+    expect(existsSync(path.join(saveDir, 'gd-locked-1-cards.zip'))).toBe(true);
   });
 
   it('pushes order progress and the stored card count to the window', async () => {

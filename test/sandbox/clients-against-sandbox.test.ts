@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/domain';
 import { systemClock } from '../../main/core/clock';
 import { createProviderClient, type ProviderClientHandle } from '../../main/core/providers/create-provider-client';
-import type { ProviderClient, ProviderOrderStatus, SubmitRequest } from '../../main/core/providers/provider-client';
+import type { Core } from '../../main/core/create-core';
+import type { ProviderClient, SubmitRequest } from '../../main/core/providers/provider-client';
 import { ProviderError } from '../../main/core/providers/provider-error';
 import type { SandboxHandle } from '../../main/sandbox/types';
+import { auditSubmits } from '../support/call-log';
+import { blackhawkLine, engineRig, settled, wpayLine } from '../support/engine-harness';
 import { tempDir } from '../support/temp-dir';
 import { MovableClock, sandbox } from '../support/sandbox-harness';
 
@@ -43,87 +46,46 @@ async function failure(p: Promise<unknown>): Promise<ProviderError> {
   return e as ProviderError;
 }
 
-/** What the engine does by the rules of issue 4: never a new reference; an unclear submit is looked up by reference. */
-async function placeOnce(client: ProviderClient, request: SubmitRequest): Promise<ProviderOrderStatus> {
-  for (let round = 0; round < 100; round++) {
-    try {
-      return (await client.submit(request)).status;
-    } catch (e) {
-      if (!(e instanceof ProviderError) || e.errorClass === 'fatal' || e.errorClass === 'not-found') throw e;
-    }
-    for (let look = 0; look < 100; look++) {
-      try {
-        const found = await client.findByReference(request.reference);
-        if (found) return found;
-        break; // never arrived: submit again under the same reference
-      } catch (e) {
-        if (!(e instanceof ProviderError) || e.errorClass !== 'retryable') throw e;
-      }
-    }
-  }
-  throw new Error('order was never placed');
-}
-
-async function settle<T>(attempt: () => Promise<T | null>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    try {
-      const value = await attempt();
-      if (value !== null) return value;
-    } catch (e) {
-      if (!(e instanceof ProviderError) || e.errorClass !== 'retryable') throw e;
-    }
-    await systemClock.sleep(25);
-  }
-  throw new Error('did not settle');
-}
-
-async function collectCards(client: ProviderClient, reference: string, quantity: number, placed: ProviderOrderStatus) {
-  const status = await settle(async () => {
-    const s = await client.status({ reference, providerOrderId: placed.providerOrderId });
-    return s.phase === 'complete' ? s : null;
-  });
-  const orderId = status.providerOrderId!;
-  const numbers: string[] = [];
+/** The order's cards as a fault-free read of the provider gives them, number and PIN (or URL), sorted. */
+async function cleanRead(client: ProviderClient, providerOrderId: string, quantity: number): Promise<string[]> {
+  const cards: string[] = [];
   for (const page of client.planPages(quantity)) {
-    const cards = await settle(async () => {
-      const r = await client.fetchCards(orderId, page);
-      return r.state === 'ready' ? r.cards : null;
-    });
-    numbers.push(...cards.map((c) => c.number ?? c.url ?? ''));
+    const r = await client.fetchCards(providerOrderId, page);
+    if (r.state !== 'ready') throw new Error(`page at ${page.offset} is ${r.state}`);
+    cards.push(...r.cards.map((c) => `${c.number ?? c.url}/${c.pin ?? ''}`));
   }
-  return numbers;
+  return cards.sort();
+}
+
+function storedCards(core: Core, orderId: number): string[] {
+  return core.cards
+    .list(orderId)
+    .map((c) => `${c.number ?? c.url}/${c.pin ?? ''}`)
+    .sort();
 }
 
 const FAULTS = { errorRate: 0.2, rate429: 0.15, retryAfterSeconds: 0, latencySpikeRate: 0.1, latencySpikeMs: 30, dropAfterAcceptRate: 0.3, seed: 5 };
 
 describe('the real provider clients against the sandbox, faults on', () => {
-  it('Wpay: orders complete with exact, distinct cards and one order per refno', async () => {
-    const s = await sandbox({ stateDir: tempDir(), faults: FAULTS, processing: { baseMs: 200, perCardMs: 0.5 } });
-    const client = clientFor(s, 'wpay');
-    const orders = [
-      { reference: 'cli-w-600', quantity: 600, realtime: false },
-      { reference: 'cli-w-150', quantity: 150, realtime: false },
-      { reference: 'cli-w-rt', quantity: 4, realtime: true },
-    ];
-    const fetched: Record<string, string[]> = {};
-    for (const o of orders) {
-      const request: SubmitRequest = { reference: o.reference, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 1250, quantity: o.quantity }], currency: 'AUD', realtime: o.realtime };
-      const placed = await placeOnce(client, request);
-      fetched[o.reference] = await collectCards(client, o.reference, o.quantity, placed);
-      expect(new Set(fetched[o.reference]).size).toBe(o.quantity);
-    }
-    expect(s.stats().ordersByReference).toEqual({ 'cli-w-600': 1, 'cli-w-150': 1, 'cli-w-rt': 1 });
-    // Faults really hit the run (how many depends on how often the orders were polled).
-    const injected = s.stats().faultsInjected;
-    expect(injected.errors + injected.throttled).toBeGreaterThan(0);
-    expect(await settle(() => client.balance())).toMatchObject({ currency: 'AUD' });
+  it.each([
+    ['Wpay', 'wpay' as const, [600, 150, 4], (n: number) => wpayLine(n, 1250)],
+    ['Blackhawk', 'blackhawk' as const, [300, 2], (n: number) => blackhawkLine(n)],
+  ] as const)('%s: under faults, the engine stores exactly the cards a fault-free read of the provider gives, one order per reference', async (_, flavor, sizes, line) => {
+    const rig = await engineRig({ faults: FAULTS, processing: { baseMs: 4_000, perCardMs: 10 } });
+    const placed = await Promise.all(sizes.map((n) => rig.place({ accountId: rig.account(flavor), lines: [line(n)], pollEverySeconds: 1 })));
+    const done = await Promise.all(placed.map((o) => settled(rig.core, o.id)));
+    const s = await rig.core.providers.sandbox();
+    const stats = s.stats();
+    expect(stats.faultsInjected.errors + stats.faultsInjected.throttled).toBeGreaterThan(0);
 
-    // The same cards as a fault-free read of the sandbox.
-    s.setFaults({ errorRate: 0, rate429: 0, dropAfterAcceptRate: 0, latencySpikeRate: 0 });
-    const clean = clientFor(s, 'wpay');
-    const status = await clean.status({ reference: 'cli-w-600', providerOrderId: null });
-    const page = await clean.fetchCards(status.providerOrderId!, { offset: 500, limit: 500 });
-    expect(page.state === 'ready' && page.cards.map((c) => c.number)).toEqual(fetched['cli-w-600']!.slice(500));
+    (await rig.sandbox()).setFaults({ errorRate: 0, rate429: 0, dropAfterAcceptRate: 0, latencySpikeRate: 0 });
+    const clean = clientFor(s, flavor);
+    for (const [i, order] of done.entries()) {
+      expect(order.state, `${sizes[i]} cards: ${order.stateReason} / ${order.lastError}`).toBe('complete');
+      expect(storedCards(rig.core, order.id)).toEqual(await cleanRead(clean, order.providerOrderId!, sizes[i]!));
+      expect(stats.ordersByReference[order.clientReference]).toBe(1);
+      expect(auditSubmits(stats.calls[order.clientReference])).toMatchObject({ unjustifiedResends: 0, resendsOfAnOrderItHad: 0 });
+    }
   });
 
   it('Wpay: each fault and refusal surfaces as the class the engine acts on', async () => {
@@ -154,21 +116,9 @@ describe('the real provider clients against the sandbox, faults on', () => {
     expect(clock.sleeps).toEqual([1000]);
   });
 
-  it('Blackhawk: a dropped or failed submit is retried with the same requestId and yields one order with every eGift', async () => {
-    const s = await sandbox({ stateDir: tempDir(), faults: FAULTS, processing: { baseMs: 500, perCardMs: 1 } });
+  it('Blackhawk: a cut-off submit, an unknown requestId and a bad product surface as the classes the engine acts on', async () => {
+    const s = await sandbox({ stateDir: tempDir(), faults: { dropAfterAcceptRate: 1 } });
     const client = clientFor(s, 'blackhawk');
-    for (const [reference, quantity] of [['cli-b-300', 300], ['cli-b-2', 2]] as const) {
-      const request: SubmitRequest = { reference, lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity }], currency: 'USD', realtime: false };
-      const placed = await placeOnce(client, request);
-      const cards = await collectCards(client, reference, quantity, placed);
-      expect(new Set(cards).size).toBe(quantity);
-    }
-    expect(s.stats().ordersByReference).toEqual({ 'cli-b-300': 1, 'cli-b-2': 1 });
-    expect(s.stats().faultsInjected.errors + s.stats().faultsInjected.throttled).toBeGreaterThan(0);
-    const catalog = await settle(() => client.catalog());
-    expect(catalog.map((p) => p.code)).toContain('BestBuy_eGift');
-
-    s.setFaults({ errorRate: 0, rate429: 0, latencySpikeRate: 0, dropAfterAcceptRate: 1 });
     const dropped = await failure(client.submit({ reference: 'b-drop', lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity: 1 }], currency: 'USD', realtime: false }));
     expect(dropped.errorClass).toBe('uncertain');
     s.setFaults({ dropAfterAcceptRate: 0 });
@@ -176,5 +126,6 @@ describe('the real provider clients against the sandbox, faults on', () => {
     expect(await client.findByReference('b-never')).toBeNull();
     const bad = await failure(client.submit({ reference: 'b-bad', lines: [{ sku: 'Nope_eGift', faceValueCents: 2500, quantity: 1 }], currency: 'USD', realtime: false }));
     expect([bad.errorClass, bad.providerCode]).toEqual(['fatal', 'orderDetails.contentProvider.invalid']);
+    expect((await client.catalog())!.map((p) => p.code)).toContain('BestBuy_eGift');
   });
 });

@@ -117,3 +117,92 @@ describe('sandbox fault knobs', () => {
     expect(JSON.stringify(stats)).not.toContain(s.apiKey);
   });
 });
+
+describe('sandbox card and lookup faults', () => {
+  const cardsOf = (s: Parameters<typeof wpay>[0], orderId: string) => wpay<{ cards: unknown[]; total_cards: number }>(s, 'GET', `/order/${orderId}/cards?offset=0&limit=100`);
+
+  async function completeWpayOrder(s: Parameters<typeof wpay>[0], clock: MovableClock, refno: string, qty: number): Promise<string> {
+    const placed = await wpay<{ orderId: string }>(s, 'POST', '/orders', wpayOrderBody(refno, qty));
+    clock.advance(60_000);
+    return placed.body.orderId;
+  }
+
+  it('short pages miss their last cards while the provider still counts them all', async () => {
+    const clock = new MovableClock();
+    const s = await sandbox({ stateDir: tempDir(), clock, faults: { shortPageRate: 1 } });
+    const orderId = await completeWpayOrder(s, clock, 'short-1', 30);
+    const page = await cardsOf(s, orderId);
+    expect([page.status, page.body.cards.length, page.body.total_cards]).toEqual([200, 27, 30]);
+
+    const bh = await blackhawk<{ orderNumber: string }>(s, 'POST', '/rewardsOrderProcessing/v1/submitEgiftBulk', {
+      body: bhOrderBody(s, [{ quantity: 20, amount: 25, contentProvider: 'BestBuy_eGift' }]),
+      requestId: 'short-bh',
+      wait: 0,
+    });
+    expect(bh.status).toBe(202);
+    clock.advance(60_000);
+    const info = await blackhawk<{ orderNumber: string }>(s, 'GET', `/rewardsOrderProcessing/v1/orderInfo/byKeys?requestId=short-bh&clientProgramNumber=${s.clientProgramNumber}`);
+    const codes = await blackhawk<{ quantity: number; eGifts: unknown[] }>(s, 'GET', `/rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys?orderNumber=${info.body.orderNumber}`);
+    expect([codes.body.quantity, codes.body.eGifts.length]).toEqual([20, 18]);
+    expect(s.stats().faultsInjected.shortPages).toBe(2);
+  });
+
+  it('answers 409 for cards still activating, then 410 once it cancels the order during the fetch', async () => {
+    const clock = new MovableClock();
+    const s = await sandbox({ stateDir: tempDir(), clock, faults: { notReadyRate: 1 } });
+    const orderId = await completeWpayOrder(s, clock, 'late-1', 5);
+    expect((await wpay(s, 'GET', '/order/late-1/status')).body).toMatchObject({ status: 'COMPLETE' });
+    expect(await cardsOf(s, orderId)).toMatchObject({ status: 409, body: { state: 'PROCESSING' } });
+
+    s.setFaults({ cancelInFetchRate: 1 });
+    expect(await cardsOf(s, orderId)).toMatchObject({ status: 410, body: { state: 'CANCELED' } });
+    s.setFaults({ notReadyRate: 0, cancelInFetchRate: 0 });
+    // The cancellation is the provider's own now: it stays.
+    expect((await cardsOf(s, orderId)).status).toBe(410);
+    expect((await wpay(s, 'GET', '/order/late-1/status')).body).toMatchObject({ status: 'CANCELED' });
+    expect(s.stats().faultsInjected).toMatchObject({ notReady: 1, cancelledInFetch: 1 });
+  });
+
+  it('refuses status checks of orders it holds, and still says "not available" of ones it never saw', async () => {
+    const s = await sandbox({ stateDir: tempDir(), faults: { refuseStatusRate: 1 } });
+    expect((await wpay(s, 'POST', '/orders', wpayOrderBody('held-1', 2))).status).toBe(202);
+    expect(await wpay(s, 'GET', '/order/held-1/status')).toMatchObject({ status: 401, body: { code: 'AP01' } });
+    expect(await wpay(s, 'GET', '/order/never-1/status')).toMatchObject({ status: 400, body: { code: '5320' } });
+    expect(s.stats().calls['held-1']).toEqual([
+      { call: 'submit', outcome: 'taken', answered: true },
+      { call: 'lookup', outcome: 'refused', answered: true },
+    ]);
+    expect(s.stats().calls['never-1']).toEqual([{ call: 'lookup', outcome: 'not-found', answered: true }]);
+  });
+
+  it('answers 5313 for a refno it never saw from us, keeping the other order that has it', async () => {
+    const s = await sandbox({ stateDir: tempDir(), faults: { foreignReferenceRate: 1 } });
+    expect((await wpay(s, 'POST', '/orders', wpayOrderBody('taken-elsewhere', 3))).body).toMatchObject({ code: '5313' });
+    s.setFaults({ foreignReferenceRate: 0 });
+    expect((await wpay(s, 'POST', '/orders', wpayOrderBody('taken-elsewhere', 3))).body).toMatchObject({ code: '5313' });
+    expect((await wpay(s, 'GET', '/order/taken-elsewhere/status')).status).toBe(200);
+    const { orders, calls } = s.stats();
+    expect(orders.map((o) => [o.reference, o.quantity])).toEqual([['taken-elsewhere', 4]]);
+    expect(calls['taken-elsewhere']).toEqual([
+      { call: 'submit', outcome: 'foreign', answered: true },
+      { call: 'submit', outcome: 'foreign', answered: true },
+      { call: 'lookup', outcome: 'found', answered: true },
+    ]);
+  });
+
+  it('logs each submit and lookup with what the caller was told, a withheld answer included', async () => {
+    const s = await sandbox({ stateDir: tempDir(), faults: { rate429: 1 } });
+    expect((await wpay(s, 'POST', '/orders', wpayOrderBody('log-1', 1))).status).toBe(429);
+    s.setFaults({ rate429: 0, dropAfterAcceptRate: 1 });
+    await expect(wpay(s, 'POST', '/orders', wpayOrderBody('log-1', 1))).rejects.toThrow();
+    s.setFaults({ dropAfterAcceptRate: 0 });
+    expect((await wpay(s, 'GET', '/order/log-1/status')).status).toBe(200);
+    expect((await wpay(s, 'POST', '/orders', wpayOrderBody('log-1', 1))).body).toMatchObject({ code: '5313' });
+    expect(s.stats().calls['log-1']).toEqual([
+      { call: 'submit', outcome: 'throttled', answered: true },
+      { call: 'submit', outcome: 'taken', answered: false },
+      { call: 'lookup', outcome: 'found', answered: true },
+      { call: 'submit', outcome: 'duplicate', answered: true },
+    ]);
+  });
+});

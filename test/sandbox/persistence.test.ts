@@ -75,6 +75,17 @@ describe('sandbox persistence', () => {
     await expect(startSandbox({ stateDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(/loopback only/);
   });
 
+  it('lets go of its folder as it stops answering, not after: the next sandbox starts on it at once', async () => {
+    const dir = tempDir();
+    const first = await sandbox({ stateDir: dir });
+    expect((await wpay(first, 'POST', '/orders', wpayOrderBody('closing-1', 1))).status).toBe(202);
+    const closed = first.close();
+    const next = await sandbox({ stateDir: dir });
+    await closed;
+    await expect(wpay(first, 'GET', '/sva/balance')).rejects.toThrow();
+    expect((await wpay(next, 'GET', '/order/closing-1/status')).body).toMatchObject({ refno: 'closing-1' });
+  });
+
   it.skipIf(process.platform !== 'linux')('takes over a lock whose pid now belongs to another process (pids are recycled after a crash)', async () => {
     const dir = tempDir();
     // This test's own, live pid, but with a start time that is not this process's: the writer is long gone.

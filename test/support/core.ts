@@ -4,9 +4,13 @@ import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain';
 import type { KdfCost } from '../../main/core/vault/passcode-kdf';
 import type { UnlockAnswer, UnlockPrompt, UnlockRequest } from '../../main/core/vault/unlock-prompt';
 import type { Account } from '../../shared/domain';
+import { createSecretToolKeychain } from './secret-tool-keychain';
 
-/** The real OS keychain (gnome-keyring in the test session): tests never mock it. */
-export const realKeychain = createKeytarKeychain();
+/**
+ * The real OS keychain (gnome-keyring in the test session): tests never mock it. Through keytar, as the app; through
+ * secret-tool under npm run mutate, whose test runner's worker threads keytar cannot share a process with.
+ */
+export const realKeychain = process.env.GIFTDESK_TEST_KEYCHAIN === 'secret-tool' ? createSecretToolKeychain() : createKeytarKeychain();
 
 /** Strong by zxcvbn's measure, and fixed, so every test store opens the same way. */
 export const TEST_PASSCODE = 'Tulip-Harbor-Quartz-1987-Ferry';

@@ -1,4 +1,3 @@
-import { formatCents } from '../../shared/money';
 import type { Card, Order } from '../../shared/domain';
 import { mustRun } from './tools';
 
@@ -6,6 +5,15 @@ import { mustRun } from './tools';
 export function readCsv(file: string): string[][] {
   const script = "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))";
   return JSON.parse(mustRun('python3', ['-c', script, file])) as string[][];
+}
+
+/** The README's own examples of the amount column, for the face values the test cards carry. */
+const AMOUNT_TEXT: Record<number, string> = { 2500: '25.00', 5050: '50.50' };
+
+function amountText(cents: number): string {
+  const text = AMOUNT_TEXT[cents];
+  if (text === undefined) throw new Error(`No expected amount text for ${cents} cents: add it to AMOUNT_TEXT.`);
+  return text;
 }
 
 /** The columns of the README's table, in its order; `sandbox` comes after its ten. */
@@ -21,7 +29,7 @@ export function expectedRows(order: Order, cards: Card[], sandbox = false): stri
       c.sku ?? '',
       c.number ?? '',
       c.pin ?? '',
-      formatCents(c.amountCents),
+      amountText(c.amountCents),
       order.currency,
       c.expiry ?? '',
       c.barcode ?? '',

@@ -330,7 +330,8 @@ describe('ordering cards through the desktop UI', () => {
         el.scrollTop = el.scrollHeight;
       });
       const before = text;
-      await expect.poll(() => shown.textContent()).not.toBe(before);
+      // Each page is fetched from the core and drawn: give it the time a loaded machine needs.
+      await expect.poll(() => shown.textContent(), { timeout: 15_000 }).not.toBe(before);
       text = (await shown.textContent())!;
       expect(await scroller.getByRole('row').count()).toBeLessThan(80);
     }
@@ -355,7 +356,7 @@ describe('ordering cards through the desktop UI', () => {
     await app.screenshot('16-locked');
 
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(lock.state).toBe('unlocked');
 
     lock.lock('system'); // the OS screen locked: main decides, the window follows

@@ -31,6 +31,10 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
     return tasks.add(orderId, startDriveTask(taskDeps, orderId, pollOverrides.get(orderId)));
   };
   const unsettled = (orderId: number) => !isSettled(deps.orders.get(orderId).state);
+  const wokenWhileRunning = new Set<number>();
+  tasks.onEnd((order) => {
+    if (wokenWhileRunning.delete(order.id) && !stopping && unsettled(order.id)) start(order.id);
+  });
 
   const engine: OrderEngine = {
     claim: () => lease.ensure(),
@@ -38,9 +42,15 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
       if (unsettled(orderId)) start(orderId);
     },
     wake(orderId) {
-      if (unsettled(orderId)) start(orderId).wake();
+      if (!unsettled(orderId)) return;
+      // A driver that already read its order as settled is on its way out and would swallow this wake-up.
+      wokenWhileRunning.add(orderId);
+      start(orderId).wake();
     },
-    halt: (orderId) => tasks.halt(orderId),
+    halt(orderId) {
+      wokenWhileRunning.delete(orderId);
+      return tasks.halt(orderId);
+    },
     settled: (orderId) => waitForOrder(deps.orders, hub, tasks, orderId, (o) => isSettled(o.state)),
     accepted: (orderId) => waitForOrder(deps.orders, hub, tasks, orderId, (o: Order) => o.state !== 'draft' && o.state !== 'submitting'),
     resumeAll(options = {}) {
@@ -59,6 +69,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
     async stop() {
       if (stopping) return;
       stopping = true;
+      wokenWhileRunning.clear();
       await tasks.haltAll();
       lease.release();
       stopping = false;

@@ -28,7 +28,8 @@ export function waitForOrder(
       if (reached(order)) finish(order);
     });
     const offEnd = tasks.onEnd((order) => {
-      if (order.id === orderId) finish(orders.get(orderId));
+      // A driver started again at once (a "check now" as the last one ended) carries the wait on.
+      if (order.id === orderId && !tasks.get(orderId)) finish(orders.get(orderId));
     });
   });
 }

@@ -17,9 +17,12 @@ export function createTaskRegistry() {
     get: (orderId: number): DriveTask | undefined => tasks.get(orderId),
     add(orderId: number, task: DriveTask): DriveTask {
       tasks.set(orderId, task);
+      // Gone from the registry before anyone hears of the end, so a listener may start the order's next driver.
       void task.done
-        .then((order) => ended.emit('end', order))
-        .finally(() => tasks.delete(orderId));
+        .finally(() => {
+          if (tasks.get(orderId) === task) tasks.delete(orderId);
+        })
+        .then((order) => ended.emit('end', order));
       return task;
     },
     /** Calls the listener with the order as it stood whenever a driver stops. */

@@ -2,12 +2,23 @@ import { GiftdeskError } from '../errors';
 
 // Every way the store can refuse to open. None of them deletes, rewrites or recreates the database file.
 
+/**
+ * What a refused open left behind, said exactly. After a crash that left a -wal, SQLite reads the database through
+ * it, and to do so rebuilds its index of that log (-shm) before the first page is decrypted.
+ */
+export function leftAsItWas(walExisted: boolean): string {
+  return walExisted
+    ? 'The database and its write-ahead log (-wal) were left exactly as they were; only SQLite’s index of that log (-shm), ' +
+        'which SQLite rebuilds whenever it opens the file and which holds no data of its own, was rewritten.'
+    : 'The file was left exactly as it was.';
+}
+
 export class StoreKeyRejected extends GiftdeskError {
   readonly kind = 'store-key-rejected';
-  constructor(path: string, cause?: unknown) {
+  constructor(path: string, left = leftAsItWas(false), cause?: unknown) {
     super(
       `The card store at ${path} cannot be read with its key: either the file is not the database its store.json belongs to, ` +
-        'or it is not a Giftdesk database. The file was left exactly as it was; restore the matching store.json or the file from a backup.',
+        `or it is not a Giftdesk database. ${left} Restore the matching store.json or the file from a backup.`,
       { cause },
     );
   }
@@ -15,11 +26,8 @@ export class StoreKeyRejected extends GiftdeskError {
 
 export class StoreCorrupt extends GiftdeskError {
   readonly kind = 'store-corrupt';
-  constructor(path: string, detail: string, cause?: unknown) {
-    super(
-      `The card store at ${path} is damaged (${detail}). It was left exactly as it was; restore it from a backup before going on.`,
-      { cause },
-    );
+  constructor(path: string, detail: string, left = leftAsItWas(false), cause?: unknown) {
+    super(`The card store at ${path} is damaged (${detail}). ${left} Restore it from a backup before going on.`, { cause });
   }
 }
 
@@ -29,10 +37,11 @@ export class StoreTooNew extends GiftdeskError {
     path: string,
     readonly databaseVersion: number,
     readonly appVersion: number,
+    left = leftAsItWas(false),
   ) {
     super(
       `The card store at ${path} has schema version ${databaseVersion}, but this Giftdesk only knows up to version ${appVersion}. ` +
-        'It was written by a newer Giftdesk: update the app instead of opening it with this one.',
+        `It was written by a newer Giftdesk: update the app instead of opening it with this one. ${left}`,
     );
   }
 }

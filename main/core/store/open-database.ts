@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
-import { StoreCorrupt, StoreKeyRejected, StoreTooNew } from './errors';
+import { leftAsItWas, StoreCorrupt, StoreKeyRejected, StoreTooNew } from './errors';
 import { migrate, readSchemaVersion } from './migrate';
 import type { Migration } from './migrations/types';
 
@@ -9,7 +9,8 @@ export type Db = Database.Database;
 /**
  * Opens (or, when `create` is set, creates) the SQLCipher database. Every check that can fail runs before anything
  * that writes, so a wrong key, a damaged file or a newer schema leaves the file byte for byte as it was. A new store's
- * file is made empty and 0600 by the caller first (store/private-files.ts): SQLite gives -wal and -shm its mode.
+ * file is made empty and 0600 by the caller first (store/private-files.ts): SQLite gives -wal and -shm its mode. After a
+ * crash that left a -wal, that log is left as it was too: only SQLite's own index of it (-shm) is rebuilt, as the error says.
  */
 export function openDatabase(options: {
   file: string;
@@ -23,11 +24,12 @@ export function openDatabase(options: {
   try {
     if (!create && !walExisted) verifyWholePages(file);
     applyKey(db, key);
-    verifyReadable(db, file);
+    const left = leftAsItWas(walExisted);
+    verifyReadable(db, file, left);
     if (!create && !walExisted) verifyLength(db, file);
 
     const version = readSchemaVersion(db);
-    if (version > migrations.length) throw new StoreTooNew(file, version, migrations.length);
+    if (version > migrations.length) throw new StoreTooNew(file, version, migrations.length, left);
 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -51,7 +53,7 @@ export function openReadOnly(file: string, key: string): Db {
   try {
     verifyWholePages(file);
     applyKey(db, key);
-    verifyReadable(db, file);
+    verifyReadable(db, file, leftAsItWas(false));
     verifyLength(db, file);
     return db;
   } catch (err) {
@@ -75,13 +77,13 @@ function verifyWholePages(file: string): void {
   }
 }
 
-function verifyReadable(db: Db, file: string): void {
+function verifyReadable(db: Db, file: string, left: string): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') throw new StoreKeyRejected(file, err);
-    if (code === 'SQLITE_CORRUPT') throw new StoreCorrupt(file, 'its structure does not check out', err);
+    if (code === 'SQLITE_NOTADB') throw new StoreKeyRejected(file, left, err);
+    if (code === 'SQLITE_CORRUPT') throw new StoreCorrupt(file, 'its structure does not check out', left, err);
     throw err;
   }
 }
