@@ -29,7 +29,7 @@ test('every layout prints on its paper size, with its number of cards a page, an
     expect(pdfText(pdf).text, layout).toContain(`Page ${pages} of ${pages}`);
     expect(scanPdf(pdf, dir).code128.sort(), layout).toEqual(stored.map((c) => c.barcode ?? c.number!).sort());
   }
-});
+}, 180_000); // Renders and scans every layout: minutes on a busy two-core machine.
 
 test('an unknown layout is refused with the list of layouts', async () => {
   const made = await coreWithOrder(mixedCards(1));

@@ -7,8 +7,8 @@ export function readCsv(file: string): string[][] {
   return JSON.parse(mustRun('python3', ['-c', script, file])) as string[][];
 }
 
-/** The README's own examples of the amount column, for the face values the test cards carry. */
-const AMOUNT_TEXT: Record<number, string> = { 2500: '25.00', 5050: '50.50' };
+/** The amount column as the README describes it (units with two decimals), for the face values the test cards carry. */
+const AMOUNT_TEXT: Record<number, string> = { 1: '0.01', 2500: '25.00', 5050: '50.50' };
 
 function amountText(cents: number): string {
   const text = AMOUNT_TEXT[cents];
