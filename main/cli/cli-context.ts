@@ -29,4 +29,5 @@ export interface CliCommand {
   run(ctx: CliContext, argv: string[]): Promise<number>;
 }
 
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+/** 130 is what a shell reports for a command stopped by Ctrl-C (128 + SIGINT). */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;

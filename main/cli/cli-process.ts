@@ -3,6 +3,7 @@ import { systemClock } from '../core/clock';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
 import { createCliInput } from './cli-input';
 import { createCliUnlock } from './cli-unlock';
+import { EXIT } from './cli-context';
 import { COMMANDS } from './commands';
 import { runCli } from './run-cli';
 
@@ -18,10 +19,25 @@ export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKd
   });
   const err = (line: string) => void process.stderr.write(`${line}\n`);
   const input = createCliInput(process.stdin, process.stderr);
+  // Ctrl-C: what the running command has to say (which orders are still open), then exit 130 as a shell expects.
+  // Every order's state is committed as it changes, so stopping here loses nothing; "resume" carries them on.
+  let sayInterrupted: (() => void) | null = null;
+  process.on('SIGINT', () => {
+    try {
+      sayInterrupted?.();
+    } finally {
+      process.exit(EXIT.interrupted);
+    }
+  });
   process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
     commands: COMMANDS,
-    coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', unlock: createCliUnlock(input, err, systemClock), ...extra },
+    onInterrupt: (say) => {
+      sayInterrupted = say;
+      return () => void (sayInterrupted = null);
+    },
+    // The listings (orders, cards, account list…) work on a data folder this user cannot write; the rest says why not.
+    coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', unlock: createCliUnlock(input, err, systemClock), whenReadOnly: 'open-read-only', ...extra },
     out: (line) => process.stdout.write(`${line}\n`),
     err,
     readStdin: () => input.rest(),

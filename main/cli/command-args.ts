@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { AccountSummary } from '../core/app/accounts';
 import { ValidationError } from '../core/errors';
+import type { CliContext } from './cli-context';
 
 // Arguments several commands take, checked the same way everywhere; a bad one is a ValidationError naming it.
 
@@ -24,4 +26,12 @@ export function optionalNumber(field: string, text: string | undefined): number 
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new ValidationError(field, `--${field} must be a positive number.`);
   return n;
+}
+
+/** The account an --account option names (names are unique, case aside). */
+export async function accountArg(ctx: CliContext, name: string | undefined): Promise<AccountSummary> {
+  if (!name) throw new ValidationError('account', '--account is required.');
+  const account = await ctx.app.accounts.byName(ctx.actor, name);
+  if (!account) throw new ValidationError('account', `No account called "${name}" (see "account list").`);
+  return account;
 }

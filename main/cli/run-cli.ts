@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
 import { GiftdeskError, ValidationError } from '../core/errors';
-import { EXIT, type CliCommand, type CliIo } from './cli-context';
+import { EXIT, type CliCommand, type CliContext, type CliIo } from './cli-context';
+import { sayInterrupted } from './commands/follow-order';
 import { sandboxHelp } from './sandbox-help';
 
 export interface CliDeps extends CliIo {
@@ -10,7 +11,15 @@ export interface CliDeps extends CliIo {
   commands: CliCommand[];
   /** Everything createCore needs but the data folder, which comes from --data-dir or the environment. */
   coreOptions: Omit<CoreOptions, 'dataDir'>;
+  /**
+   * Hands over what to say if the person presses Ctrl-C now (it must say it at once: the process exits 130 right
+   * after). Returns the function that takes it back.
+   */
+  onInterrupt?(say: () => void): () => void;
 }
+
+/** The options a data folder's errors are named after, whichever command runs. */
+const GLOBAL_FLAGS = { dataDir: 'data-dir' } as const;
 
 const HELP = (commands: CliCommand[]) =>
   [
@@ -44,18 +53,28 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   try {
     core = await createCore({ ...deps.coreOptions, dataDir: dataDir ?? defaultDataDir(deps.env) });
   } catch (err) {
-    deps.err(describeError(err));
-    // A wrong passcode or recovery key is bad input (exit 2, `passcode: …`); a store that cannot open is a failure.
-    return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
+    deps.err(describeError(err, GLOBAL_FLAGS));
+    return exitCodeOf(err);
   }
+  const ctx: CliContext = { ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json };
+  const stopListening = deps.onInterrupt?.(() => sayInterrupted(ctx));
   try {
-    return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);
+    return await command.run(ctx, args);
   } catch (err) {
-    deps.err(describeError(err, command.flags));
-    return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
+    deps.err(describeError(err, { ...GLOBAL_FLAGS, ...command.flags }));
+    return exitCodeOf(err);
   } finally {
+    stopListening?.();
     await core.close();
   }
+}
+
+/**
+ * An error that names what the person typed or chose (an option, the passcode, the data folder, an order number)
+ * is bad input: exit 2. Anything else that stopped the command is a failure: exit 1.
+ */
+function exitCodeOf(err: unknown): number {
+  return err instanceof GiftdeskError && err.field !== undefined ? EXIT.badInput : EXIT.failed;
 }
 
 function splitGlobals(argv: string[]): { ok: true; dataDir?: string; json: boolean; rest: string[] } | { ok: false; message: string } {
@@ -94,10 +113,28 @@ export function describeError(err: unknown, flags: Readonly<Record<string, strin
 /** parseArgs for one command's options, with errors as ValidationError naming the option. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true } as const);
+    return parseArgs({ args: attachNegativeNumbers(argv, options), options, allowPositionals, strict: true } as const);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments';
     throw new ValidationError(option.replace(/^-+/, ''), message);
   }
+}
+
+/**
+ * `--qty -1` as `--qty=-1`: parseArgs takes a value that starts with a dash for an option, and would answer that
+ * the argument is ambiguous; the command's own check then says what is wrong with the number.
+ */
+function attachNegativeNumbers(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const takesValue = arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }

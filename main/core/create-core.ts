@@ -11,7 +11,8 @@ import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
-import { openStore } from './store/open-store';
+import { StoreReadOnly } from './store/errors';
+import { openStore, type WhenReadOnly } from './store/open-store';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
@@ -54,6 +55,11 @@ export interface CoreOptions {
   workers?: { cardWriter?: WorkerEntry; cardJob?: WorkerEntry; backup?: WorkerEntry };
   /** Written into backups; package.json's version unless a shell knows better. */
   appVersion?: string;
+  /**
+   * A data folder this process cannot write: refused (the default, for the desktop app, which records every reveal
+   * and lock), or opened for reading, where every command that would write says why it cannot (the CLI's listings).
+   */
+  whenReadOnly?: WhenReadOnly;
 }
 
 /** What opening a store with a vault needs, from the composition root's options. */
@@ -71,7 +77,8 @@ export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   const user = options.user ?? os.userInfo().username;
   const access = vaultAccess(options, clock);
-  const store = await openStore({ dataDir: options.dataDir, access });
+  const store = await openStore({ dataDir: options.dataDir, access, whenReadOnly: options.whenReadOnly });
+  const { readOnly } = store;
   const { db } = store;
   const audit = createAuditLog(db, () => clock.now());
   const accounts = createAccountsRepo(db);
@@ -91,7 +98,8 @@ export async function createCore(options: CoreOptions) {
     // Wrong passcodes are counted in store.json while the store is shut; the next right one writes them here.
     recordFailures: (failures) => recordPasscodeFailures({ audit, transaction: store.transaction }, { via: 'system', user }, failures),
   });
-  vault.report(store.failures);
+  // Wrong passcodes stay counted in store.json until a store that can be written reports them.
+  if (!readOnly) vault.report(store.failures);
   const backups = createBackups({
     dataDir: options.dataDir,
     storeId: store.storeId,
@@ -111,7 +119,13 @@ export async function createCore(options: CoreOptions) {
     accounts,
     secrets,
     client: options.providerClient,
-    startSandbox: sandbox === false ? null : () => startSandbox({ ...sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock }),
+    startSandbox:
+      sandbox === false
+        ? null
+        : readOnly
+          ? // The sandbox keeps its orders in the data folder.
+            () => Promise.reject(new StoreReadOnly(options.dataDir, readOnly, 'the built-in sandbox keeps its orders there'))
+          : () => startSandbox({ ...sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock }),
   });
   const writer = createCardWriter(store.connection, options.workers?.cardWriter ?? sourceCardWriterEntry());
   const engineActor: Actor = { via: 'engine', user };
@@ -128,6 +142,7 @@ export async function createCore(options: CoreOptions) {
     actor: engineActor,
   });
   const app = createApp({
+    readOnly: readOnly && { dataDir: options.dataDir, why: readOnly },
     clock,
     transaction: store.transaction,
     accounts,
@@ -147,6 +162,8 @@ export async function createCore(options: CoreOptions) {
     storeId: store.storeId,
     /** The OS user this process acts for; the front doors put it in their Actor. */
     user,
+    /** Why the data folder cannot be written, when it cannot (opened with whenReadOnly: 'open-read-only'). */
+    readOnly,
     app,
     accounts,
     orders,

@@ -136,6 +136,17 @@ export const placeOrderSchema = orderDraftSchema.extend({
   reference: z.string().trim().min(1).max(100),
 });
 
+/** One line of the review: what is bought, and whether its SKU is new to the account (no catalog vouched for it, no card of it yet). */
+export const reviewLineSchema = z.object({
+  sku: z.string(),
+  productName: z.string().nullable(),
+  faceValueCents: cents,
+  quantity: z.number().int(),
+  totalCents: cents,
+  newSku: z.boolean(),
+});
+export type ReviewLineView = z.infer<typeof reviewLineSchema>;
+
 export const orderReviewSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
@@ -147,6 +158,7 @@ export const orderReviewSchema = z.object({
   mode: z.enum(['real-time', 'batch']),
   balance: moneySchema.nullable(),
   reference: z.string(),
+  lines: z.array(reviewLineSchema),
 });
 export type OrderReview = z.infer<typeof orderReviewSchema>;
 

@@ -11,13 +11,20 @@ export interface CliResult {
  * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
  * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
  */
-export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
-  });
+export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE, wrapper: string[] = []): ChildProcess {
+  const command = [...wrapper, process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;
+}
+
+/**
+ * The CLI as a person who is not root runs it: root writes through any permission bits, so when the tests run as
+ * root the CLI gets root's uid (its keychain still answers) without the capabilities that override them.
+ */
+export function runCliWithoutRootOverride(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
+  const wrapper = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable', '--'] : [];
+  return collect(spawnCli(dataDir, args, stdin, TEST_PASSCODE, wrapper));
 }
 
 export function runCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): Promise<CliResult> {

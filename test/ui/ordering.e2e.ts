@@ -245,7 +245,8 @@ describe('ordering cards through the desktop UI', () => {
     await page.getByLabel('Number of cards').fill('2');
     await page.getByRole('button', { name: 'Review' }).click();
     const review = page.locator('.review');
-    await expect.poll(() => review.getByText('$50.00', { exact: true }).count()).toBe(1);
+    const cells = review.getByRole('table', { name: 'What is being bought' }).locator('tbody tr td');
+    await expect.poll(async () => (await cells.allTextContents()).map((t) => t.trim())).toEqual(['Starbucks eGift', 'Starbucks_eGift', '$25.00', '2', '$50.00']);
     expect(await review.getByText('Not reported by this provider').count()).toBe(1);
     await app.screenshot('06b-wizard-review-blackhawk');
     await page.getByRole('button', { name: 'Back' }).click();
@@ -388,7 +389,9 @@ describe('ordering cards through the desktop UI', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quantity');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.review').getByText('A$10.00', { exact: true }).count()).toBe(1);
+    // The review of what was typed: one line, A$10.00 each, one card (the quantity's default), A$10.00 in all.
+    const cells = page.locator('.review').getByRole('table', { name: 'What is being bought' }).locator('tbody tr td');
+    await expect.poll(async () => (await cells.allTextContents()).map((t) => t.trim()).slice(2)).toEqual(['A$10.00', '1', 'A$10.00']);
   });
 
   it('fits a 1024×768 window and follows a dark system theme', async () => {

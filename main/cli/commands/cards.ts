@@ -1,6 +1,5 @@
 import { formatExpiry } from '../../../shared/expiry';
 import { formatCents } from '../../../shared/money';
-import { NotFoundError, ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand } from '../cli-context';
 import { orderArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
@@ -9,15 +8,10 @@ export const cards: CliCommand = {
   name: 'cards',
   usage: 'cards ORDER [--reveal]',
   summary: 'List an order’s cards, masked unless --reveal (which is written to the audit log).',
+  flags: { orderId: 'order' },
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, { reveal: { type: 'boolean' } }, true);
     const id = orderArg(positionals, 'cards');
-    try {
-      ctx.app.orders.get(ctx.actor, id);
-    } catch (err) {
-      if (err instanceof NotFoundError) throw new ValidationError('order', `No order ${positionals[0]}.`);
-      throw err;
-    }
     const print = (shown: { number: string | null; pin: string | null; barcode: string | null; url: string | null; amountCents: number; expiry: string | null }) => {
       const line = { number: shown.number, pin: shown.pin, barcode: shown.barcode, url: shown.url, amount: formatCents(shown.amountCents), expiry: shown.expiry };
       if (ctx.json) ctx.out(JSON.stringify(line));

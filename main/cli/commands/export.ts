@@ -9,6 +9,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'export ORDER --format xlsx|zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
   summary: 'Export an order’s cards encrypted (xlsx for spreadsheets; the CSV in zip/age is for programs); passphrase from stdin, or generated and shown once (audited).',
+  flags: { orderId: 'order' },
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,

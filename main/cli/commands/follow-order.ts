@@ -1,43 +1,66 @@
 import type { Order } from '../../../shared/domain';
+import { isSettled } from '../../../shared/order-state-machine';
 import type { OrderSummary } from '../../core/app/orders';
 import type { OrderProgress } from '../../core/engine/engine-api';
 import { EXIT, type CliContext } from '../cli-context';
 
 /**
- * Starts an order and prints its progress until it settles; returns the exit code its final state deserves.
- * Listens before starting, so that even the draft and the submit are reported.
+ * Starts orders (`order` places one, `resume` picks up every unfinished one) and prints their progress until they
+ * settle, the same lines for both; returns the exit code the worst final state deserves. Listens before starting,
+ * so that even the draft and the submit are reported.
  */
-export async function followOrder(ctx: CliContext, start: () => Promise<Order>): Promise<number> {
-  let orderId: number | null = null;
+export async function followOrders(ctx: CliContext, start: () => Promise<readonly Order[]>): Promise<number> {
+  let followed: Set<number> | null = null;
   const early: OrderProgress[] = [];
-  let last = '';
+  const last = new Map<number, string>();
   const print = (p: OrderProgress) => {
     const line = ctx.json ? JSON.stringify(progressLine(p)) : humanProgress(p);
-    if (line !== last) (ctx.json ? ctx.out : ctx.err)(line);
-    last = line;
+    if (line === last.get(p.orderId)) return;
+    last.set(p.orderId, line);
+    (ctx.json ? ctx.out : ctx.err)(line);
   };
   const off = ctx.app.orders.onProgress((p) => {
-    if (orderId === null) early.push(p);
-    else if (p.orderId === orderId) print(p);
+    if (followed === null) early.push(p);
+    else if (followed.has(p.orderId)) print(p);
   });
   try {
-    const placed = await start();
-    orderId = placed.id;
-    for (const p of early) if (p.orderId === orderId) print(p);
-    await ctx.app.orders.settled(ctx.actor, orderId);
-    const order = ctx.app.orders.get(ctx.actor, orderId);
-    printSummary(ctx, order);
-    return exitCodeFor(order);
+    const started = await start();
+    const ids = new Set(started.map((o) => o.id));
+    followed = ids;
+    for (const p of early) if (ids.has(p.orderId)) print(p);
+    let code: number = EXIT.ok;
+    for (const settled of await Promise.all(started.map((o) => ctx.app.orders.settled(ctx.actor, o.id)))) {
+      const order = ctx.app.orders.get(ctx.actor, settled.id);
+      printSummary(ctx, order);
+      code = Math.max(code, exitCodeFor(order));
+    }
+    return code;
   } finally {
     off();
   }
 }
 
+/** The last line about an order: what it came to (one JSON object with --json). */
 export function printSummary(ctx: CliContext, order: OrderSummary): void {
   const cards = order.progress.cardsStored;
   const summary = { order: order.id, reference: order.clientReference, state: order.state, quantity: order.quantity, cards, reason: order.stateReason };
   if (ctx.json) ctx.out(JSON.stringify(summary));
-  else ctx.out(`order ${order.id} (${order.clientReference}): ${order.state}, ${cards} of ${order.quantity} cards${order.stateReason ? ` — ${order.stateReason}` : ''}`);
+  else ctx.out(`order ${order.id} (${order.clientReference}): ${order.state}, ${cards} of ${order.quantity} cards${order.stateReason ? ` — ${order.stateReason}` : ''}${isSettled(order.state) ? '' : ` — ${STILL_OPEN}`}`);
+}
+
+const STILL_OPEN = 'still open: "resume" carries it on from where it stopped';
+
+/**
+ * What Ctrl-C leaves behind, said at once (the process exits 130 next): every order not settled, each of which a
+ * `resume` carries on. Nothing is lost by stopping: each step of an order is committed as it happens.
+ */
+export function sayInterrupted(ctx: CliContext): void {
+  const open = ctx.app.orders.open(ctx.actor);
+  if (open.length === 0) ctx.err('Interrupted. No order is left open.');
+  for (const o of open) {
+    ctx.err(`Interrupted. Order ${o.id} (${o.clientReference}) is ${STILL_OPEN} (${o.state}, ${o.progress.cardsStored} of ${o.quantity} cards).`);
+    if (ctx.json) printSummary(ctx, o);
+  }
 }
 
 export function exitCodeFor(order: Pick<Order, 'state'>): number {

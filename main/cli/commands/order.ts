@@ -3,9 +3,9 @@ import { parseAmountToCents } from '../../../shared/money';
 import type { OrderLineInput } from '../../core/app/orders';
 import { ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand, type CliContext } from '../cli-context';
-import { optionalNumber } from '../command-args';
+import { accountArg, optionalNumber } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
-import { followOrder, printSummary } from './follow-order';
+import { followOrders, printSummary } from './follow-order';
 
 export const order: CliCommand = {
   name: 'order',
@@ -23,9 +23,7 @@ export const order: CliCommand = {
       detach: { type: 'boolean' },
       'poll-every': { type: 'string' },
     });
-    if (!values.account) throw new ValidationError('account', '--account is required.');
-    const account = await ctx.app.accounts.byName(ctx.actor, values.account);
-    if (!account) throw new ValidationError('account', `No account called "${values.account}" (see "account list").`);
+    const account = await accountArg(ctx, values.account);
     const lines = values.lines ? await linesFromCsv(ctx, account.id, values.lines) : [singleLine(values)];
     const input = {
       accountId: account.id,
@@ -34,7 +32,7 @@ export const order: CliCommand = {
       pollEverySeconds: optionalNumber('poll-every', values['poll-every']) ?? undefined,
     };
     const place = () => ctx.app.orders.place(ctx.actor, input);
-    if (!values.detach) return followOrder(ctx, place);
+    if (!values.detach) return followOrders(ctx, async () => [await place()]);
     const accepted = await ctx.app.orders.accepted(ctx.actor, (await place()).id);
     printSummary(ctx, ctx.app.orders.get(ctx.actor, accepted.id));
     return accepted.state === 'failed' || accepted.state === 'needs-attention' ? EXIT.failed : EXIT.ok;
@@ -47,8 +45,8 @@ function singleLine(values: { sku?: string; amount?: string; qty?: string }): Or
   const cents = parseAmountToCents(values.amount);
   if (cents === null || cents <= 0) throw new ValidationError('amount', `"${values.amount}" is not an amount above 0 with at most two decimals.`);
   if (values.qty === undefined) throw new ValidationError('qty', '--qty is required.');
-  if (!/^\d+$/.test(values.qty) || Number(values.qty) <= 0) throw new ValidationError('qty', `"${values.qty}" is not a whole number above 0.`);
-  return { sku: values.sku, faceValueCents: cents, quantity: Number(values.qty) };
+  // Digits only; anything else (-1, 2.5, 1e3) is no count of cards, and the application layer says what a quantity must be.
+  return { sku: values.sku, faceValueCents: cents, quantity: /^\d+$/.test(values.qty) ? Number(values.qty) : Number.NaN };
 }
 
 /** The file's lines, checked row by row as the desktop app checks them; the first bad row is the message. */

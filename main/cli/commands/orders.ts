@@ -1,5 +1,6 @@
 import { formatMoney } from '../../../shared/money';
 import { EXIT, type CliCommand } from '../cli-context';
+import { accountArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 
 export const orders: CliCommand = {
@@ -8,8 +9,11 @@ export const orders: CliCommand = {
   summary: 'List orders with their state and card counts.',
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, { account: { type: 'string' } });
-    const account = values.account ? await ctx.app.accounts.byName(ctx.actor, values.account) : null;
-    for (const o of ctx.app.orders.list(ctx.actor, account ? { accountId: account.id } : {})) {
+    const account = values.account === undefined ? null : await accountArg(ctx, values.account);
+    const list = ctx.app.orders.list(ctx.actor, account ? { accountId: account.id } : {});
+    // Said on stderr, so that stdout stays empty (no line, no JSON) for a program reading it.
+    if (list.length === 0) ctx.err(account ? `No orders yet for ${account.name}.` : 'No orders yet in this data folder.');
+    for (const o of list) {
       const cards = o.progress.cardsStored;
       if (ctx.json) {
         ctx.out(

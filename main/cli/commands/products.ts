@@ -1,7 +1,7 @@
 import type { Products } from '../../core/app/accounts/connection';
-import { ValidationError } from '../../core/errors';
 import { formatMoney } from '../../../shared/money';
 import { EXIT, type CliCommand } from '../cli-context';
+import { accountArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 
 type Source = 'catalog' | 'sandbox' | 'used before';
@@ -15,9 +15,7 @@ export const products: CliCommand = {
   summary: 'What an account can order: the Blackhawk catalog with its values, the sandbox’s SKUs, and the SKUs ordered before.',
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, { account: { type: 'string' } });
-    if (!values.account) throw new ValidationError('account', '--account is required.');
-    const account = await ctx.app.accounts.byName(ctx.actor, values.account);
-    if (!account) throw new ValidationError('account', `No account called "${values.account}" (see "account list").`);
+    const account = await accountArg(ctx, values.account);
     // The same command the app's order wizard asks: the provider's catalog (Blackhawk), or the SKUs worth offering
     // where there is none (the sandbox's Wpay side sells a fixed few), and this account's SKUs so far.
     const { catalog, suggested, usedSkus } = await ctx.app.accounts.products(ctx.actor, account.id);

@@ -6,6 +6,7 @@ export const sheet: CliCommand = {
   name: 'sheet',
   usage: 'sheet ORDER --out FILE.pdf [--layout a4-10] [--scratch] [--crop-marks] [--logo IMG] [--no-header] [--force]',
   summary: 'Print an order’s cards to a PDF card sheet (not encrypted: for printing; written to the audit log).',
+  flags: { orderId: 'order' },
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,

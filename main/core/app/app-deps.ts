@@ -6,11 +6,14 @@ import type { AccountsRepo } from '../store/repos/accounts';
 import type { AuditLog } from '../store/repos/audit';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { ReadOnlyReason } from '../store/errors';
 import type { SettingsRepo } from '../store/repos/settings';
 import type { WorkerEntry } from '../workers/worker-entry';
 
 /** What the application layer's commands work with; the composition root (create-core.ts) builds it. */
 export interface AppDeps {
+  /** Set when the data folder cannot be written: only the commands that read are offered then (create-app.ts). */
+  readOnly: { dataDir: string; why: ReadOnlyReason } | null;
   clock: Clock;
   /** One write transaction: a command's change and its audit entry commit together or not at all. */
   transaction<T>(fn: () => T): T;

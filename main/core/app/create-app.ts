@@ -5,14 +5,10 @@ import { cardCommands } from './cards';
 import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
+import { readOnlyApp, type ReadsOf } from './read-only';
 import { settingsCommands } from './settings';
 
-/**
- * The application layer: every act a person can do, as one command taking the actor first. The desktop app's IPC
- * handlers and the CLI's commands both call these and nothing below them; a new subject (custody, vault, balances,
- * reports) is one more folder here and one more line below.
- */
-export function createApp(deps: AppDeps) {
+function allCommands(deps: AppDeps) {
   return {
     accounts: accountCommands(deps),
     orders: orderCommands(deps),
@@ -24,4 +20,25 @@ export function createApp(deps: AppDeps) {
   };
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof allCommands>;
+
+/** The commands that only read; on a read-only store the others refuse (read-only.ts). A new command is a write until listed here. */
+const READS: ReadsOf<App> = {
+  accounts: ['list', 'byName', 'testConnection', 'products'],
+  orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
+  cards: ['search', 'count', 'ofOrder'],
+  outputs: [],
+  lock: ['status'],
+  settings: ['lockIdleMinutes'],
+  audit: ['list'],
+};
+
+/**
+ * The application layer: every act a person can do, as one command taking the actor first. The desktop app's IPC
+ * handlers and the CLI's commands both call these and nothing below them; a new subject (custody, vault, balances,
+ * reports) is one more folder here and one more line below.
+ */
+export function createApp(deps: AppDeps): App {
+  const app = allCommands(deps);
+  return deps.readOnly ? readOnlyApp(app, READS, deps.readOnly) : app;
+}

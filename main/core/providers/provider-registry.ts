@@ -101,7 +101,8 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
       const all = [...clients.values()];
       clients.clear();
       await Promise.allSettled(all.map(async (c) => (await c).close()));
-      if (sandbox) await (await sandbox).close();
+      // A sandbox that never started (its folder could not be written) has nothing to close; its error was said already.
+      if (sandbox) await sandbox.then((sb) => sb.close(), () => undefined);
     },
   };
   return registry;

@@ -84,3 +84,46 @@ export class StoreIdentityInvalid extends GiftdeskError {
     super(`${file} is not a valid Giftdesk store identity; it was left as it is. Restore it from a backup.`);
   }
 }
+
+// The data folder itself: where it is not a folder, or cannot be written. Each names the folder and what to do, and
+// carries the field `data-dir`, so the CLI says it as bad input (exit 2) on one line.
+
+export class DataFolderNotAFolder extends GiftdeskError {
+  readonly kind = 'data-folder-not-a-folder';
+  constructor(dataDir: string, file: string) {
+    super(
+      `The data folder ${dataDir} cannot be used: ${file === dataDir ? 'it is a file' : `${file} is a file`}, not a folder. ` +
+        'Move that file away, or choose another data folder (--data-dir, or GIFTDESK_DATA_DIR).',
+      { field: 'data-dir' },
+    );
+  }
+}
+
+export class DataFolderNotWritable extends GiftdeskError {
+  readonly kind = 'data-folder-not-writable';
+  constructor(dataDir: string, why: ReadOnlyReason) {
+    super(
+      `Giftdesk cannot make its card store in ${dataDir}: ${why.text}. ${why.remedy}, or choose another data folder (--data-dir, or GIFTDESK_DATA_DIR).`,
+      { field: 'data-dir' },
+    );
+  }
+}
+
+export class StoreReadOnly extends GiftdeskError {
+  readonly kind = 'store-read-only';
+  constructor(dataDir: string, why: ReadOnlyReason, needs = 'this command writes to it') {
+    super(
+      `The data folder ${dataDir} is read-only (${why.text}): Giftdesk can show what it holds, but ${needs}, so nothing was done. ` +
+        `${why.remedy} to change anything.`,
+      { field: 'data-dir' },
+    );
+  }
+}
+
+/** Why a data folder cannot be written, and what a person does about it. */
+export interface ReadOnlyReason {
+  /** "you have no write permission on it" */
+  text: string;
+  /** "Give your user write permission on it (chmod -R u+w "DIR")" */
+  remedy: string;
+}

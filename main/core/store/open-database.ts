@@ -62,6 +62,29 @@ export function openReadOnly(file: string, key: string): Db {
   }
 }
 
+/**
+ * A store that cannot be written, read from a private copy of its files (see read-only-copy.ts); errors name the
+ * store's own file, `shownAs`. A store older than this Giftdesk is opened too: a caller refuses it if it must be current.
+ */
+export function openCopyReadOnly(options: { file: string; shownAs: string; walCopied: boolean; key: string; migrations: readonly Migration[] }): Db {
+  const { file, shownAs, walCopied, key, migrations } = options;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    if (!walCopied) verifyWholePages(file, shownAs);
+    applyKey(db, key);
+    verifyReadable(db, shownAs, leftAsItWas(false));
+    if (!walCopied) verifyLength(db, file, shownAs);
+    const version = readSchemaVersion(db);
+    if (version > migrations.length) throw new StoreTooNew(shownAs, version, migrations.length);
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -65536');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /** SQLCipher 4 with a raw 256-bit key: opening costs no key derivation (the key is random, not a password). */
 function applyKey(db: Db, key: string): void {
   db.pragma(`cipher = 'sqlcipher'`);
@@ -70,10 +93,10 @@ function applyKey(db: Db, key: string): void {
 }
 
 /** Every SQLite page size is a multiple of 512: a file that is not was cut short (or is something else). */
-function verifyWholePages(file: string): void {
+function verifyWholePages(file: string, shownAs = file): void {
   const size = statSync(file).size;
   if (size === 0 || size % 512 !== 0) {
-    throw new StoreCorrupt(file, `it is ${size} bytes long, which is not a whole number of database pages`);
+    throw new StoreCorrupt(shownAs, `it is ${size} bytes long, which is not a whole number of database pages`);
   }
 }
 
@@ -92,11 +115,11 @@ function verifyReadable(db: Db, file: string, left: string): void {
  * A cleanly closed store is a whole number of pages, as many as its header says. SQLite notices a file shorter than
  * its header only when it reaches the missing pages; checking here turns a truncated file into an error at open time.
  */
-function verifyLength(db: Db, file: string): void {
+function verifyLength(db: Db, file: string, shownAs = file): void {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pageCount = db.pragma('page_count', { simple: true }) as number;
   const size = statSync(file).size;
   if (size !== pageSize * pageCount) {
-    throw new StoreCorrupt(file, `it is ${size} bytes long where ${pageCount} pages of ${pageSize} bytes were expected`);
+    throw new StoreCorrupt(shownAs, `it is ${size} bytes long where ${pageCount} pages of ${pageSize} bytes were expected`);
   }
 }

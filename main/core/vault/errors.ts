@@ -10,10 +10,15 @@ export class PasscodeWrong extends GiftdeskError {
     readonly failedAttempts: number,
     /** How long the next attempt must wait, in whole seconds. */
     readonly waitSeconds: number,
+    /** False where the attempt could not be written down (a read-only data folder), so no wait follows it. */
+    readonly counted = true,
   ) {
     super(
-      `That passcode is wrong (${failedAttempts} failed ${failedAttempts === 1 ? 'attempt' : 'attempts'} in a row). ` +
-        `Wait ${waitSeconds} s before trying again; if it is forgotten, open the store with its recovery key.`,
+      counted
+        ? `That passcode is wrong (${failedAttempts} failed ${failedAttempts === 1 ? 'attempt' : 'attempts'} in a row). ` +
+            `Wait ${waitSeconds} s before trying again; if it is forgotten, open the store with its recovery key.`
+        : 'That passcode is wrong. The data folder is read-only, so the attempt could not be counted; if the passcode is forgotten, ' +
+            'open the store with its recovery key once the folder can be written.',
       { field: 'passcode' },
     );
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Keychain } from '../secrets/keychain';
 import { secretNames } from '../secrets/keychain';
 import { readDatabaseKey } from '../store/database-key';
-import { StoreKeyMalformed, StoreKeyMissing, StoreMissing } from '../store/errors';
+import { DataFolderNotWritable, StoreKeyMalformed, StoreKeyMissing, StoreMissing, StoreReadOnly, type ReadOnlyReason } from '../store/errors';
 import { ensurePrivateDir } from '../store/private-files';
 import { IDENTITY_FILE, readStoreIdentity, writeStoreIdentity, type StoreIdentity } from '../store/store-identity';
 import { checkPasscode } from './check-passcode';
@@ -42,19 +42,24 @@ export interface UnlockedStoreKey {
 
 /**
  * Finds the database key of a data folder, asking through the prompt for what it takes. Nothing here writes a
- * database file; on refusal only store.json's count of wrong passcodes changes.
+ * database file; on refusal only store.json's count of wrong passcodes changes. In a folder that cannot be written
+ * (`readOnly`), nothing is written at all: the ways in that write store.json are refused before anything is asked.
  */
-export async function unlockStoreKey(dataDir: string, databaseFile: string, access: VaultAccess): Promise<UnlockedStoreKey> {
+export async function unlockStoreKey(dataDir: string, databaseFile: string, access: VaultAccess, readOnly: ReadOnlyReason | null = null): Promise<UnlockedStoreKey> {
   const identity = readStoreIdentity(dataDir);
   if (!identity) {
     if (existsSync(databaseFile)) {
       throw new StoreKeyMissing(databaseFile, 'the database is there but store.json, which holds its wrapped key, is not');
     }
+    if (readOnly) throw new DataFolderNotWritable(dataDir, readOnly);
     return createVault(dataDir, access);
   }
   if (!existsSync(databaseFile)) throw new StoreMissing(databaseFile);
-  if (!identity.vault) return upgradeLegacyStore(dataDir, databaseFile, identity, access);
-  return openVault(dataDir, identity.storeId, identity.vault, access);
+  if (!identity.vault) {
+    if (readOnly) throw new StoreReadOnly(dataDir, readOnly, 'this store was made before the passcode, and giving it one writes store.json');
+    return upgradeLegacyStore(dataDir, databaseFile, identity, access);
+  }
+  return openVault(dataDir, identity.storeId, identity.vault, access, readOnly);
 }
 
 async function createVault(dataDir: string, access: VaultAccess): Promise<UnlockedStoreKey> {
@@ -119,21 +124,30 @@ async function upgradeLegacyStore(dataDir: string, databaseFile: string, identit
   };
 }
 
-async function openVault(dataDir: string, storeId: string, vault: VaultRecord, access: VaultAccess): Promise<UnlockedStoreKey> {
+async function openVault(dataDir: string, storeId: string, vault: VaultRecord, access: VaultAccess, readOnly: ReadOnlyReason | null): Promise<UnlockedStoreKey> {
+  // Both ways in without the passcode end by setting a new one in store.json.
+  const refuseRecoveryIfReadOnly = () => {
+    if (readOnly) throw new StoreReadOnly(dataDir, readOnly, 'opening it with the recovery key sets a new passcode in store.json');
+  };
   const hasDeviceSecret = (await readDeviceSecret(access.keychain, storeId, vault.passcode.deviceSecretId)) !== null;
-  if (!hasDeviceSecret) return openWithRecoveryKey(dataDir, storeId, vault, access, new DeviceSecretMissing(storeId, vault.passcode.deviceSecretId));
+  if (!hasDeviceSecret) {
+    refuseRecoveryIfReadOnly();
+    return openWithRecoveryKey(dataDir, storeId, vault, access, new DeviceSecretMissing(storeId, vault.passcode.deviceSecretId));
+  }
   let error: PasscodeWrong | PasscodeWait | RecoveryKeyWrong | undefined;
   for (;;) {
     const answer = await access.prompt.ask({ need: 'passcode', storeId, error });
     if (!answer) throw error ?? new UnlockCancelled('passcode');
     if ('recoveryKey' in answer) {
+      refuseRecoveryIfReadOnly();
       const databaseKey = openRecoveryCopy(vault.recovery, storeId, answer.recoveryKey);
       if (databaseKey) return recovered(dataDir, storeId, databaseKey, access, vault.failures);
       error = new RecoveryKeyWrong();
       continue;
     }
     try {
-      const { databaseKey, failures } = await checkPasscode(dataDir, access.keychain, access.now, answer.passcode);
+      // A wrong passcode is counted in store.json, except where it cannot be written.
+      const { databaseKey, failures } = await checkPasscode(dataDir, access.keychain, access.now, answer.passcode, { count: !readOnly });
       return {
         storeId,
         databaseKey,
@@ -143,7 +157,10 @@ async function openVault(dataDir: string, storeId: string, vault: VaultRecord, a
         afterOpen: async () => void (await access.keychain.delete(secretNames.databaseKey(storeId))),
       };
     } catch (err) {
-      if (err instanceof DeviceSecretMissing) return openWithRecoveryKey(dataDir, storeId, vault, access, err);
+      if (err instanceof DeviceSecretMissing) {
+        refuseRecoveryIfReadOnly();
+        return openWithRecoveryKey(dataDir, storeId, vault, access, err);
+      }
       if (!(err instanceof PasscodeWrong || err instanceof PasscodeWait)) throw err;
       error = err;
     }

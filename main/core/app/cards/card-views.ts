@@ -26,7 +26,8 @@ export interface RevealedCard {
   barcode: string | null;
 }
 
-export function maskCard(c: Card, currency: string): MaskedCard {
+/** `productName`: the card's, or its order line's (cards/card-product.ts). */
+export function maskCard(c: Card, currency: string, productName: string | null): MaskedCard {
   return {
     id: c.id,
     orderId: c.orderId,
@@ -37,7 +38,7 @@ export function maskCard(c: Card, currency: string): MaskedCard {
     amountCents: c.amountCents,
     currency,
     expiry: c.expiry,
-    productName: c.productName,
+    productName,
     sku: c.sku,
     storedAt: c.storedAt,
   };

@@ -3,6 +3,8 @@ import { NotFoundError } from '../../errors';
 import type { CardSearch } from '../../store/repos/cards';
 import type { AppDeps } from '../app-deps';
 import { maskCard, revealCard, type MaskedCard, type RevealedCard } from './card-views';
+import { orderOf } from '../orders/order-of';
+import { productNamer } from './card-product';
 
 export type { MaskedCard, RevealedCard } from './card-views';
 
@@ -26,7 +28,8 @@ export function cardCommands(deps: AppDeps) {
       const found = deps.cards.search({ ...q, number: q.number?.replace(/\s+/g, ''), limit: limit + 1 });
       const cards = found.slice(0, limit);
       const currency = currencyOf();
-      return { cards: cards.map((c) => maskCard(c, currency(c.orderId))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
+      const productName = productNamer(deps);
+      return { cards: cards.map((c) => maskCard(c, currency(c.orderId), productName(c))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
     },
     count: (_actor: Actor): number => deps.cards.countAll(),
     /** One card's number and PIN. */
@@ -44,14 +47,15 @@ export function cardCommands(deps: AppDeps) {
     },
     /** All of an order's cards, masked, page by page as iterated (a 25,000-card order is never held at once). */
     ofOrder(_actor: Actor, orderId: number): Iterable<MaskedCard> {
-      const order = deps.orders.get(orderId);
+      const order = orderOf(deps, orderId);
+      const productName = productNamer(deps);
       return (function* () {
-        for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency);
+        for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency, productName(c));
       })();
     },
     /** All of an order's cards in full; the reveal is written to the log before the first card is handed out. */
     revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
-      const order = deps.orders.get(orderId);
+      const order = orderOf(deps, orderId);
       deps.transaction(() =>
         deps.audit.append(actor, {
           action: 'cards.reveal',

@@ -33,10 +33,11 @@ export function checkOrder(deps: AppDeps, input: PlaceOrderInput): { account: Ac
   return { account, limits };
 }
 
-/** The lines against the provider's catalog too, where it has one and it can be read now. */
-export async function checkOrderAgainstCatalog(deps: AppDeps, input: PlaceOrderInput, account: Account, limits: ProviderLimits): Promise<void> {
+/** The lines against the provider's catalog too, where it has one and it can be read now; returns the catalog used. */
+export async function checkOrderAgainstCatalog(deps: AppDeps, input: PlaceOrderInput, account: Account, limits: ProviderLimits): Promise<CatalogProduct[] | null> {
   const catalog = await catalogIfReadable(deps, account.id, limits);
   if (catalog) checkOrderLines(input, limits, catalog);
+  return catalog;
 }
 
 /** The catalog to check against, when it can be read now; when it cannot, the provider is the one to refuse a line. */

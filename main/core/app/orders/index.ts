@@ -8,11 +8,14 @@ import { getOrder, listOrders } from './order-summary';
 import { placeOrder } from './place-order';
 import { reverseOrder } from './reverse-order';
 import { reviewOrder } from './review-order';
+import { orderOf } from './order-of';
 
 export type { OrderLineInput, PlaceOrderInput } from './check-order';
 export type { OrderSummary } from './order-summary';
 export type { OrderReview } from './review-order';
+export type { ReviewLine } from './review-lines';
 export { ReversalRefused } from './reverse-order';
+export { UnknownOrder } from './order-of';
 
 /** Orders: review, place, follow, check now, reverse. */
 export function orderCommands(deps: AppDeps) {
@@ -24,10 +27,9 @@ export function orderCommands(deps: AppDeps) {
     checkNow: (actor: Actor, orderId: number) => checkNow(deps, actor, orderId),
     list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
     get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
-    progress: (_actor: Actor, orderId: number): OrderProgress => {
-      deps.orders.get(orderId);
-      return deps.engine.progress(orderId);
-    },
+    /** The orders not settled yet: what a `resume` would carry on. */
+    open: (_actor: Actor) => listOrders(deps, { unsettledOnly: true }),
+    progress: (_actor: Actor, orderId: number): OrderProgress => deps.engine.progress(orderOf(deps, orderId).id),
     /** Carries every unfinished order on (a CLI "resume", the desktop app at start). */
     resumeAll: (_actor: Actor, options: { pollEverySeconds?: number } = {}) => deps.engine.resumeAll(options),
     settled: (_actor: Actor, orderId: number) => deps.engine.settled(orderId),

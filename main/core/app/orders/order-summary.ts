@@ -3,6 +3,7 @@ import type { OrderProgress } from '../../engine/engine-api';
 import { limitsFor } from '../../providers/provider-limits';
 import { reversalRefusal } from '../../providers/reversal-rule';
 import type { AppDeps } from '../app-deps';
+import { orderOf } from './order-of';
 
 /** An order as people see it: with its account's name, its live progress, and whether a reversal may be asked for now. */
 export interface OrderSummary
@@ -33,12 +34,12 @@ export function summarizeOrder(deps: AppDeps, order: Order, account: Account | n
   };
 }
 
-export function listOrders(deps: AppDeps, filter: { accountId?: string } = {}): OrderSummary[] {
+export function listOrders(deps: AppDeps, filter: { accountId?: string; unsettledOnly?: boolean } = {}): OrderSummary[] {
   const accounts = new Map(deps.accounts.list().map((a) => [a.id, a]));
   return deps.orders.list(filter).map((o) => summarizeOrder(deps, o, accounts.get(o.accountId) ?? null));
 }
 
 export function getOrder(deps: AppDeps, orderId: number): OrderSummary {
-  const order = deps.orders.get(orderId);
+  const order = orderOf(deps, orderId);
   return summarizeOrder(deps, order, deps.accounts.find(order.accountId));
 }

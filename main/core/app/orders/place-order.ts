@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors';
 import { newClientReference } from '../../providers/client-reference';
 import type { AppDeps } from '../app-deps';
 import { checkOrder, checkOrderAgainstCatalog, orderQuantity, type OrderLineInput, type PlaceOrderInput } from './check-order';
+import { reviewLines } from './review-lines';
 
 /**
  * Places an order: checks it, then commits the draft with its client reference and its audit entry in one
@@ -14,7 +15,9 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
   const { account, limits } = checkOrder(deps, input);
   // A second process driving this folder is said before anything is asked or written.
   deps.engine.claim();
-  await checkOrderAgainstCatalog(deps, input, account, limits);
+  const catalog = await checkOrderAgainstCatalog(deps, input, account, limits);
+  // Each line keeps the product's name, so the cards, their sheet and their file can say what they are.
+  const lines = (await reviewLines(deps, account, input.lines, catalog)).map(({ sku, faceValueCents, quantity, productName }) => ({ sku, faceValueCents, quantity, productName }));
   const reference = input.reference ?? newClientReference(deps.clock.now());
   const quantity = orderQuantity(input.lines);
   const order = deps.transaction(() => {
@@ -28,7 +31,7 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
         accountId: account.id,
         clientReference: reference,
         currency: account.currency,
-        lines: input.lines,
+        lines,
         realtime: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity,
         pollEverySeconds: input.pollEverySeconds ?? null,
       },

@@ -5,6 +5,7 @@ import { ProviderError } from '../../providers/provider-error';
 import { limitsFor } from '../../providers/provider-limits';
 import { reversalRefusal } from '../../providers/reversal-rule';
 import type { AppDeps } from '../app-deps';
+import { orderOf } from './order-of';
 
 export class ReversalRefused extends GiftdeskError {
   readonly kind = 'reversal-refused';
@@ -15,7 +16,7 @@ export class ReversalRefused extends GiftdeskError {
  * goes out; once the provider accepts, the order moves to cancelled (with its own audit entry) and is no longer driven.
  */
 export async function reverseOrder(deps: AppDeps, actor: Actor, orderId: number): Promise<Order> {
-  const order = deps.orders.get(orderId);
+  const order = orderOf(deps, orderId);
   const account = deps.accounts.get(order.accountId);
   const refusal = reversalRefusal(order, limitsFor(account), deps.clock.now());
   if (refusal) throw new ReversalRefused(refusal);

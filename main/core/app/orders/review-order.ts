@@ -3,6 +3,7 @@ import { GiftdeskError } from '../../errors';
 import { newClientReference } from '../../providers/client-reference';
 import type { AppDeps } from '../app-deps';
 import { checkOrder, checkOrderAgainstCatalog, orderQuantity, type PlaceOrderInput } from './check-order';
+import { reviewLines, type ReviewLine } from './review-lines';
 
 export interface OrderReview {
   accountId: string;
@@ -17,12 +18,14 @@ export interface OrderReview {
   balance: { cents: number; currency: string } | null;
   /** The reference the order will be placed under, so the order placed is the order reviewed. */
   reference: string;
+  /** Every line: product, SKU, face value, quantity, line total, and whether the SKU is new to the account. */
+  lines: ReviewLine[];
 }
 
 /** What placing this order would do, checked as placing checks it; nothing is sent or written. */
 export async function reviewOrder(deps: AppDeps, input: PlaceOrderInput): Promise<OrderReview> {
   const { account, limits } = checkOrder(deps, input);
-  await checkOrderAgainstCatalog(deps, input, account, limits);
+  const catalog = await checkOrderAgainstCatalog(deps, input, account, limits);
   // An account that cannot reach its provider (no key, no certificate) is said here, before anything is placed.
   const client = await deps.providers.clientFor(account.id);
   const quantity = orderQuantity(input.lines);
@@ -37,6 +40,7 @@ export async function reviewOrder(deps: AppDeps, input: PlaceOrderInput): Promis
     mode: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity ? 'real-time' : 'batch',
     balance: await balanceIfReadable(() => client.balance()),
     reference: input.reference ?? newClientReference(deps.clock.now()),
+    lines: await reviewLines(deps, account, input.lines, catalog),
   };
 }
 

@@ -9,6 +9,7 @@ import type { SheetJob, SheetOptions } from '../../sheets/render-sheet';
 import { sheetJob } from '../../sheets/sheet-job';
 import type { AppDeps } from '../app-deps';
 import { orderOutputSource, runOrderCardJob, type CardJobControl } from './card-job-source';
+import { orderOf } from '../orders/order-of';
 
 export interface SheetRequest extends SheetOptions {
   orderId: number;
@@ -30,7 +31,7 @@ export interface SheetViewer {
 /** Saves the order's card sheet, a plain PDF for printing, where the person chose. Audited once written. */
 export async function saveSheet(deps: AppDeps, actor: Actor, request: SheetRequest & { outPath: string }, control?: CardJobControl): Promise<SheetResult> {
   checkOutPath(request.outPath);
-  const order = deps.orders.get(request.orderId);
+  const order = orderOf(deps, request.orderId);
   const { job, made } = await render(deps, order, request, request.outPath, control);
   deps.transaction(() => deps.audit.append(actor, { action: 'sheet.save', details: { ...sheetDetails(order, job, made), file: path.basename(request.outPath) } }));
   return made;
@@ -38,7 +39,7 @@ export async function saveSheet(deps: AppDeps, actor: Actor, request: SheetReque
 
 /** Shows the order's card sheet in the shell's preview window. */
 export function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult> {
-  const order = deps.orders.get(request.orderId);
+  const order = orderOf(deps, request.orderId);
   return inPrivateFile(order, async (file) => {
     const { job, made } = await render(deps, order, request, file);
     await viewer.preview(file, `Card sheet ${order.clientReference}`);
@@ -49,7 +50,7 @@ export function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest,
 
 /** Hands the order's card sheet to the print dialog; the entry says whether the person went through with it. */
 export function printSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult & { done: boolean; reason: string | null }> {
-  const order = deps.orders.get(request.orderId);
+  const order = orderOf(deps, request.orderId);
   return inPrivateFile(order, async (file) => {
     const { job, made } = await render(deps, order, request, file);
     const printed = await viewer.print(file);
@@ -67,7 +68,7 @@ export async function previewPages(
   actor: Actor,
   request: SheetRequest & { maxPages?: number },
 ): Promise<{ pdf: Uint8Array; pages: number; totalPages: number; cards: number }> {
-  const source = orderOutputSource(deps, request.orderId);
+  const source = orderOutputSource(deps, request.orderId, 'a card sheet');
   const { order } = source;
   const job = sheetJob(source, request, { maxPages: request.maxPages ?? 2 });
   const result = await runOrderCardJob(deps, order.id, { kind: 'sheet-bytes', sheet: job });
@@ -77,7 +78,7 @@ export async function previewPages(
 }
 
 async function render(deps: AppDeps, order: Order, request: SheetOptions, outPath: string, control?: CardJobControl): Promise<{ job: SheetJob; made: SheetResult }> {
-  const job = sheetJob(orderOutputSource(deps, order.id), request);
+  const job = sheetJob(orderOutputSource(deps, order.id, 'a card sheet'), request);
   const result = await runOrderCardJob(deps, order.id, { kind: 'sheet-file', outPath, sheet: job }, control);
   return { job, made: { cards: result.cards, pages: result.pages ?? 0, bytes: result.bytes } };
 }

@@ -142,6 +142,14 @@ export function createOrdersRepo(db: Db, audit: AuditLog) {
     'SELECT * FROM orders WHERE account_id = ? AND client_reference = ?',
   );
   const linesOf = db.prepare<[number], LineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no');
+  const delivered = db.prepare<[string], { sku: string; name: string | null }>(
+    `SELECT l.sku AS sku,
+            MAX(COALESCE(l.product_name, (SELECT c.product_name FROM cards c
+                                           WHERE c.order_id = l.order_id AND c.line_id = l.id AND c.product_name IS NOT NULL LIMIT 1))) AS name
+       FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE o.account_id = ? AND EXISTS (SELECT 1 FROM cards c WHERE c.order_id = l.order_id AND c.line_id = l.id)
+      GROUP BY l.sku`,
+  );
   // One statement per set of changed columns, prepared once: the engine commits the same few shapes over and over.
   const updates = new Map<string, ReturnType<Db['prepare']>>();
 
@@ -196,6 +204,13 @@ export function createOrdersRepo(db: Db, audit: AuditLog) {
     },
     lines(orderId: number): OrderLine[] {
       return linesOf.all(orderId).map(toLine);
+    },
+    /**
+     * The SKUs of which this account has received at least one card, each with the name its lines or cards give it:
+     * the ones the provider has shown it sells to this account.
+     */
+    deliveredSkus(accountId: string): Map<string, string | null> {
+      return new Map(delivered.all(accountId).map((r) => [r.sku, r.name] as const));
     },
     list(filter: { accountId?: string; unsettledOnly?: boolean } = {}): Order[] {
       const rows = db

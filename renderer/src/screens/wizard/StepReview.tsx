@@ -1,4 +1,3 @@
-import { LinesTable } from './LinesTable';
 import { useEffect, useState } from 'react';
 import type { OrderReview, OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
@@ -7,6 +6,7 @@ import { formatMoney, plural } from '../../lib/format';
 import { askForNotifications } from '../../lib/notify';
 import { useApp } from '../../state/app-store';
 import { draftLines, type Draft } from './draft';
+import { ReviewLines } from './ReviewLines';
 
 interface Props {
   draft: Draft;
@@ -94,9 +94,7 @@ export function StepReview({ draft, back, placed }: Props) {
               <dd className="mono">{review.reference}</dd>
             </div>
           </dl>
-          {lines && lines.length > 1 && (
-            <LinesTable lines={lines} currency={review.currency} limit={50} />
-          )}
+          <ReviewLines lines={review.lines} currency={review.currency} />
           <p className="warning" role="note">
             Placing this order debits {formatMoney(review.totalCents, review.currency)} from the prepaid account of {review.accountName}. It
             cannot be undone here{review.provider === 'wpay' ? ' except by a reversal within the provider’s time limit' : ''}.
