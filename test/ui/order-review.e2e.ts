@@ -70,7 +70,7 @@ describe('the review of an order', () => {
     expect(await lineRows().count()).toBe(1);
     expect(await cells(0)).toEqual(['Woolworths eGift Card', 'WWQ651BHNWSHNew SKU', 'A$750.00', '3', 'A$2,250.00']);
     const note = review().getByRole('note', { name: 'New SKU' });
-    expect(await note.textContent()).toMatch(/^WWQ651BHNWSH has never been ordered on this account\..*check it before placing the order/);
+    expect(await note.textContent()).toMatch(/^No card of WWQ651BHNWSH has come in on this account yet\..*check it before placing the order/);
     expect(await review().getByText('A$2,250.00', { exact: true }).count()).toBeGreaterThan(0);
     await screenshots('30-review-new-sku');
     expect(core.orders.list()).toEqual([]);
@@ -88,7 +88,7 @@ describe('the review of an order', () => {
     // One letter off: the sandbox's SKU list does not know it, no card of it was ever stored here.
     await reviewOrder('Sandbox (Wpay)', { sku: 'WWQ651BHNWHS' }, '750', '3');
     expect(await cells(0)).toEqual(['Not known', 'WWQ651BHNWHSNew SKU', 'A$750.00', '3', 'A$2,250.00']);
-    expect(await review().getByRole('note', { name: 'New SKU' }).textContent()).toMatch(/^WWQ651BHNWHS has never been ordered/);
+    expect(await review().getByRole('note', { name: 'New SKU' }).textContent()).toMatch(/^No card of WWQ651BHNWHS has come in/);
     await screenshots('31-review-mistyped-sku');
     expect(core.orders.list()).toHaveLength(1);
   });

@@ -16,7 +16,7 @@ export function ReviewLines({ lines, currency }: { lines: readonly ReviewLineVie
       {newSkus.length > 0 && (
         <p className="advice" role="note" aria-label="New SKU">
           <strong>
-            {newSkus.length === 1 ? `${newSkus[0]} has` : `${newSkus.length} SKUs (${newSkus.join(', ')}) have`} never been ordered on this account.
+            No card of {newSkus.length === 1 ? newSkus[0] : `these ${newSkus.length} SKUs (${newSkus.join(', ')})`} has come in on this account yet.
           </strong>{' '}
           No catalog vouches for {newSkus.length === 1 ? 'it' : 'them'} (Wpay publishes none): check {newSkus.length === 1 ? 'it' : 'them'} before placing the
           order, because a wrong SKU is refused only once the order has been sent.
