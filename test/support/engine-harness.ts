@@ -30,8 +30,9 @@ export interface EngineRig {
   place(input: PlaceOrderInput): Promise<Order>;
   /** "Check now", as a person presses it. */
   checkNow(orderId: number): Promise<void>;
-  /** Stops and reopens the core on the same folder (a restart of the app); its sandbox restarts with it. */
-  restart(): Promise<Core>;
+  /** Stops and reopens the core on the same folder (a restart of the app); its sandbox restarts with it. `meanwhile`
+   *  runs while both are down. */
+  restart(meanwhile?: () => void): Promise<Core>;
   close(): Promise<void>;
 }
 
@@ -88,8 +89,9 @@ export async function engineRig(options: RigOptions = {}): Promise<EngineRig> {
     async checkNow(orderId) {
       await rig.core.app.orders.checkNow(person(), orderId);
     },
-    async restart() {
+    async restart(meanwhile) {
       await rig.core.close();
+      meanwhile?.();
       rig.core = await open();
       return rig.core;
     },
