@@ -97,6 +97,10 @@ export function eGiftBulkCodeRetrieval(req: SandboxRequest, ctx: SandboxContext)
   if (!orderNumber) return bhError(400, 'orderNumber.required', 'orderNumber is required');
   const order = ctx.store.get('blackhawk', orderNumber);
   if (!order) return orderNotFound();
+  if (req.plan.refuse) {
+    ctx.stats.fault('refusedCards');
+    return bhError(403, 'access.denied', 'The client is not allowed to retrieve the codes of this order');
+  }
   const clientProgramNumber = Number(ctx.store.identity.clientProgramNumber);
   const now = ctx.clock.now();
   const before = progressAt(order, now);

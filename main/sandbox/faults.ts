@@ -22,6 +22,7 @@ export const faultsPatchSchema = z
     notReadyRate: fraction,
     cancelInFetchRate: fraction,
     refuseStatusRate: fraction,
+    refuseCardsRate: fraction,
     foreignReferenceRate: fraction,
     balanceCents: z.number().int().min(0),
     seed: z.number().int(),
@@ -44,6 +45,7 @@ export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
   notReadyRate: 0,
   cancelInFetchRate: 0,
   refuseStatusRate: 0,
+  refuseCardsRate: 0,
   foreignReferenceRate: 0,
 };
 
@@ -80,7 +82,7 @@ export class FaultDice {
     const cancel = roll(k.cancelInFetchRate, cards);
     const notReady = !cancel && roll(k.notReadyRate, cards);
     const short = !cancel && !notReady && roll(k.shortPageRate, cards);
-    const refuse = roll(k.refuseStatusRate, kind === 'lookup');
+    const refuse = roll(k.refuseStatusRate, kind === 'lookup') || roll(k.refuseCardsRate, cards);
     const foreign = roll(k.foreignReferenceRate, isSubmit);
     return { delayMs, spike, throttle, error, drop, cancel, notReady, short, refuse, foreign };
   }

@@ -20,7 +20,7 @@ export interface FaultPlan {
   cancel: boolean;
   notReady: boolean;
   short: boolean;
-  /** Status lookups of an order the sandbox holds: refused. */
+  /** Status lookups (refuseStatusRate) or card requests (refuseCardsRate) of an order the sandbox holds: refused. */
   refuse: boolean;
   /** Wpay submits under a new refno: someone else's order already has it. */
   foreign: boolean;

@@ -18,6 +18,7 @@ export class SandboxStatsRecorder {
     notReady: 0,
     cancelledInFetch: 0,
     refusedStatus: 0,
+    refusedCards: 0,
     foreignReferences: 0,
   };
 

@@ -28,6 +28,8 @@ export interface SandboxFaults {
   cancelInFetchRate: number;
   /** Fraction of status checks of an order the sandbox holds that are refused (Wpay 401 AP01, Blackhawk 403). */
   refuseStatusRate: number;
+  /** Fraction of card requests of an order the sandbox holds that are refused (Wpay 401 AP01, Blackhawk 403). */
+  refuseCardsRate: number;
   /** Fraction of Wpay submits under a refno the sandbox never saw that find it already taken by an order placed
    *  elsewhere (the same lines with a card more on each): the sandbox keeps that other order and answers 5313. */
   foreignReferenceRate: number;
@@ -89,6 +91,7 @@ export interface SandboxStats {
     notReady: number;
     cancelledInFetch: number;
     refusedStatus: number;
+    refusedCards: number;
     foreignReferences: number;
   };
   orders: SandboxOrderSummary[];

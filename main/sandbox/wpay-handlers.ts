@@ -89,6 +89,10 @@ export function wpayOrderStatus(req: SandboxRequest, ctx: SandboxContext): Reply
 export function wpayCards(req: SandboxRequest, ctx: SandboxContext): Reply {
   const order = ctx.store.get('wpay', req.params.orderId ?? '');
   if (!order) return notAvailable();
+  if (req.plan.refuse) {
+    ctx.stats.fault('refusedCards');
+    return wpayError(401, 'AP01', 'Invalid API key');
+  }
   const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 100;
   const offset = req.query.has('offset') ? Number(req.query.get('offset')) : 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return wpayError(400, '5300', `limit must be between 1 and ${MAX_PAGE}`);

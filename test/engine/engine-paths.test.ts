@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../main/sandbox/rng';
 import { auditSubmits } from '../support/call-log';
 import { engineRig, progressWhere, settled, storedPerLine, wpayLine } from '../support/engine-harness';
+import { seedForErrorBeforeTaking } from '../support/fault-seeds';
 import { withRawDb } from '../support/raw-db';
 
 // The engine's ordinary ways through a provider's bad moments, one at a time: a send that never arrived, failing
 // checks and card requests that pass, a real-time order's inline cards, an order of several lines.
-
-/** A seed whose first 5xx falls before the sandbox looked at the request (its dice: failing, then before/after). */
-function seedForErrorBeforeTaking(): number {
-  for (let seed = 1; ; seed++) {
-    const rng = createRng(seed);
-    rng();
-    if (rng() >= 0.5) return seed;
-  }
-}
 
 describe('the engine through a provider’s ordinary bad moments', () => {
   it('sends again, under the same reference, once a lookup says the first send never arrived', async () => {

@@ -84,7 +84,7 @@ describe('the engine’s safety rules, against a provider that misbehaves', () =
     const stuck = await settled(rig.core, placed.id);
 
     expect(stuck.state).toBe('needs-attention');
-    expect(stuck.stateReason).toContain(`Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${stuck.clientReference} was refused`);
+    expect(stuck.stateReason).toContain(`Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${stuck.clientReference} was refused (Invalid API key). Fix the account`);
     expect(stuck).toMatchObject({ submitAttempts: 1, providerOrderId: null });
     const sandbox = await rig.sandbox();
     expect(sandbox.stats().calls[stuck.clientReference]).toEqual([

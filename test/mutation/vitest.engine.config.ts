@@ -8,7 +8,7 @@ export default defineConfig({
     root: path.resolve(import.meta.dirname, '../..'),
     // Left to npm test: provider-faults.test.ts (25,000 cards under faults) and the property tests. Both cover almost
     // every line, so Stryker would run them against nearly every mutant, at tens of seconds each.
-    include: ['test/engine/safety-rules.test.ts', 'test/engine/engine-paths.test.ts', 'test/engine/engine-behaviour.test.ts', 'test/engine/order-input.test.ts'],
+    include: ['test/engine/safety-rules.test.ts', 'test/engine/engine-paths.test.ts', 'test/engine/engine-behaviour.test.ts', 'test/engine/order-input.test.ts', 'test/engine/engine-schedule.test.ts', 'test/engine/engine-refusals.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 60_000,

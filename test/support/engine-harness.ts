@@ -6,6 +6,8 @@ import type { Clock } from '../../main/core/clock';
 import { createCore, type Core } from '../../main/core/create-core';
 import type { PlaceOrderInput } from '../../main/core/app/orders/check-order';
 import type { OrderProgress } from '../../main/core/engine/engine-api';
+import type { ProviderClientOptions } from '../../main/core/providers/create-provider-client';
+import type { WorkerEntry } from '../../main/core/workers/worker-entry';
 import { createFaultInstruments, type FaultInstruments } from '../../main/sandbox/fault-instruments';
 import type { ProcessingConfig, SandboxFaults, SandboxStats } from '../../main/sandbox/types';
 import type { Order } from '../../shared/domain';
@@ -28,8 +30,9 @@ export interface EngineRig {
   place(input: PlaceOrderInput): Promise<Order>;
   /** "Check now", as a person presses it. */
   checkNow(orderId: number): Promise<void>;
-  /** Stops and reopens the core on the same folder (a restart of the app); its sandbox restarts with it. */
-  restart(): Promise<Core>;
+  /** Stops and reopens the core on the same folder (a restart of the app); its sandbox restarts with it. `meanwhile`
+   *  runs while both are down. */
+  restart(meanwhile?: () => void): Promise<Core>;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,10 @@ export interface RigOptions {
   processing?: Partial<ProcessingConfig>;
   clock?: Clock;
   dataDir?: string;
+  /** The provider clients' timeouts and retries (e.g. no retries inside the client, so the engine sees each failure). */
+  providerClient?: ProviderClientOptions;
+  /** Another card writer thread (e.g. one whose disk is full). */
+  cardWriter?: WorkerEntry;
 }
 
 /** A core on a fresh data folder; closed, and the folder removed, when the test ends. */
@@ -56,6 +63,8 @@ export async function engineRig(options: RigOptions = {}): Promise<EngineRig> {
       ...testVault(),
       clock,
       label: 'engine test',
+      ...(options.providerClient ? { providerClient: options.providerClient } : {}),
+      ...(options.cardWriter ? { workers: { cardWriter: options.cardWriter } } : {}),
       sandbox: { instruments, processing: { baseMs: 1_000, perCardMs: 1, ...options.processing } },
     });
   };
@@ -80,8 +89,9 @@ export async function engineRig(options: RigOptions = {}): Promise<EngineRig> {
     async checkNow(orderId) {
       await rig.core.app.orders.checkNow(person(), orderId);
     },
-    async restart() {
+    async restart(meanwhile) {
       await rig.core.close();
+      meanwhile?.();
       rig.core = await open();
       return rig.core;
     },
@@ -110,6 +120,16 @@ export const blackhawkLine = (quantity: number, faceValueCents = 2_500): PlaceOr
  * costs a restart of the test runner.
  */
 export const SETTLE_LIMIT_MS = Number(process.env.GIFTDESK_SETTLE_LIMIT_MS ?? 15_000);
+
+/** The promise, or a rejection saying what did not happen when it takes longer than SETTLE_LIMIT_MS. */
+export async function withinSettleLimit<T>(what: string, orderId: number, promise: Promise<T>): Promise<T> {
+  const limit = deadline<T>(what, orderId);
+  try {
+    return await Promise.race([promise, limit.promise]);
+  } finally {
+    limit.clear();
+  }
+}
 
 function deadline<T>(what: string, orderId: number): { promise: Promise<T>; clear(): void } {
   let timer: NodeJS.Timeout | undefined;

@@ -61,7 +61,8 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
     ctx.note({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
     return;
   }
-  const shortfall = findShortfall(ctx.cards.countByLine(order.id), current.quantity, current.providerTotalCards, ctx.lines);
+  // The provider's total as the pages just reported it, not as it stood before they were fetched.
+  const shortfall = findShortfall(ctx.cards.countByLine(order.id), current.quantity, ctx.orders.get(order.id).providerTotalCards, ctx.lines);
   if (shortfall) {
     ctx.transition('stuck', { stateReason: describeShortfall(shortfall), nextPollAt: null, percentComplete: null });
     return;
