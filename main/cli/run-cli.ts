@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
@@ -10,6 +11,8 @@ export interface CliDeps extends CliIo {
   commands: CliCommand[];
   /** Everything createCore needs but the data folder, which comes from --data-dir or the environment. */
   coreOptions: Omit<CoreOptions, 'dataDir'>;
+  /** The passcode the unlock prompt handed over, if it did. */
+  passcodeGiven?: () => string | null;
 }
 
 const HELP = (commands: CliCommand[]) =>
@@ -40,16 +43,26 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.badInput;
   }
   const args = rest.slice(command.name.split(' ').length);
+  const folder = dataDir ?? defaultDataDir(deps.env);
+  const actor = { via: 'cli' as const, user: deps.coreOptions.user ?? os.userInfo().username };
+  if (command.preCore) {
+    try {
+      return await command.run({ ...deps, actor, json, dataDir: folder, coreOptions: deps.coreOptions }, args);
+    } catch (err) {
+      deps.err(describeError(err, command.flags));
+      return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
+    }
+  }
   let core;
   try {
-    core = await createCore({ ...deps.coreOptions, dataDir: dataDir ?? defaultDataDir(deps.env) });
+    core = await createCore({ ...deps.coreOptions, dataDir: folder });
   } catch (err) {
     deps.err(describeError(err));
     // A wrong passcode or recovery key is bad input (exit 2, `passcode: …`); a store that cannot open is a failure.
     return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
   }
   try {
-    return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);
+    return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json, passcodeGiven: deps.passcodeGiven ?? (() => null) }, args);
   } catch (err) {
     deps.err(describeError(err, command.flags));
     return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;

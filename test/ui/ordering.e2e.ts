@@ -8,7 +8,7 @@ import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
-import { realKeychain, testVault } from '../support/core';
+import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { moveOrderTo } from '../support/order-states';
 
@@ -34,6 +34,8 @@ const outputs = {
     mkdirSync(path.join(dir, 'saved'), { recursive: true });
     return path.join(dir, 'saved', what.suggestedName);
   },
+  chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
   print: async (file: string) => {
     outputCalls.push({ what: 'print' as const, existed: existsSync(file), file });
     return { done: true, reason: null };
@@ -354,12 +356,14 @@ describe('ordering cards through the desktop UI', () => {
     expect(search).toMatchObject({ ok: false, error: { kind: 'locked' } });
     await app.screenshot('16-locked');
 
+    await page.getByLabel('Passcode').fill(TEST_PASSCODE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count()).toBeGreaterThan(5);
     expect(lock.state).toBe('unlocked');
 
     lock.lock('system'); // the OS screen locked: main decides, the window follows
     await expect.poll(() => page.getByRole('heading', { name: 'Giftdesk is locked' }).count()).toBe(1);
+    await page.getByLabel('Passcode').fill(TEST_PASSCODE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => lock.state).toBe('unlocked');
 

@@ -6,6 +6,7 @@ import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
 import { settingsCommands } from './settings';
+import { vaultCommands } from './vault';
 
 /**
  * The application layer: every act a person can do, as one command taking the actor first. The desktop app's IPC
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
     audit: auditQueries(deps),
+    vault: vaultCommands(deps),
   };
 }
 

@@ -11,8 +11,8 @@ export type HandlersFor<K extends Contract, Ctx> = {
 
 /**
  * The one way into a contract's handlers, for Electron's ipcMain (after its sender check) and for the e2e harness
- * alike. The channel must be in the contract and the payload must parse; a channel that declares card data passes
- * the lock gate; the answer is parsed too, and always an envelope.
+ * alike. The channel must be in the contract and the payload must parse; every channel but the lock's own passes the
+ * lock gate; the answer is parsed too, and always an envelope.
  */
 export async function dispatch<K extends Contract, Ctx extends { lock: AppLock | null }>(
   contract: K,
@@ -28,7 +28,8 @@ export async function dispatch<K extends Contract, Ctx extends { lock: AppLock |
   const request = spec.request.safeParse(payload);
   if (!request.success) return fail(fromZod(request.error));
   try {
-    if (spec.cardData) context.lock?.assertUnlocked();
+    // While locked only the lock's own channels answer: accounts, orders, card outputs, settings, all are refused.
+    if (!spec.whileLocked) context.lock?.assertUnlocked();
     const value = await handlers[channel]!(request.data as never, context);
     const answer = spec.response.safeParse(value);
     if (!answer.success) {

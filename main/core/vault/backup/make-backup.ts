@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../store/migrations';
 import { readSchemaVersion } from '../../store/migrate';
 import { openDatabase, openReadOnly } from '../../store/open-database';
 import { createPrivateFile } from '../../store/private-files';
+import { vacuumInto } from '../../store/row-counts';
 import { extractDatabase, readBackupHeader, seal, sha256OfFile, unseal, writeBackupFile, type BackupCounts, type BackupHeader, type BackupSecrets } from './backup-file';
 import { checkIntegrity, countRows, countRowsUpTo, describeCounts, sameCounts } from './check-copy';
 import { BackupVerifyFailed } from './errors';
@@ -51,7 +52,7 @@ export function makeBackup(job: BackupJob): BackupMade {
     let schemaVersion: number;
     try {
       createPrivateFile(snapshot);
-      source.prepare('VACUUM INTO ?').run(snapshot);
+      vacuumInto(source, snapshot);
       const copy = openReadOnly(snapshot, job.key);
       try {
         const problem = checkIntegrity(copy);
