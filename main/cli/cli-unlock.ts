@@ -1,4 +1,4 @@
-import { PasscodeWait, PasscodeWrong, type UnlockPrompt, type UnlockRequest } from '../core/app/vault/unlock-dialogue';
+import { looksLikeRecoveryKey, PasscodeWait, PasscodeWrong, type UnlockPrompt, type UnlockRequest } from '../core/app/vault/unlock-dialogue';
 import type { CliInput } from './cli-input';
 
 const TERMINAL_TRIES = 3;
@@ -30,8 +30,13 @@ export function createCliUnlock(input: CliInput, err: (line: string) => void, sl
         if (request.error instanceof PasscodeWrong || request.error instanceof PasscodeWait) await sleep(request.error.waitSeconds * 1000);
       }
       if (request.need === 'new-passcode' && input.isTerminal && !request.error) err(newPasscodeIntro(request.reason));
+      const missing = request.need === 'recovery-key' && request.reason === 'device-secret-missing';
+      if (missing && input.isTerminal && !request.error && request.because) err(request.because.message);
       const typed = await input.line(QUESTION[request.need]);
       if (typed === null) return null;
+      // A script that sent its passcode to a computer without the store's device secret hears why it cannot open,
+      // instead of its passcode being tried as a recovery key.
+      if (missing && !input.isTerminal && !looksLikeRecoveryKey(typed)) return null;
       if (request.need === 'recovery-key') return { recoveryKey: typed };
       if (request.need === 'new-passcode' && input.isTerminal && (await input.line('Type it again: ')) !== typed) {
         err('The two passcodes differ.');

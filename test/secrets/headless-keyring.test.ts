@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect, jsonLines, type CliResult } from '../support/cli';
+import { TEST_PASSCODE } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
 // The CLI on a Linux machine with no desktop session, through the script the README documents: a gnome-keyring that
@@ -37,10 +38,13 @@ function script(keyring: string, args: string[], stdin = ''): Promise<CliResult>
   return collect(child);
 }
 
-/** One CLI command through the script; `stdin` is the command's own (an API key, say), not the keyring's. */
+/**
+ * One CLI command through the script; `stdin` is the command's own: the store's passcode first, then its secrets (an
+ * API key, say). The keyring's passphrase never travels on it.
+ */
 function cli(keyring: string, passphrase: string | null, dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
   const through = passphrase ? ['--passphrase-file', passphrase] : [];
-  return script(keyring, [...through, '--', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], stdin);
+  return script(keyring, [...through, '--', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, ...args], `${TEST_PASSCODE}\n${stdin}`);
 }
 
 /** Every file of the data folder with its size and modification time. */
@@ -111,24 +115,33 @@ describe('scripts/headless-keyring.sh', () => {
     expect(fingerprint(dataDir)).toEqual(dataBefore);
   });
 
-  it('with another keyring, a store whose key is not there is left alone, and the message says what can and cannot be done', async () => {
+  it('with another keyring, a store whose device secret is not there is left alone, and the message says the recovery key opens it', async () => {
     const dataDir = tempDir();
-    expect((await cli(newKeyring(), passphraseFile('tulip anchor marble seventeen'), dataDir, ['account', 'list'])).code).toBe(0);
+    const first = await cli(newKeyring(), passphraseFile('tulip anchor marble seventeen'), dataDir, ['account', 'list']);
+    expect(first.code, first.stderr).toBe(0);
+    const recoveryKey = /shown only this once: (\S+)/.exec(first.stderr)![1]!;
     const before = fingerprint(dataDir);
 
+    // The passcode alone, on a keyring without the device secret: refused, in words, and not tried as a recovery key.
     const r = await cli(newKeyring(), passphraseFile('a different keyring altogether'), dataDir, ['orders']);
     expect(r.code).toBe(1);
     const message = r.stderr.trim();
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toContain(`The card store at ${path.join(dataDir, 'giftdesk.db')} cannot be opened`);
-    expect(message).toMatch(/holds no key for it \(Giftdesk \/ store:[0-9a-f-]+:database-key\)/);
-    expect(message).toContain('nobody can read them');
-    expect(message).toContain('left exactly as it was');
-    expect(message).toContain('will not replace it with a new one');
-    expect(message).toContain('scripts/headless-keyring.sh');
+    expect(message).toMatch(/keychain holds no device secret for store [0-9a-f-]+, so the passcode alone cannot open it/);
+    expect(message).toContain('Open it with its recovery key, then set a new passcode. Nothing was changed.');
     // Nothing that would lead a person to start over and lose the cards.
     expect(message).not.toMatch(/another data folder|other data folder|remove store\.json|start (an )?empty|create a new/i);
     expect(fingerprint(dataDir)).toEqual(before);
+
+    // The recovery key on the first line instead opens it there, and a new passcode on the next makes it this keyring's.
+    const keyring = newKeyring();
+    const recovered = await script(
+      keyring,
+      ['--passphrase-file', passphraseFile('a different keyring altogether'), '--', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, 'account', 'list'],
+      `${recoveryKey}\n${TEST_PASSCODE}\n`,
+    );
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect((await cli(keyring, null, dataDir, ['account', 'list'])).code).toBe(0);
   });
 });
 
@@ -141,7 +154,8 @@ describe('scripts/with-keyring.sh (the tests’ throwaway keyring)', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...outside, GIFTDESK_IN_KEYRING_SESSION: '', ...env },
     });
-    child.stdin.end();
+    // The command's stdin, as a person would pipe it: the new store's first passcode.
+    child.stdin.end(`${TEST_PASSCODE}\n`);
     return collect(child);
   };
 
