@@ -65,7 +65,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json, passcodeGiven: deps.passcodeGiven ?? (() => null) }, args);
   } catch (err) {
     deps.err(describeError(err, command.flags));
-    return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
+    // A passcode refused (wrong, or too easy to guess for a new one) is bad input, like at the store's opening.
+    return err instanceof ValidationError || (err instanceof GiftdeskError && err.field === 'passcode') ? EXIT.badInput : EXIT.failed;
   } finally {
     await core.close();
   }

@@ -1,21 +1,22 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, jsonLines, runCli, type CliResult } from '../support/cli';
 import { TEST_PASSCODE } from '../support/core';
-import { pdfText } from '../support/tools';
 import { tempDir } from '../support/temp-dir';
 
 // The vault's CLI commands as a person types them, each its own process, with the secrets on standard input in the
 // order issue 16 fixes: the store's passcode first (when it needs one), then the command's own.
 
 const NEW_PASSCODE = 'Copper-Meadow-Falcon-5523-Drum';
+/** Each of these runs several CLI processes, some in a keyring session of their own. */
+const SLOW = 240_000;
 const KEY_SHAPE = /(?:[0-9A-Z]{4}-){7}[0-9A-Z]{4}/;
 
 /** The CLI in a private D-Bus session with a new, empty gnome-keyring: another computer, as far as keys go. */
 function cliOnFreshKeyring(dataDir: string, args: string[], stdin: string): Promise<CliResult> {
-  const env = { ...process.env, GIFTDESK_IN_KEYRING_SESSION: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, GIFTDESK_IN_KEYRING_SESSION: '1' };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   const command = [process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
   const child = spawn('dbus-run-session', ['--', 'bash', 'scripts/with-keyring.sh', 'bash', '-c', `${command.map(quote).join(' ')}; echo "exit=$?" >&2`], {
@@ -53,7 +54,7 @@ describe('the vault commands of the CLI', () => {
     expect(old.code).toBe(2);
     expect(old.stderr).toMatch(/^passcode: That passcode is wrong/);
     expect((await runCli(dataDir, ['orders'], '', NEW_PASSCODE)).code).toBe(0);
-  });
+  }, SLOW);
 
   it('backup --out writes a verified copy; restore on a fresh keyring takes the recovery key, then a new passcode', async () => {
     const dir = tempDir();
@@ -75,8 +76,10 @@ describe('the vault commands of the CLI', () => {
 
     // Another computer: an empty keychain and no data folder. The first line is the recovery key, the second the new passcode.
     const target = path.join(dir, 'elsewhere');
-    const wrongKey = await cliOnFreshKeyring(target, ['restore', file], `AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH\n${NEW_PASSCODE}\n`);
-    expect(wrongKey.code).not.toBe(0);
+    // restore reads no passcode before the recovery key: one sent first is not taken for a key.
+    const passcodeFirst = await cliOnFreshKeyring(target, ['restore', file], `${TEST_PASSCODE}\n${NEW_PASSCODE}\n`);
+    expect(passcodeFirst.code).toBe(2);
+    expect(passcodeFirst.stderr).toMatch(/^recovery-key: /m);
     expect(existsSync(path.join(target, 'giftdesk.db'))).toBe(false);
 
     const restored = await cliOnFreshKeyring(target, ['--json', 'restore', file], `${recoveryKey}\n${NEW_PASSCODE}\n`);
@@ -92,7 +95,7 @@ describe('the vault commands of the CLI', () => {
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(replaced.stderr).toMatch(/now .*nothing in it was deleted/);
     expect(readdirSync(dir).filter((f) => f.startsWith('elsewhere')).length).toBe(2);
-  });
+  }, SLOW);
 
   it('recovery-kit --out makes a new key, writes the kit with the store id, and the old key stops working', async () => {
     const dir = tempDir();
@@ -102,29 +105,21 @@ describe('the vault commands of the CLI', () => {
     const made = await runCli(dataDir, ['recovery-kit', '--out', kit]);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stderr).not.toMatch(KEY_SHAPE);
-    const text = pdfText(kit).text.replace(/\s+/g, ' ');
-    const storeId = /Store: ([0-9a-f-]{36})/.exec(text)?.[1];
-    expect(storeId).toBeDefined();
-    expect(text).not.toContain(oldKey.split('-').slice(0, 4).join(' '));
+    const text = execFileSync('pdftotext', ['-layout', kit, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Store: [0-9a-f-]{36}/);
+    // The key's eight groups, in the order printed, between its heading and the next.
+    const groups = text.slice(text.indexOf('Recovery key'), text.indexOf('What this key does')).match(/\b[0-9A-Z]{4}\b/g) ?? [];
+    expect(groups).toHaveLength(8);
+    const newKey = groups.join('-');
+    expect(newKey).not.toBe(oldKey);
 
     // A backup made now opens with the new key only.
     const file = path.join(dir, 'now.gdbackup');
     expect((await runCli(dataDir, ['backup', '--out', file])).code).toBe(0);
     const withOld = await cliOnFreshKeyring(path.join(dir, 'a'), ['restore', file], `${oldKey}\n${NEW_PASSCODE}\n`);
     expect(withOld.code).not.toBe(0);
-    const newKey = new RegExp(KEY_SHAPE.source.replace(/-/g, ' ')).exec(text)![0].replace(/ /g, '-');
     const withNew = await cliOnFreshKeyring(path.join(dir, 'b'), ['restore', file], `${newKey}\n${NEW_PASSCODE}\n`);
     expect(withNew.code, withNew.stderr).toBe(0);
-  });
+  }, SLOW);
 
-  it('restore reads nothing before the recovery key: a passcode on the first line is not taken for one', async () => {
-    const dir = tempDir();
-    const dataDir = path.join(dir, 'data');
-    await newStore(dataDir);
-    const file = path.join(dir, 'b.gdbackup');
-    expect((await runCli(dataDir, ['backup', '--out', file])).code).toBe(0);
-    const r = await cliOnFreshKeyring(path.join(dir, 'c'), ['restore', file], `${TEST_PASSCODE}\n${NEW_PASSCODE}\n`);
-    expect(r.code).not.toBe(0);
-    expect(existsSync(path.join(dir, 'c', 'giftdesk.db'))).toBe(false);
-  });
 });

@@ -4,6 +4,7 @@ import { createAutoLock, type AutoLock } from '../../main/electron/auto-lock';
 import { dispatch } from '../../main/electron/ipc/dispatch';
 import { handlers } from '../../main/electron/ipc/handlers';
 import { channels, CHANNELS, type Channel } from '../../shared/ipc/contract';
+import type { AccountView } from '../../shared/ipc/views';
 import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { ipcContext, testOutputs } from '../support/desktop';
 import { manualClock } from '../support/manual-clock';
@@ -46,7 +47,7 @@ async function addAccount(baseUrl: string) {
     apiKey: KEY,
   });
   if (!added.ok) throw new Error(added.error.message);
-  return added.value;
+  return added.value as AccountView;
 }
 
 describe('dispatch while locked', () => {

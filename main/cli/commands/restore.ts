@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../core/errors';
-import { restoreStore } from '../../core/app/vault/restore-store';
+import { restoreStore, RestoreTargetInUse } from '../../core/app/vault/restore-store';
 import { EXIT, type CliCommand } from '../cli-context';
 import { parseCommandArgs } from '../run-cli';
 
@@ -15,7 +15,11 @@ export const restore: CliCommand = {
     if (positionals.length !== 1) throw new ValidationError('file', 'Give one backup file, e.g. "restore giftdesk-2026-01-05.gdbackup".');
     const file = path.resolve(positionals[0]!);
     if (!existsSync(file)) throw new ValidationError('file', `There is no file ${positionals[0]}.`);
-    const restored = await restoreStore(ctx.actor, { ...ctx.coreOptions, file, dataDir: ctx.dataDir, replace: values.replace === true });
+    const restored = await restoreStore(ctx.actor, { ...ctx.coreOptions, file, dataDir: ctx.dataDir, replace: values.replace === true }).catch((err: unknown) => {
+      // The core says "ask to replace it"; here that is a flag.
+      if (err instanceof RestoreTargetInUse) throw new ValidationError('data-dir', `${err.message} To replace it, add --replace.`);
+      throw err;
+    });
     if (ctx.json) ctx.out(JSON.stringify({ dataDir: restored.dataDir, storeId: restored.storeId, ...restored.counts, replacedFolder: restored.replacedFolder, secretsRestored: restored.secretsRestored }));
     else {
       const { orders, cards } = restored.counts;

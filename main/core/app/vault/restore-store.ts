@@ -9,6 +9,7 @@ import type { UnlockPrompt } from '../../vault/unlock-prompt';
 import { vaultAccess } from '../../vault/vault-access';
 
 export type { RestoreResult } from '../../vault/backup/restore-backup';
+export { RestoreTargetInUse } from '../../vault/backup/errors';
 
 /**
  * Restore, the one act that comes before a core: there is no open store yet (a new computer, an empty keychain). The
