@@ -121,5 +121,4 @@ describe('the vault commands of the CLI', () => {
     const withNew = await cliOnFreshKeyring(path.join(dir, 'b'), ['restore', file], `${newKey}\n${NEW_PASSCODE}\n`);
     expect(withNew.code, withNew.stderr).toBe(0);
   }, SLOW);
-
 });
