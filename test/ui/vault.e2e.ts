@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../main/core/clock';
 import { createCore, type Core } from '../../main/core/create-core';
 import { person, realKeychain, TEST_KDF, TEST_PASSCODE } from '../support/core';
+import { testOutputs } from '../support/desktop';
 import { buildRenderer, openAppAtStart, type AppHarness } from './harness/app-harness';
 
 // The desktop app from its first start, through the real core: a passcode set and judged, the recovery key shown once
@@ -23,16 +24,6 @@ let core: Core;
 let skipped = 0;
 const clock: Clock = { now: () => Date.now() + skipped, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
 const saved = () => path.join(dir, 'saved');
-const outputs = {
-  chooseSavePath: async (what: { suggestedName: string }) => {
-    mkdirSync(saved(), { recursive: true });
-    return path.join(saved(), what.suggestedName);
-  },
-  chooseOpenPath: async () => null,
-  chooseFolder: async () => null,
-  print: async () => ({ done: true, reason: null }),
-  preview: async () => {},
-};
 
 /** Every screen at the smallest supported window and a large one, light and dark. */
 async function screens(page: Page, name: string) {
@@ -52,6 +43,8 @@ async function screens(page: Page, name: string) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-vault-'));
+  mkdirSync(saved());
+  const { outputs } = testOutputs(saved());
   buildRenderer(path.join(dir, 'renderer'));
   app = await openAppAtStart(
     path.join(dir, 'renderer'),
