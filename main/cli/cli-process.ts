@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CoreOptions } from '../core/create-core';
-import { systemClock } from '../core/clock';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
+import { neutralise } from '../../shared/plain-text';
 import { createCliInput } from './cli-input';
 import { createCliUnlock } from './cli-unlock';
 import { EXIT } from './cli-context';
@@ -17,8 +18,9 @@ export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKd
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  const err = (line: string) => void process.stderr.write(`${line}\n`);
+  const err = (line: string) => void process.stderr.write(`${terminalSafe(line)}\n`);
   const input = createCliInput(process.stdin, process.stderr);
+  const unlock = createCliUnlock(input, err, (ms) => sleep(ms));
   // Ctrl-C: what the running command has to say (which orders are still open), then exit 130 as a shell expects.
   // Every order's state is committed as it changes, so stopping here loses nothing; "resume" carries them on.
   let sayInterrupted: (() => void) | null = null;
@@ -37,9 +39,22 @@ export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKd
       return () => void (sayInterrupted = null);
     },
     // The listings (orders, cards, account list…) work on a data folder this user cannot write; the rest says why not.
-    coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', unlock: createCliUnlock(input, err, systemClock), whenReadOnly: 'open-read-only', ...extra },
-    out: (line) => process.stdout.write(`${line}\n`),
+    coreOptions: { keychain: createKeytarKeychain(), label: 'CLI', unlock, whenReadOnly: 'open-read-only', ...extra },
+    passcodeGiven: () => unlock.passcodeGiven(),
+    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
     err,
     readStdin: () => input.rest(),
+    secretLine: (prompt) => input.line(prompt),
   });
+}
+
+/**
+ * What reaches the terminal has no escape codes or direction overrides in it, whatever a stored name or a provider
+ * string holds; the tabs and line breaks of the CLI's own output stay.
+ */
+function terminalSafe(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(neutralise).join('\t'))
+    .join('\n');
 }

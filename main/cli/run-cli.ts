@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
@@ -16,6 +17,8 @@ export interface CliDeps extends CliIo {
    * after). Returns the function that takes it back.
    */
   onInterrupt?(say: () => void): () => void;
+  /** The passcode the unlock prompt handed over, if it did. */
+  passcodeGiven?: () => string | null;
 }
 
 /** The options a data folder's errors are named after, whichever command runs. */
@@ -49,18 +52,29 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.badInput;
   }
   const args = rest.slice(command.name.split(' ').length);
+  const folder = dataDir ?? defaultDataDir(deps.env);
+  const actor = { via: 'cli' as const, user: deps.coreOptions.user ?? os.userInfo().username };
+  if (command.preCore) {
+    try {
+      return await command.run({ ...deps, actor, json, dataDir: folder, coreOptions: deps.coreOptions }, args);
+    } catch (err) {
+      deps.err(describeError(err, command.flags));
+      return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
+    }
+  }
   let core;
   try {
-    core = await createCore({ ...deps.coreOptions, dataDir: dataDir ?? defaultDataDir(deps.env) });
+    core = await createCore({ ...deps.coreOptions, dataDir: folder });
   } catch (err) {
     deps.err(describeError(err, GLOBAL_FLAGS));
     return exitCodeOf(err);
   }
-  const ctx: CliContext = { ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json };
+  const ctx: CliContext = { ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json, passcodeGiven: deps.passcodeGiven ?? (() => null) };
   const stopListening = deps.onInterrupt?.(() => sayInterrupted(ctx));
   try {
     return await command.run(ctx, args);
   } catch (err) {
+    // A passcode refused (wrong, or too easy to guess for a new one) is bad input, like at the store's opening.
     deps.err(describeError(err, { ...GLOBAL_FLAGS, ...command.flags }));
     return exitCodeOf(err);
   } finally {

@@ -25,11 +25,16 @@ import type { WorkerEntry } from './workers/worker-entry';
 import { APP_VERSION } from './app-version';
 import { createBackups } from './vault/backup/backups';
 import { sourceBackupWorkerEntry } from './vault/backup/run-backup';
-import { PASSCODE_KDF, type KdfCost } from './vault/passcode-kdf';
+import type { KdfCost } from './vault/passcode-kdf';
 import type { UnlockPrompt } from './vault/unlock-prompt';
 import { createVault } from './vault/vault';
 import { recordPasscodeFailures } from './app/vault/passcode-failures';
-import type { VaultAccess } from './vault/unlock-store-key';
+import { vaultAccess } from './vault/vault-access';
+import { createLeftovers } from './fs/leftovers';
+import { createPasscodeEntry } from './app/vault/passcode-entry';
+
+/** The data folder's notes of files that must not outlive a crash (fs/leftovers.ts). */
+const LEFTOVERS_DIR = 'leftovers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -62,10 +67,7 @@ export interface CoreOptions {
   whenReadOnly?: WhenReadOnly;
 }
 
-/** What opening a store with a vault needs, from the composition root's options. */
-export function vaultAccess(options: Pick<CoreOptions, 'keychain' | 'unlock' | 'passcodeKdf'>, clock: Clock): VaultAccess {
-  return { keychain: options.keychain, prompt: options.unlock, cost: options.passcodeKdf ?? PASSCODE_KDF, now: () => clock.now() };
-}
+export { vaultAccess } from './vault/vault-access';
 
 /**
  * The composition root. The Electron shell, the CLI and the tests all build the core here, and inject what differs
@@ -87,6 +89,12 @@ export async function createCore(options: CoreOptions) {
   const settings = createSettingsRepo(db);
   const secrets = createAccountSecrets(options.keychain);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
+  // Opening took the passcode (or set a new one): that counts as typing it, for the acts that ask again after 5 minutes.
+  const passcodeEntry = createPasscodeEntry(clock);
+  passcodeEntry.typed();
+  // What a process killed mid-write left behind: card files' .partial, print and preview folders with a plain sheet.
+  const leftovers = createLeftovers(path.join(options.dataDir, LEFTOVERS_DIR));
+  leftovers.sweep();
 
   const vault = createVault({
     dataDir: options.dataDir,
@@ -144,6 +152,7 @@ export async function createCore(options: CoreOptions) {
   const app = createApp({
     readOnly: readOnly && { dataDir: options.dataDir, why: readOnly },
     clock,
+    systemActor: { via: 'system', user },
     transaction: store.transaction,
     accounts,
     orders,
@@ -154,6 +163,10 @@ export async function createCore(options: CoreOptions) {
     engine,
     providers,
     cardJobWorker: options.workers?.cardJob ?? sourceCardWorker(),
+    vault,
+    backups,
+    passcodeEntry,
+    leftovers,
   });
 
   return {

@@ -1,6 +1,8 @@
 import { app, dialog, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
+import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../core/create-core';
+import { restoreStore } from '../core/app/vault/restore-store';
+import { createCore, type Core } from '../core/create-core';
 import { createKeytarKeychain } from '../core/secrets/keytar-keychain';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin';
 import { serveAppRequest } from './app-protocol';
@@ -9,15 +11,23 @@ import { startAutoLockMonitor } from './auto-lock-monitor';
 import { resolveDataDir } from './data-dir';
 import { openAllowedExternal } from './open-external';
 import { applySessionPolicies } from './session-policy';
+import type { IpcHooks } from './ipc-register';
 import type { ShellContext } from './shell-context';
+import { storeOpened } from './start/store-opened';
+import { openThroughGate } from './start/open-through-gate';
+import { createStartGate } from './start/start-gate';
+import { touchIdUnlock } from './touch-id';
 import { applyWebContentsPolicies } from './web-contents-policy';
 import { createMainWindow } from './window';
 
 export const DEFAULT_IDLE_LIMIT_MS = 5 * 60_000;
 
 export interface RunAppOptions {
-  /** Registers the IPC handlers; called once, before the window loads, so no call can arrive unanswered. */
-  registerIpc?: (shell: ShellContext) => void;
+  /**
+   * Registers the IPC handlers; called once, before the window loads and before the store is open, so no call can
+   * arrive unanswered (the passcode screen's channels answer at once; every other one is refused until unlocked).
+   */
+  registerIpc?: (shell: ShellContext) => IpcHooks;
 }
 
 /** A worker thread cannot start from inside the asar archive; its file is unpacked beside it. */
@@ -25,13 +35,18 @@ function unpacked(file: string): string {
   return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
 
-/** One app instance, one window. Main's bundle sits in <app>/main, the renderer files in <app>/renderer. */
+/**
+ * One app instance, one window. Main's bundle sits in <app>/main, the renderer files in <app>/renderer. The window
+ * opens on the passcode screen; the store opens only once the person has answered it (or restored a backup), and
+ * only then is the app unlocked.
+ */
 export async function runApp(options: RunAppOptions = {}): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
   let mainWindow: BrowserWindow | undefined;
+  let core: Core | null = null;
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -45,29 +60,12 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
 
-  const core = await createCore({
-    dataDir: resolveDataDir(process.env, app.getPath('userData')),
-    keychain: createKeytarKeychain(),
-    label: 'the Giftdesk desktop app',
-    // The passcode screen is not wired yet: until it is, every question is left unanswered, so the store stays shut
-    // (UnlockCancelled, shown by failStartup) rather than opening without a passcode.
-    unlock: { ask: async () => null, showRecoveryKey: async () => {} },
-    // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
-    workers: {
-      cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
-      cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
-      backup: { file: unpacked(path.join(__dirname, 'backup-worker.cjs')) },
-    },
-  });
-  const idleMinutes = core.app.settings.lockIdleMinutes({ via: 'desktop', user: core.user });
-  const autoLock = createAutoLock({
-    idleLimitMs: idleMinutes ? idleMinutes * 60_000 : DEFAULT_IDLE_LIMIT_MS,
-    idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
-  });
-  const stopMonitor = startAutoLockMonitor(autoLock, powerMonitor);
+  const autoLock = createAutoLock({ idleLimitMs: DEFAULT_IDLE_LIMIT_MS, idleMs: () => powerMonitor.getSystemIdleTime() * 1000, initialState: 'locked' });
+  const start = createStartGate();
+  let stopMonitor = () => {};
   let closed = false;
   app.on('will-quit', (event) => {
-    if (closed) return;
+    if (closed || !core) return;
     // Let the engine stop and the writer thread finish its transaction before the process goes.
     event.preventDefault();
     stopMonitor();
@@ -77,9 +75,11 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
     });
   });
 
-  options.registerIpc?.({
-    core,
+  const ipc = options.registerIpc?.({
+    core: () => core,
     autoLock,
+    start,
+    quickUnlock: touchIdUnlock(),
     mainWindow: () => mainWindow,
     expectedSender: () => ({ webContentsId: mainWindow?.webContents.id, origin: APP_ORIGIN }),
   });
@@ -87,6 +87,30 @@ export async function runApp(options: RunAppOptions = {}): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const keychain = createKeytarKeychain();
+  const user = os.userInfo().username;
+  core = await openThroughGate({
+    gate: start,
+    open: () =>
+      createCore({
+        dataDir,
+        keychain,
+        user,
+        label: 'the Giftdesk desktop app',
+        unlock: start.prompt,
+        // Worker threads are bundled beside main (scripts/build.mjs) and unpacked from the asar (electron-builder.yml).
+        workers: {
+          cardWriter: { file: unpacked(path.join(__dirname, 'card-writer.cjs')) },
+          cardJob: { file: unpacked(path.join(__dirname, 'card-worker.cjs')) },
+          backup: { file: unpacked(path.join(__dirname, 'backup-worker.cjs')) },
+        },
+      }),
+    restore: (file) => restoreStore({ via: 'desktop', user }, { file, dataDir, keychain, unlock: start.prompt }),
+  });
+  await storeOpened({ core, autoLock, start, push: ipc });
+  stopMonitor = startAutoLockMonitor(autoLock, powerMonitor);
 }
 
 /** Startup failures (no keychain, a store it cannot open) are shown to the user, not just logged, then the app exits. */

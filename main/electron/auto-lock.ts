@@ -23,7 +23,7 @@ export interface AutoLock {
   /** Unlocks only when `verify` (the user's proof, e.g. re-entering the app passcode) resolves true. */
   unlock(verify: () => Promise<boolean>): Promise<boolean>;
   setIdleLimit(ms: number): void;
-  /** Throws AppLockedError while locked: the IPC dispatch's gate in front of every channel that declares card data. */
+  /** Throws AppLockedError while locked: the IPC dispatch's gate in front of every channel but the lock's own. */
   assertUnlocked(): void;
   subscribe(listener: (event: LockEvent) => void): () => void;
 }

@@ -1,13 +1,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channels, EVENT_CHANNEL, type AppEvent, type Contract } from '../../shared/ipc/contract';
 import { fail, type Envelope } from '../../shared/ipc/envelope';
-import type { AppLock } from '../core/app/lock/app-lock';
+import type { AppLock, QuickUnlock } from '../core/app/lock/app-lock';
 import type { Core } from '../core/create-core';
 import type { AutoLock } from './auto-lock';
-import { watchAppEvents } from './ipc/app-events';
+import { createEventPush, type EventPush } from './ipc/event-push';
 import { dispatch, toIpcError, type HandlersFor } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
-import type { DesktopOutputs, IpcContext } from './ipc/ipc-context';
+import { desktopContext, type DesktopOutputs } from './ipc/ipc-context';
+import type { StartGate } from './start/start-gate';
 import { trustedOnly, type TrustedSenderExpectation } from './ipc-sender';
 import type { ShellContext } from './shell-context';
 
@@ -15,7 +16,7 @@ type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
 /**
  * Registers every channel of a contract, explicitly (never as an import side effect), each through the one sender
- * check (trustedOnly) and then the one dispatch, whose lock gate covers every channel that declares card data. There
+ * check (trustedOnly) and then the one dispatch, whose lock gate covers every channel but the lock's own. There
  * is no other way in: a channel added to the contract gets both without code of its own. Returns the undo.
  */
 export function registerChannels<K extends Contract, Ctx extends { lock: AppLock | null }>(r: {
@@ -46,32 +47,40 @@ export function registerChannels<K extends Contract, Ctx extends { lock: AppLock
 
 export interface IpcRegistration {
   ipcMain: IpcMainLike;
-  core: Pick<Core, 'app' | 'user'>;
+  /** The core once the store is open; null while the start's passcode screen is up. */
+  core: () => Pick<Core, 'app' | 'user'> | null;
   expected: () => TrustedSenderExpectation;
   /** Pushes an event to the app window. */
   send: (channel: typeof EVENT_CHANNEL, event: AppEvent) => void;
   lock?: AutoLock;
-  /** The person's proof for unlocking (see registerAppIpc). */
-  verifyUnlock?: () => Promise<boolean>;
+  /** The passcode screen's dialogue while the store opens. */
+  start?: StartGate;
+  /** Touch ID, where the machine has it. */
+  quickUnlock?: QuickUnlock | null;
   /** Dialogs, printing and preview windows: the desktop shell's, or a test's stand-in. */
   outputs?: DesktopOutputs;
 }
 
-/** The app's contract and handlers registered for the desktop app's window, and its events pushed to it. */
-export function registerIpc(r: IpcRegistration): () => void {
-  const context: IpcContext = {
-    app: r.core.app,
-    actor: { via: 'desktop', user: r.core.user },
-    lock: r.lock ? toAppLock(r.lock, r.verifyUnlock ?? (async () => false)) : null,
-    outputs: r.outputs ?? null,
-  };
+/** The registration's event push (see event-push.ts), and its undo. */
+export interface IpcHooks extends Omit<EventPush, 'stop'> {
+  unregister(): void;
+}
+
+/**
+ * The app's contract and handlers registered for the desktop app's window, before the store is open (the lock's
+ * channels answer the passcode screen then, through the same sender check), and its events pushed to it.
+ */
+export function registerIpc(r: IpcRegistration): IpcHooks {
+  const context = desktopContext({ core: r.core, lock: r.lock ? toAppLock(r.lock) : null, outputs: r.outputs, start: r.start, quickUnlock: r.quickUnlock });
   const unregister = registerChannels({ ipcMain: r.ipcMain, contract: channels, handlers, context, expected: r.expected });
-  const stopEvents = watchAppEvents(context.app, context.actor, (e) => r.send(EVENT_CHANNEL, e));
-  const stopLock = r.lock?.subscribe((e) => r.send(EVENT_CHANNEL, { name: 'lock.state', payload: { locked: e.state === 'locked' } }));
-  return () => {
-    unregister();
-    stopEvents();
-    stopLock?.();
+  const push = createEventPush({ context, lock: r.lock, start: r.start, send: (event) => r.send(EVENT_CHANNEL, event) });
+  return {
+    storeOpened: push.storeOpened,
+    emit: push.emit,
+    unregister() {
+      unregister();
+      push.stop();
+    },
   };
 }
 
@@ -79,7 +88,7 @@ export function registerIpc(r: IpcRegistration): () => void {
  * The shell's hook (`runApp({ registerIpc: (shell) => registerAppIpc(shell, ipcMain, desktopOutputs(shell)) })`): events
  * go to the app window while it exists, and nowhere otherwise.
  */
-export function registerAppIpc(shell: ShellContext, ipcMain: IpcMainLike, outputs?: DesktopOutputs): () => void {
+export function registerAppIpc(shell: ShellContext, ipcMain: IpcMainLike, outputs?: DesktopOutputs): IpcHooks {
   return registerIpc({
     ipcMain,
     core: shell.core,
@@ -89,14 +98,14 @@ export function registerAppIpc(shell: ShellContext, ipcMain: IpcMainLike, output
       if (win && !win.isDestroyed()) win.webContents.send(channel, event);
     },
     lock: shell.autoLock,
-    // Until the app has a passcode of its own, asking is the proof: the lock hides card data from a glance at an
-    // idle or just-woken screen, and the OS session (which locks with the screen) stands guard over the machine.
-    verifyUnlock: async () => true,
+    start: shell.start,
+    quickUnlock: shell.quickUnlock,
     ...(outputs ? { outputs } : {}),
   });
 }
 
-export function toAppLock(lock: AutoLock, verify: () => Promise<boolean>): AppLock {
+/** The shell's auto-lock as the application layer sees it; unlocking takes the proof the application layer checks. */
+export function toAppLock(lock: AutoLock): AppLock {
   return {
     get locked() {
       return lock.state === 'locked';
@@ -106,7 +115,7 @@ export function toAppLock(lock: AutoLock, verify: () => Promise<boolean>): AppLo
     },
     setIdleMinutes: (minutes) => lock.setIdleLimit(minutes * 60_000),
     lock: () => lock.lock('manual'),
-    unlock: () => lock.unlock(verify),
+    unlock: (verify) => lock.unlock(verify),
     assertUnlocked: () => lock.assertUnlocked(),
   };
 }

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { LockScreen } from './components/LockScreen';
+import { BackupBanner } from './components/BackupBanner';
+import { LockGate } from './components/lock/LockGate';
 import { Nav } from './components/Nav';
+import { PasscodeDialog } from './components/PasscodeDialog';
 import { api } from './lib/api';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { CardsScreen } from './screens/cards/CardsScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { SecurityScreen } from './screens/security/SecurityScreen';
 import { OrderWizard } from './screens/wizard/OrderWizard';
 import { useApp } from './state/app-store';
 
@@ -15,35 +18,33 @@ export function App() {
   const wizardRun = useApp((s) => s.wizardRun);
 
   useEffect(() => {
-    const { loadAccounts, loadOrders, applyProgress, setCardTotal, setLocked } = useApp.getState();
-    void loadAccounts().catch(() => undefined);
-    void loadOrders().catch(() => undefined);
-    void api().cards.count({}).then((r) => r.ok && setCardTotal(r.value.total));
-    void api().lock.status({}).then((r) => r.ok && setLocked(r.value.locked));
+    const { applyProgress, setCardTotal, refreshLock, loadVault } = useApp.getState();
+    // Main pushes nothing but the lock's event while locked; after it, ask what the lock says now.
+    void refreshLock();
     const off = [
       api().on('order.progress', applyProgress),
       api().on('cards.count', (c) => setCardTotal(c.total)),
-      api().on('lock.state', (l) => setLocked(l.locked)),
+      api().on('lock.state', () => void refreshLock()),
+      api().on('vault.backup', () => void loadVault().catch(() => undefined)),
     ];
     return () => off.forEach((f) => f());
   }, []);
 
+  // Locked, or the store still opening: the lock screen is all there is, without the side menu.
+  if (locked) return <LockGate />;
   return (
     <div className="shell">
       <Nav />
       <main className="content" id="content" tabIndex={-1}>
-        {locked ? (
-          <LockScreen />
-        ) : (
-          <>
-            {screen === 'orders' && <OrdersScreen />}
-            {screen === 'new-order' && <OrderWizard key={wizardRun} />}
-            {screen === 'cards' && <CardsScreen />}
-            {screen === 'accounts' && <AccountsScreen />}
-            {screen === 'audit' && <AuditScreen />}
-          </>
-        )}
+        <BackupBanner />
+        {screen === 'orders' && <OrdersScreen />}
+        {screen === 'new-order' && <OrderWizard key={wizardRun} />}
+        {screen === 'cards' && <CardsScreen />}
+        {screen === 'accounts' && <AccountsScreen />}
+        {screen === 'audit' && <AuditScreen />}
+        {screen === 'security' && <SecurityScreen />}
       </main>
+      <PasscodeDialog />
     </div>
   );
 }

@@ -26,10 +26,22 @@ export const CHANNELS = [
   'lock.lock',
   'lock.unlock',
   'lock.setIdleMinutes',
+  'lock.unlockQuickly',
+  'lock.answer',
+  'lock.restore',
+  'lock.saveRecoveryKit',
+  'vault.status',
+  'vault.confirmPasscode',
+  'vault.changePasscode',
+  'vault.newRecoveryKit',
+  'vault.backupNow',
+  'vault.chooseBackupFolder',
+  'vault.setBackupKeep',
+  'vault.setIncludeSecrets',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENT_NAMES = ['order.progress', 'cards.count', 'lock.state'] as const;
+export const EVENT_NAMES = ['order.progress', 'cards.count', 'lock.state', 'vault.backup'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The one Electron channel main pushes events on; the event's name travels inside. */

@@ -18,6 +18,7 @@ import {
   productsSchema,
   revealedCardSchema,
 } from './views';
+import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
 
 // The one list of what may cross between renderer and main. Preload, main's registration and dispatch, and the
 // renderer's client are all derived from it; a channel that is not here does not exist.
@@ -31,6 +32,11 @@ export interface ChannelSpec {
    * app is locked. Every channel says, so a new one cannot be added without deciding.
    */
   cardData: boolean;
+  /**
+   * Answers while the app is locked (and before the store is open). Only the lock's own channels do: every other
+   * channel, whatever it reads or changes, is refused while locked.
+   */
+  whileLocked?: true;
 }
 
 /** Any contract of channels (the app's below, or a test's fixture). */
@@ -38,7 +44,7 @@ export type Contract = Record<string, ChannelSpec>;
 
 const none = z.strictObject({});
 const lockStateSchema = z.object({ locked: z.boolean() });
-const lockStatusSchema = z.object({ locked: z.boolean(), idleMinutes: z.number().int().nullable() });
+const done = z.object({ done: z.boolean() });
 const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const byOrder = z.strictObject({ orderId: z.number().int().positive() });
 
@@ -78,10 +84,35 @@ export const channels = {
     cardData: false,
   },
 
-  'lock.status': { request: none, response: lockStatusSchema, cardData: false },
-  'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockStatusSchema, cardData: false },
-  'lock.lock': { request: none, response: lockStateSchema, cardData: false },
-  'lock.unlock': { request: none, response: lockStateSchema, cardData: false },
+  'lock.status': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
+  'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockViewSchema, cardData: false },
+  'lock.lock': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
+  'lock.unlock': { request: z.strictObject({ passcode: passcodeSchema }), response: lockViewSchema, cardData: false, whileLocked: true },
+  'lock.unlockQuickly': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
+  /** At start: the answer to the passcode screen's question (or the recovery key kept, or the question left). */
+  'lock.answer': { request: startAnswerSchema, response: lockViewSchema, cardData: false, whileLocked: true },
+  /** At start, on a new data folder: a backup picked in the open dialog, to restore instead of a first passcode. */
+  'lock.restore': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
+  /** At start: the new store's recovery kit (PDF), saved where the person chooses, while its key is shown. */
+  'lock.saveRecoveryKit': { request: none, response: done, cardData: false, whileLocked: true },
+
+  'vault.status': { request: none, response: vaultStatusSchema, cardData: false },
+  /** The passcode typed again, for an act that asks for it (export, a whole order's cards, an account's key or host). */
+  'vault.confirmPasscode': { request: z.strictObject({ passcode: passcodeSchema }), response: z.object({ confirmed: z.boolean() }), cardData: false },
+  'vault.changePasscode': {
+    request: z.strictObject({ oldPasscode: passcodeSchema, newPasscode: passcodeSchema }),
+    response: z.object({ changed: z.boolean() }),
+    cardData: false,
+  },
+  /** A new recovery key and its kit saved where the person chooses; the key is answered to be shown this once. */
+  'vault.newRecoveryKit': { request: none, response: z.object({ done: z.boolean(), recoveryKey: z.string().nullable() }), cardData: false },
+  /** A verified backup saved where the person chooses. */
+  'vault.backupNow': { request: none, response: z.object({ done: z.boolean(), backup: backupViewSchema.nullable() }), cardData: false },
+  /** Daily backups into a folder picked in the dialog. */
+  'vault.chooseBackupFolder': { request: none, response: vaultStatusSchema, cardData: false },
+  /** How many daily backups are kept; null turns daily backups off. */
+  'vault.setBackupKeep': { request: z.strictObject({ keep: z.number().int().min(1).max(365).nullable() }), response: vaultStatusSchema, cardData: false },
+  'vault.setIncludeSecrets': { request: z.strictObject({ include: z.boolean() }), response: vaultStatusSchema, cardData: false },
 } satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */
@@ -89,6 +120,8 @@ export const events = {
   'order.progress': orderProgressSchema,
   'cards.count': z.object({ total: z.number().int() }),
   'lock.state': lockStateSchema,
+  /** A daily backup was made (or failed): the banner and the Security screen read the status again. */
+  'vault.backup': z.object({ overdue: z.boolean() }),
 } satisfies { [E in EventName]: z.ZodType };
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../main/core/audit/vocabulary';
 import { createCore, type Core } from '../../main/core/create-core';
 import { dispatch } from '../../main/electron/ipc/dispatch';
 import { handlers } from '../../main/electron/ipc/handlers';
+import { ipcContext } from '../support/desktop';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { channels } from '../../shared/ipc/contract';
 import { nextOrderState, type OrderState } from '../../shared/order-state-machine';
@@ -77,7 +78,7 @@ describe('one audit entry per state change, through faults and a restart', () =>
       handlers,
       'orders.place',
       { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 1000, quantity: 300 }], reference: 'audit-ipc-1', pollEverySeconds: 1 },
-      { app: first.app, actor: { via: 'desktop', user: first.user }, lock: null, outputs: null },
+      ipcContext(first),
     );
     if (!placed.ok) throw new Error(placed.error.message);
     const orderId = (placed.value as { id: number }).id;
@@ -92,7 +93,7 @@ describe('one audit entry per state change, through faults and a restart', () =>
     const second = await open({ errorRate: 0.3, rate429: 0.2, retryAfterSeconds: 0, seed: 9 });
     const stopAgain = watchStates(second, seen);
     const ipc = (channel: string, payload: unknown) =>
-      dispatch(channels, handlers, channel, payload, { app: second.app, actor: { via: 'desktop', user: second.user }, lock: null, outputs: null });
+      dispatch(channels, handlers, channel, payload, ipcContext(second));
     expect(await ipc('accounts.edit', { id: account.id, apiKey: 'not-the-sandbox-key-0000' })).toMatchObject({ ok: true });
     second.engine.resumeAll({ pollEverySeconds: 0.3 });
     expect((await second.engine.settled(orderId)).state).toBe('needs-attention');

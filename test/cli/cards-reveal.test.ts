@@ -41,6 +41,7 @@ async function cli(dataDir: string, args: string[], onLine: (line: string) => vo
     },
     err: (line) => err.push(line),
     readStdin: async () => '',
+    secretLine: async () => null,
   });
   return { code, out, err };
 }

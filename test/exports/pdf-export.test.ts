@@ -34,17 +34,27 @@ test('the PDF export is AES-256 encrypted: pdfinfo says so with the password, an
   for (const c of core.cards.list(made.orderId)) expect(occurrences(open.text, c.number!)).toBe(1);
 });
 
-test('a weak typed passphrase is refused with the rule, and no file is written', async () => {
+test('a typed passphrase a fast offline check would find is refused, by the estimator, and no file is written', async () => {
   const made = await coreWithOrder(mixedCards(2));
   core = made.core;
   const dir = tempDir();
-  for (const weak of ['password123', 'aaaaaaaaaaaaaaaaaaaaaaaa', ' short but spaced ']) {
-    await expect(
-      core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: weak }),
-    ).rejects.toMatchObject({ kind: 'validation', field: 'passphrase', message: expect.stringMatching(/at least 16 characters/) });
+  // Sixteen characters, eight of them different, each: what the old length rule let through, and the red team found.
+  for (const weak of ['1234567812345678', 'password12345678', 'abcdefghabcdefgh', 'purple monkey dishwasher', 'password123']) {
+    for (const format of ['pdf', 'zip'] as const) {
+      await expect(
+        core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format, outPath: path.join(dir, `x.${format}`), passphrase: weak }),
+      ).rejects.toMatchObject({ kind: 'validation', field: 'passphrase', message: expect.stringMatching(/^That passphrase is too easy to guess/) });
+    }
   }
+  await expect(
+    core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: ' lantern orbit mango velvet' }),
+  ).rejects.toMatchObject({ field: 'passphrase', message: expect.stringMatching(/starts or ends with a space/) });
   expect(readdirSync(dir)).toEqual([]);
   expect(core.audit.list({ subject: `order:${made.orderId}` })).toEqual([]);
+
+  // Four unrelated words are enough.
+  await core.app.outputs.exportCards(person('test'), { orderId: made.orderId, format: 'pdf', outPath: path.join(dir, 'x.pdf'), passphrase: 'lantern orbit mango velvet' });
+  expect(readdirSync(dir)).toEqual(['x.pdf']);
 });
 
 test('an export that fails while rendering leaves no partial file behind, and says which card', async () => {

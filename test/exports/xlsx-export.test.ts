@@ -95,7 +95,7 @@ test('a sandbox order’s xlsx says "yes" in the sandbox column of every row, an
 
   const weak = await runCli(dataDir, ['export', String(order.id), '--format', 'xlsx', '--out', file], 'short\n');
   expect(weak.code).toBe(2);
-  expect(weak.stderr).toMatch(/^passphrase: A passphrase must be at least 16 characters/);
+  expect(weak.stderr).toMatch(/^passphrase: That passphrase is too easy to guess/);
   expect(existsSync(file)).toBe(false);
 
   const r = await runCli(dataDir, ['export', String(order.id), '--format', 'xlsx', '--out', file]);

@@ -15,6 +15,7 @@ type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>
 const fixture = {
   'fixture.echo': { request: z.strictObject({ text: z.string() }), response: z.object({ text: z.string() }), cardData: false },
   'fixture.pins': { request: z.strictObject({}), response: z.object({ pin: z.string() }), cardData: true },
+  'fixture.door': { request: z.strictObject({}), response: z.object({ open: z.boolean() }), cardData: false, whileLocked: true },
 } satisfies Contract;
 
 // A channel that does not say whether it hands out card data is not a channel of any contract.
@@ -44,8 +45,12 @@ function register() {
         calls.push('pins');
         return { pin: '4321' };
       },
+      'fixture.door': async () => {
+        calls.push('door');
+        return { open: autoLock.state === 'unlocked' };
+      },
     },
-    context: { lock: toAppLock(autoLock, async () => true) },
+    context: { lock: toAppLock(autoLock) },
     expected: () => ({ webContentsId: WINDOW_ID }),
   });
   return { registered, calls, autoLock, unregister };
@@ -54,7 +59,7 @@ function register() {
 describe('a channel added to a contract', () => {
   it('is registered with the sender check: a call from anywhere but the app window reaches no handler', async () => {
     const { registered, calls, unregister } = register();
-    expect([...registered.keys()].sort()).toEqual(['fixture.echo', 'fixture.pins']);
+    expect([...registered.keys()].sort()).toEqual(['fixture.door', 'fixture.echo', 'fixture.pins']);
     for (const channel of registered.keys()) {
       for (const stranger of [from(8), from(WINDOW_ID, 'https://evil.example/')]) {
         expect(await registered.get(channel)!(stranger, channel === 'fixture.echo' ? { text: 'hi' } : {})).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
@@ -66,14 +71,16 @@ describe('a channel added to a contract', () => {
     expect(registered.size).toBe(0);
   });
 
-  it('that declares card data is behind the lock gate; one that does not answers while locked', async () => {
+  it('is behind the lock gate, card data or not; only a channel that says it is the lock’s own answers while locked', async () => {
     const { registered, calls, autoLock } = register();
     autoLock.lock('manual');
     expect(await registered.get('fixture.pins')!(from(WINDOW_ID), {})).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    expect(await registered.get('fixture.echo')!(from(WINDOW_ID), { text: 'still here' })).toEqual({ ok: true, value: { text: 'still here' } });
-    expect(calls).toEqual(['echo']);
+    expect(await registered.get('fixture.echo')!(from(WINDOW_ID), { text: 'still here' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await registered.get('fixture.door')!(from(WINDOW_ID), {})).toEqual({ ok: true, value: { open: false } });
+    expect(calls).toEqual(['door']);
     await autoLock.unlock(async () => true);
     expect(await registered.get('fixture.pins')!(from(WINDOW_ID), {})).toEqual({ ok: true, value: { pin: '4321' } });
+    expect(await registered.get('fixture.echo')!(from(WINDOW_ID), { text: 'back' })).toEqual({ ok: true, value: { text: 'back' } });
   });
 
   it('has no other way in: registerChannels is the only place main registers an IPC handler', () => {

@@ -9,6 +9,7 @@ import { channels, CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { realKeychain, testVault } from '../support/core';
 import { mixedCards } from '../support/order-with-cards';
+import { ipcContext, testOutputs } from '../support/desktop';
 import { tempDir } from '../support/temp-dir';
 
 // main's one dispatch, over a real core (real keychain, encrypted store, built-in sandbox).
@@ -16,7 +17,7 @@ import { tempDir } from '../support/temp-dir';
 const KEY = 'wpay-Live-Key-For-Dispatch-Test-88Zq4417';
 let core: Core;
 const call = (channel: unknown, payload: unknown) =>
-  dispatch(channels, handlers, channel, payload, { app: core.app, actor: { via: 'desktop', user: core.user }, lock: null, outputs: null });
+  dispatch(channels, handlers, channel, payload, ipcContext(core));
 /** The typed client the renderer gets, over the same dispatch. */
 const gd = () => createBridge({ invoke: (c, p) => call(c, p), subscribe: () => () => undefined });
 const value = <T>(e: Envelope<T>): T => {
@@ -152,12 +153,8 @@ describe('errors from worker threads', () => {
     cards[1] = { ...cards[1]!, barcode: 'Ω-not-code-128' };
     core.cards.insertMany(order.id, cards, Date.now());
     const dir = tempDir();
-    const outputs = {
-      chooseSavePath: async (what: { suggestedName: string }) => path.join(dir, what.suggestedName),
-      print: async () => ({ done: true, reason: null }),
-      preview: async () => undefined,
-    };
-    const answer = await dispatch(channels, handlers, 'cards.export', { orderId: order.id, format: 'pdf' }, { app: core.app, actor: { via: 'desktop', user: core.user }, lock: null, outputs });
+    const { outputs } = testOutputs(dir);
+    const answer = await dispatch(channels, handlers, 'cards.export', { orderId: order.id, format: 'pdf' }, ipcContext(core, { outputs }));
     expect(answer).toMatchObject({ ok: false, error: { kind: 'output-failed', message: expect.stringMatching(/^Card •+\d{4}: its barcode value cannot be printed as Code 128/) } });
     expect(JSON.stringify(answer)).not.toContain(cards[1]!.number!);
     expect(readdirSync(dir)).toEqual([]);

@@ -2,13 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopOutputs } from '../../main/electron/ipc/ipc-context';
 import { createCore, type Core } from '../../main/core/create-core';
 import { APP_START_URL } from '../../main/electron/app-origin';
 import { createAutoLock, type AutoLock } from '../../main/electron/auto-lock';
-import { registerIpc } from '../../main/electron/ipc-register';
+import { registerIpc, type IpcHooks } from '../../main/electron/ipc-register';
+import type { DesktopOutputs } from '../../main/electron/ipc/ipc-context';
 import { CHANNELS, EVENT_CHANNEL, type AppEvent } from '../../shared/ipc/contract';
-import { addTestAccount, realKeychain, testVault } from '../support/core';
+import { addTestAccount, realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { tempDir } from '../support/temp-dir';
 
@@ -27,9 +27,7 @@ const eventFrom = (senderId: number, url: string, parent: object | null = null) 
 let core: Core;
 let handlers: Map<string, Handler>;
 let sent: AppEvent[];
-let unregister: () => void;
-let idleMs = 0;
-let proof = false;
+let hooks: IpcHooks;
 let lock: AutoLock;
 let saveDir: string;
 /** What the shell's dialogs and print window were asked to do. */
@@ -37,7 +35,7 @@ let shellAsked: string[];
 
 beforeEach(async () => {
   core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'ipc test', sandbox: { processing: { baseMs: 100, perCardMs: 1 } } });
-  lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => idleMs });
+  lock = createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0 });
   handlers = new Map();
   sent = [];
   saveDir = tempDir();
@@ -53,62 +51,73 @@ beforeEach(async () => {
       return { done: true, reason: null };
     },
     preview: async () => void shellAsked.push('preview'),
+    chooseOpenPath: async () => null,
+    chooseFolder: async () => null,
   };
-  unregister = registerIpc({
+  hooks = registerIpc({
     ipcMain: {
       handle: (channel: string, h: Handler) => void handlers.set(channel, h),
       removeHandler: (channel: string) => void handlers.delete(channel),
     } as never,
-    core,
+    core: () => core,
     expected: () => ({ webContentsId: WINDOW_ID }),
     send: (channel, event) => {
       expect(channel).toBe(EVENT_CHANNEL);
       sent.push(event);
     },
     lock,
-    verifyUnlock: async () => proof,
     outputs,
   });
+  hooks.storeOpened();
 });
 afterEach(async () => {
-  unregister();
+  hooks.unregister();
   await core.close();
 });
+
+const ask = (channel: string, payload: unknown = {}) => handlers.get(channel)!(eventFrom(WINDOW_ID, APP_START_URL), payload);
 
 describe('registerIpc', () => {
   it('registers every contract channel and nothing else, and removes them again', () => {
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    unregister();
+    hooks.unregister();
     expect(handlers.size).toBe(0);
   });
 
-  it('answers the app window and refuses other windows, iframes and other origins', async () => {
-    const list = handlers.get('accounts.list')!;
-    expect(await list(eventFrom(WINDOW_ID, APP_START_URL), {})).toMatchObject({ ok: true });
-    for (const stranger of [
-      eventFrom(8, APP_START_URL),
-      eventFrom(WINDOW_ID, 'https://evil.example/'),
-      eventFrom(WINDOW_ID, APP_START_URL, frame(APP_START_URL)),
-    ]) {
-      expect(await list(stranger, {})).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
+  it('answers the app window and refuses other windows, iframes and other origins, the lock’s own channels too', async () => {
+    for (const channel of ['accounts.list', 'lock.status', 'lock.unlock']) {
+      const payload = channel === 'lock.unlock' ? { passcode: TEST_PASSCODE } : {};
+      for (const stranger of [eventFrom(8, APP_START_URL), eventFrom(WINDOW_ID, 'https://evil.example/'), eventFrom(WINDOW_ID, APP_START_URL, frame(APP_START_URL))]) {
+        expect(await handlers.get(channel)!(stranger, payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
+      }
     }
+    expect(await ask('accounts.list')).toMatchObject({ ok: true });
   });
 
-  it('gives out no card data while the app is locked, and unlocks only on the person’s proof', async () => {
-    const ask = (channel: string) => handlers.get(channel)!(eventFrom(WINDOW_ID, APP_START_URL), {});
-    expect(await ask('lock.lock')).toEqual({ ok: true, value: { locked: true } });
+  it('while locked answers only the lock’s channels, pushes only the lock’s event, and unlocks only with the passcode', async () => {
+    expect(await ask('lock.lock')).toMatchObject({ ok: true, value: { locked: true, start: null } });
     expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: true } });
-    expect(await ask('cards.search')).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    expect(await handlers.get('cards.reveal')!(eventFrom(WINDOW_ID, APP_START_URL), { cardId: 1 })).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    expect(await ask('orders.list')).toMatchObject({ ok: true });
+    for (const channel of ['cards.search', 'orders.list', 'accounts.list', 'audit.list', 'vault.status', 'lock.setIdleMinutes']) {
+      expect(await ask(channel, channel === 'lock.setIdleMinutes' ? { minutes: 5 } : {}), channel).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    }
+    expect(await ask('cards.reveal', { cardId: 1 })).toMatchObject({ ok: false, error: { kind: 'locked' } });
 
-    proof = false;
-    expect(await ask('lock.unlock')).toEqual({ ok: true, value: { locked: true } });
+    // Orders go on while locked, and nothing of them reaches the window.
+    const before = sent.length;
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const placed = await core.app.orders.place({ via: 'engine', user: 'test' }, { accountId: account.id, lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: 2 }], pollEverySeconds: 1 });
+    expect((await core.engine.settled(placed.id)).state).toBe('complete');
+    expect(sent.slice(before)).toEqual([]);
+
+    expect(await ask('lock.unlock', { passcode: 'Marble-Canyon-Violet-2231-Oboe' })).toMatchObject({ ok: false, error: { kind: 'passcode-wrong', field: 'passcode' } });
+    expect(await ask('lock.status')).toMatchObject({ ok: true, value: { locked: true, retryInSeconds: 1 } });
     expect(await ask('cards.search')).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    proof = true;
-    expect(await ask('lock.unlock')).toEqual({ ok: true, value: { locked: false } });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await ask('lock.unlock', { passcode: TEST_PASSCODE })).toMatchObject({ ok: true, value: { locked: false, retryInSeconds: 0 } });
     expect(sent).toContainEqual({ name: 'lock.state', payload: { locked: false } });
     expect(await ask('cards.search')).toMatchObject({ ok: true });
+    const audit = core.audit.list({ subject: 'vault' }).concat(core.audit.list({ subject: 'app' }));
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['lock.lock', 'lock.unlock', 'vault.passcode-failures']));
   });
 
   it('makes no card sheet and no card file while locked, and makes both once unlocked', async () => {
@@ -118,7 +127,6 @@ describe('registerIpc', () => {
       Date.now(),
     );
     core.cards.insertMany(order.id, fakeCards(4), Date.now());
-    const ask = (channel: string, payload: unknown) => handlers.get(channel)!(eventFrom(WINDOW_ID, APP_START_URL), payload);
     const sheet = { orderId: order.id, layout: 'a4-10', scratch: false };
     const file = { orderId: order.id, format: 'zip' };
 
@@ -131,8 +139,7 @@ describe('registerIpc', () => {
     expect(readdirSync(saveDir)).toEqual([]);
     expect(core.audit.list({ subject: `order:${order.id}` }).map((e) => e.action)).toEqual([]);
 
-    proof = true;
-    await ask('lock.unlock', {});
+    expect(await ask('lock.unlock', { passcode: TEST_PASSCODE })).toMatchObject({ ok: true });
     expect(await ask('cards.sheet', { ...sheet, action: 'save' })).toMatchObject({ ok: true, value: { done: true, cards: 4 } });
     expect(await ask('cards.export', file)).toMatchObject({ ok: true, value: { done: true, cards: 4 } });
     expect(shellAsked).toEqual(['save pdf', 'save zip']);
@@ -140,9 +147,9 @@ describe('registerIpc', () => {
     expect(existsSync(path.join(saveDir, 'gd-locked-1-cards.zip'))).toBe(true);
   });
 
-  it('pushes order progress and the stored card count to the window', async () => {
+  it('pushes order progress and the stored card count to the window while unlocked', async () => {
     const account = core.accounts.findByName('Sandbox (Wpay)')!;
-    const placed = (await handlers.get('orders.place')!(eventFrom(WINDOW_ID, APP_START_URL), {
+    const placed = (await ask('orders.place', {
       accountId: account.id,
       lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: 4 }],
       reference: 'ipc-events-1',

@@ -116,13 +116,15 @@ describe('scripts/headless-keyring.sh', () => {
     expect(fingerprint(dataDir)).toEqual(dataBefore);
   });
 
-  it('with another keyring, a store whose key is not there is left alone, and the message says what can and cannot be done', async () => {
+  it('with another keyring, a store whose device secret is not there is left alone, and the message says the recovery key opens it', async () => {
     const dataDir = tempDir();
-    expect((await cli(newKeyring(), passphraseFile('tulip anchor marble seventeen'), dataDir, ['account', 'list'])).code).toBe(0);
+    const first = await cli(newKeyring(), passphraseFile('tulip anchor marble seventeen'), dataDir, ['account', 'list']);
+    expect(first.code, first.stderr).toBe(0);
+    const recoveryKey = /shown only this once: (\S+)/.exec(first.stderr)![1]!;
     const before = fingerprint(dataDir);
 
-    // This keyring has no device secret for the store: the passcode alone cannot open it, and none is asked for.
-    const r = await cli(newKeyring(), passphraseFile('a different keyring altogether'), dataDir, ['orders'], '', null);
+    // The passcode alone, on a keyring without the device secret: refused, in words, and not tried as a recovery key.
+    const r = await cli(newKeyring(), passphraseFile('a different keyring altogether'), dataDir, ['orders']);
     expect(r.code).toBe(1);
     const message = r.stderr.trim();
     expect(message.split('\n')).toHaveLength(1);
@@ -135,6 +137,16 @@ describe('scripts/headless-keyring.sh', () => {
     // Nothing that would lead a person to start over and lose the cards.
     expect(message).not.toMatch(/another data folder|other data folder|remove store\.json|start (an )?empty|create a new/i);
     expect(fingerprint(dataDir)).toEqual(before);
+
+    // The recovery key on the first line instead opens it there, and a new passcode on the next makes it this keyring's.
+    const keyring = newKeyring();
+    const recovered = await script(
+      keyring,
+      ['--passphrase-file', passphraseFile('a different keyring altogether'), '--', process.execPath, '--import', 'tsx', 'main/cli/index.ts', '--data-dir', dataDir, 'account', 'list'],
+      `${recoveryKey}\n${TEST_PASSCODE}\n`,
+    );
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect((await cli(keyring, null, dataDir, ['account', 'list'])).code).toBe(0);
   });
 });
 
@@ -147,7 +159,8 @@ describe('scripts/with-keyring.sh (the tests’ throwaway keyring)', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...outside, GIFTDESK_IN_KEYRING_SESSION: '', ...env },
     });
-    child.stdin.end();
+    // The command's stdin, as a person would pipe it: the new store's first passcode.
+    child.stdin.end(`${TEST_PASSCODE}\n`);
     return collect(child);
   };
 

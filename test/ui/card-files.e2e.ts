@@ -21,6 +21,8 @@ const outputs = {
     mkdirSync(saved(), { recursive: true });
     return path.join(saved(), what.suggestedName);
   },
+  chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
   print: async () => ({ done: true, reason: null }),
   preview: async () => {},
 };

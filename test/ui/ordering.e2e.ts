@@ -8,7 +8,7 @@ import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
-import { realKeychain, testVault } from '../support/core';
+import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { moveOrderTo } from '../support/order-states';
 
@@ -34,6 +34,8 @@ const outputs = {
     mkdirSync(path.join(dir, 'saved'), { recursive: true });
     return path.join(dir, 'saved', what.suggestedName);
   },
+  chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
   print: async (file: string) => {
     outputCalls.push({ what: 'print' as const, existed: existsSync(file), file });
     return { done: true, reason: null };
@@ -131,7 +133,9 @@ describe('ordering cards through the desktop UI', () => {
     expect(await card.getByText('Complete', { exact: true }).count()).toBe(1);
     await app.screenshot('08-progress-complete');
     const notifications = await page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications);
-    expect(notifications).toEqual([`Order complete: ${reference}: all 500 cards are stored.`]);
+    // A notification shows on a locked screen and to whoever passes by: it names no order and no amount.
+    expect(notifications).toEqual(['An order is complete: Open Giftdesk to see it.']);
+    expect(notifications.join(' ')).not.toMatch(new RegExp(`${reference}|500|\\$|AUD`));
 
     const [order] = core.orders.list();
     expect(order).toMatchObject({ clientReference: reference, quantity: 500, totalCents: 1_250_000, state: 'complete' });
@@ -356,12 +360,14 @@ describe('ordering cards through the desktop UI', () => {
     expect(search).toMatchObject({ ok: false, error: { kind: 'locked' } });
     await app.screenshot('16-locked');
 
+    await page.getByLabel('Passcode').fill(TEST_PASSCODE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Reveal / }).count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(lock.state).toBe('unlocked');
 
     lock.lock('system'); // the OS screen locked: main decides, the window follows
     await expect.poll(() => page.getByRole('heading', { name: 'Giftdesk is locked' }).count()).toBe(1);
+    await page.getByLabel('Passcode').fill(TEST_PASSCODE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => lock.state).toBe('unlocked');
 

@@ -1,13 +1,17 @@
 import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
+import { backup } from './backup';
 import { cards } from './cards';
 import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
+import { passcodeChange } from './passcode-change';
 import { products } from './products';
+import { recoveryKit } from './recovery-kit';
+import { restore } from './restore';
 import { resume } from './resume';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
-export const COMMANDS: CliCommand[] = [accountAdd, accountList, products, order, resume, orders, cards, sheet, exportCommand];
+export const COMMANDS: CliCommand[] = [accountAdd, accountList, products, order, resume, orders, cards, sheet, exportCommand, backup, restore, passcodeChange, recoveryKit];

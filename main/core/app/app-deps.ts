@@ -1,3 +1,4 @@
+import type { Actor } from '../audit/vocabulary';
 import type { Clock } from '../clock';
 import type { OrderEngine } from '../engine/engine-api';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -8,13 +9,19 @@ import type { CardsRepo } from '../store/repos/cards';
 import type { OrdersRepo } from '../store/repos/orders';
 import type { ReadOnlyReason } from '../store/errors';
 import type { SettingsRepo } from '../store/repos/settings';
+import type { Backups } from '../vault/backup/backups';
+import type { Vault } from '../vault/vault';
+import type { Leftovers } from '../fs/leftovers';
 import type { WorkerEntry } from '../workers/worker-entry';
+import type { PasscodeEntry } from './vault/passcode-entry';
 
 /** What the application layer's commands work with; the composition root (create-core.ts) builds it. */
 export interface AppDeps {
   /** Set when the data folder cannot be written: only the commands that read are offered then (create-app.ts). */
   readOnly: { dataDir: string; why: ReadOnlyReason } | null;
   clock: Clock;
+  /** Giftdesk acting on its own (the daily backup), for the OS user running this process. */
+  systemActor: Actor;
   /** One write transaction: a command's change and its audit entry commit together or not at all. */
   transaction<T>(fn: () => T): T;
   accounts: AccountsRepo;
@@ -27,4 +34,12 @@ export interface AppDeps {
   providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget'>;
   /** The worker thread that renders sheets and encrypts card files. */
   cardJobWorker: WorkerEntry;
+  /** The open store's passcode and recovery key. */
+  vault: Vault;
+  /** Verified backups, by hand or daily. */
+  backups: Backups;
+  /** When the passcode was last typed, for the acts that ask for it again after five minutes. */
+  passcodeEntry: PasscodeEntry;
+  /** Notes of files that must not outlive a crash (card files being written, print folders). */
+  leftovers: Leftovers;
 }

@@ -7,6 +7,7 @@ import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
 import { readOnlyApp, type ReadsOf } from './read-only';
 import { settingsCommands } from './settings';
+import { backupCommands, vaultCommands } from './vault';
 
 function allCommands(deps: AppDeps) {
   return {
@@ -17,6 +18,8 @@ function allCommands(deps: AppDeps) {
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
     audit: auditQueries(deps),
+    vault: vaultCommands(deps),
+    backups: backupCommands(deps),
   };
 }
 
@@ -31,6 +34,8 @@ const READS: ReadsOf<App> = {
   lock: ['status'],
   settings: ['lockIdleMinutes'],
   audit: ['list'],
+  vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
+  backups: ['status'],
 };
 
 /**

@@ -29,8 +29,11 @@ type SheetDetails = {
 export interface AuditDetails {
   /** An account was added; its secrets went to the keychain (only whether they did is recorded). */
   'account.add': { accountId: string; name: string; provider: string; api: 'wpay' | 'blackhawk'; apiKeyStored: boolean; certificateStored: boolean };
-  /** Settings changed (their names), a key or certificate replaced. */
-  'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean };
+  /**
+   * Settings changed (their names), a key or certificate replaced. secretsRemoved: the host changed, so the stored key
+   * and certificate passphrase were removed (never sent to the new host) and must be entered again.
+   */
+  'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean; secretsRemoved?: boolean };
   'account.remove': { accountId: string; name: string };
   /** A draft committed with its client reference, before anything was sent. */
   'order.place': { orderId: number; reference: string; accountId: string; account: string; lines: number; quantity: number; totalCents: number; currency: string };
@@ -62,9 +65,23 @@ export interface AuditDetails {
   'settings.lock-idle-minutes': { minutes: number };
   /** Card data hidden: by a person (manual). */
   'lock.lock': { reason: string };
-  'lock.unlock': Record<string, never>;
-  /** Wrong passcodes tried while the store was shut, copied in at the next right one. */
+  /** Card data shown again: after the passcode, or Touch ID (only once the passcode was typed in this run). */
+  'lock.unlock': { method?: 'passcode' | 'touch-id' };
+  /** Wrong passcodes (at start, at an unlock, before a sensitive act), copied in at the next right one. */
   'vault.passcode-failures': { count: number; firstAt: number; lastAt: number };
+  'vault.passcode-change': Record<string, never>;
+  /** A new recovery key made: the one before it no longer opens the store. kit: written as a printable PDF (its name). */
+  'vault.recovery-key': { kit: boolean; file: string | null };
+  /** This store was made from a backup (the entry is written into the restored store itself). */
+  'vault.restore': { backupCreatedAt: number; file: string; orders: number; cards: number; events: number; secretsRestored: number; replacedFolder: boolean };
+  /** A verified backup written: by a person, or by the daily schedule. */
+  'backup.made': { file: string; scheduled: boolean; withSecrets: boolean; orders: number; cards: number; events: number; bytes: number };
+  /** A backup that could not be made or did not check out (nothing is left of it). */
+  'backup.failed': { file: string; scheduled: boolean; reason: string };
+  /** Daily backups turned on (into the folder of that name, keeping the last `keep`) or off. */
+  'backup.schedule': { enabled: boolean; folder: string | null; keep: number | null };
+  /** Whether backups carry the accounts' API keys and certificate passphrase (sealed inside). */
+  'backup.include-secrets': { include: boolean };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -86,6 +103,13 @@ export function subjectOf(record: AuditRecord): string {
     case 'lock.unlock':
       return 'app';
     case 'vault.passcode-failures':
+    case 'vault.passcode-change':
+    case 'vault.recovery-key':
+    case 'vault.restore':
+    case 'backup.made':
+    case 'backup.failed':
+    case 'backup.schedule':
+    case 'backup.include-secrets':
       return 'vault';
     default:
       return `order:${record.details.orderId}`;

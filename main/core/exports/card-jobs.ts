@@ -14,11 +14,14 @@ import type { CardJob, CardJobResult } from './worker-protocol';
 // We already are the worker thread; zip.js must not start web workers of its own.
 configure({ useWebWorkers: false });
 
+/** The job's file, written under the temporary name main noted (so a crash's leftover is found at the next start). */
+const writeOut = (job: { outPath: string; partialPath?: string }, write: Parameters<typeof writeAtomically>[1]) => writeAtomically(job.outPath, write, job.partialPath);
+
 export async function runCardJob(job: CardJob, streams: CardStreams): Promise<CardJobResult> {
   switch (job.kind) {
     case 'sheet-file': {
       let drawn = { pages: 0, cards: 0 };
-      const bytes = await writeAtomically(job.outPath, async (out) => {
+      const bytes = await writeOut(job, async (out) => {
         const { doc, layout } = createSheetDocument(job.sheet);
         const written = pipeline(doc, out);
         // If drawing fails, writeAtomically destroys the file stream and this pipeline fails too; the drawing error is
@@ -42,7 +45,7 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
     case 'zip': {
       let cards = 0;
       let pages: number | null = null;
-      const bytes = await writeAtomically(job.outPath, async (out) => {
+      const bytes = await writeOut(job, async (out) => {
         const zip = new ZipWriter(Writable.toWeb(out), { password: job.password, encryptionStrength: 3 });
         const counted = countCards(streams.open(), (n) => (cards = n));
         await zip.add('cards.csv', pullStream(csvChunks(counted, job.csv)));
@@ -56,7 +59,7 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
       const encrypter = new Encrypter();
       if (job.passphrase !== null) encrypter.setPassphrase(job.passphrase);
       for (const r of job.recipients) encrypter.addRecipient(r);
-      const bytes = await writeAtomically(job.outPath, async (out) => {
+      const bytes = await writeOut(job, async (out) => {
         const counted = countCards(streams.open(), (n) => (cards = n));
         const encrypted = await encrypter.encrypt(pullStream(csvChunks(counted, job.csv)));
         await pipeline(Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>), out);
@@ -68,7 +71,7 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
       // Loaded only for this job: exceljs is big, and every other job would pay for loading it when the worker starts.
       const { encryptedXlsx } = await import('./xlsx');
       const encrypted = await encryptedXlsx(countCards(streams.open(), (n) => (cards = n)), job.file, job.password);
-      const bytes = await writeAtomically(job.outPath, (out) => new Promise<void>((resolve) => out.end(encrypted, resolve)));
+      const bytes = await writeOut(job, (out) => new Promise<void>((resolve) => out.end(encrypted, resolve)));
       return { cards, pages: null, bytes };
     }
   }

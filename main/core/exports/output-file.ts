@@ -5,8 +5,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 
-export async function writeAtomically(outPath: string, write: (out: WriteStream) => Promise<void>): Promise<number> {
-  const temp = `${outPath}.${randomBytes(6).toString('hex')}.partial`;
+/** `temp` is the name written under until the rename; the caller may choose it (and note it as a leftover, fs/leftovers.ts). */
+export async function writeAtomically(outPath: string, write: (out: WriteStream) => Promise<void>, temp = `${outPath}.${randomBytes(6).toString('hex')}.partial`): Promise<number> {
   const out = createWriteStream(temp, { mode: 0o600, flags: 'wx' });
   const closed = once(out, 'close');
   closed.catch(() => {});

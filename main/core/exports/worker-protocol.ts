@@ -5,15 +5,22 @@ import type { SheetJob } from '../sheets/render-sheet';
 import type { TransferredError } from '../workers/worker-error';
 import type { CardFileOptions } from './card-columns';
 
+/** A job that writes a file: where, and the temporary name it is written under until it is complete. */
+interface FileJob {
+  outPath: string;
+  /** Chosen (and noted as a possible leftover) by the main thread; a random name beside outPath otherwise. */
+  partialPath?: string;
+}
+
 export type CardJob =
   /** A sheet PDF written to a file (encrypted when the sheet has an open password). */
-  | { kind: 'sheet-file'; outPath: string; sheet: SheetJob }
+  | ({ kind: 'sheet-file'; sheet: SheetJob } & FileJob)
   /** A sheet PDF returned as bytes: the first pages only, for a preview. */
   | { kind: 'sheet-bytes'; sheet: SheetJob }
-  | { kind: 'zip'; outPath: string; password: string; csv: CardFileOptions; sheet: SheetJob | null }
-  | { kind: 'age'; outPath: string; passphrase: string | null; recipients: string[]; csv: CardFileOptions }
+  | ({ kind: 'zip'; password: string; csv: CardFileOptions; sheet: SheetJob | null } & FileJob)
+  | ({ kind: 'age'; passphrase: string | null; recipients: string[]; csv: CardFileOptions } & FileJob)
   /** The spreadsheet card file, encrypted with Office's own password encryption. */
-  | { kind: 'xlsx'; outPath: string; password: string; file: CardFileOptions };
+  | ({ kind: 'xlsx'; password: string; file: CardFileOptions } & FileJob);
 
 export interface CardJobResult {
   cards: number;

@@ -16,6 +16,7 @@ export function createAccountSecrets(keychain: Keychain) {
       const passphrase = await keychain.get(secretNames.certificatePassphrase(accountId));
       return { hasApiKey: key !== null, apiKeyLast4: key && key.length >= 12 ? key.slice(-4) : null, hasCertificatePassphrase: passphrase !== null };
     },
+    /** Both secrets gone: the account must have them entered again (after a host change, or when it is removed). */
     async forget(accountId: string): Promise<void> {
       await keychain.delete(secretNames.apiKey(accountId));
       await keychain.delete(secretNames.certificatePassphrase(accountId));

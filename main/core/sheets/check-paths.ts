@@ -1,7 +1,8 @@
 // Paths a person gave, checked on the main thread so a mistake is a sentence about their input, not a worker's stack.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../errors';
+import { readImageSize, type ImageSize } from './image-size';
 
 export function checkOutPath(outPath: string): void {
   const dir = path.dirname(path.resolve(outPath));
@@ -14,22 +15,28 @@ export function checkOutPath(outPath: string): void {
   if (!isDir) throw new ValidationError('out', `The folder ${dir} does not exist.`);
 }
 
-const PNG = [0x89, 0x50, 0x4e, 0x47];
-const JPEG = [0xff, 0xd8, 0xff];
+/**
+ * The largest logo, in pixels, a sheet takes: 4 megapixels (2,000 × 2,000). pdfkit decodes a PNG whole and keeps it
+ * in several forms while embedding it (about 9 bytes a pixel for RGBA), so this keeps a logo under ~40 MB of the
+ * sheet's 400 MB memory target; a logo printed a few centimetres wide needs far fewer pixels than that.
+ */
+export const MAX_LOGO_PIXELS = 4_000_000;
 
-/** pdfkit embeds PNG and JPEG only. */
+/** pdfkit embeds PNG and JPEG only; the size is read from the header, never by decoding the image. */
 export function checkLogo(logoPath: string): void {
-  const head = Buffer.alloc(4);
+  let size: ImageSize | null;
   try {
-    const fd = openSync(logoPath, 'r');
-    try {
-      readSync(fd, head, 0, 4, 0);
-    } finally {
-      closeSync(fd);
-    }
+    size = readImageSize(logoPath);
   } catch (err) {
     throw new ValidationError('logo', `Cannot read the logo ${logoPath}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const is = (magic: number[]) => magic.every((b, i) => head[i] === b);
-  if (!is(PNG) && !is(JPEG)) throw new ValidationError('logo', 'The logo must be a PNG or JPEG image.');
+  if (!size) throw new ValidationError('logo', 'The logo must be a PNG or JPEG image.');
+  if (size.width === 0 || size.height === 0) throw new ValidationError('logo', 'The logo has no pixels.');
+  if (size.width * size.height > MAX_LOGO_PIXELS) {
+    throw new ValidationError(
+      'logo',
+      `The logo is ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} pixels; a card sheet takes at most ` +
+        `${(MAX_LOGO_PIXELS / 1_000_000).toLocaleString('en')} megapixels (e.g. 2,000 × 2,000). Scale it down and try again.`,
+    );
+  }
 }

@@ -13,7 +13,7 @@ const MARGIN = 56;
  * The printable recovery kit: one A4 page with the store's id, the date, the key in large monospaced groups, and
  * what to do with it. Written like card files: 0600 under a temporary name, renamed into place when complete.
  */
-export async function writeRecoveryKit(file: string, kit: RecoveryKit): Promise<void> {
+export async function writeRecoveryKit(file: string, kit: RecoveryKit, partialPath?: string): Promise<void> {
   await writeAtomically(file, async (out) => {
     const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: 'Giftdesk recovery kit', Creator: 'Giftdesk' } });
     doc.pipe(out);
@@ -23,7 +23,7 @@ export async function writeRecoveryKit(file: string, kit: RecoveryKit): Promise<
       out.once('finish', resolve);
       out.once('error', reject);
     });
-  });
+  }, partialPath);
 }
 
 function drawKit(doc: PDFKit.PDFDocument, kit: RecoveryKit): void {

@@ -103,10 +103,10 @@ export function createVault(options: {
      * A new recovery key and its printable kit. The PDF is written first: if store.json cannot be updated after it,
      * the PDF goes and the old key keeps working, so no working key ever exists only in memory.
      */
-    async makeRecoveryKit(file: string): Promise<{ recoveryKey: string }> {
+    async makeRecoveryKit(file: string, options: { partialPath?: string } = {}): Promise<{ recoveryKey: string }> {
       const recovery = newRecoveryKey();
       const madeAt = now();
-      await writeRecoveryKit(file, { storeId, recoveryKey: recovery.text, madeAt });
+      await writeRecoveryKit(file, { storeId, recoveryKey: recovery.text, madeAt }, options.partialPath);
       try {
         updateVault(dataDir, (v) => ({ ...v, recovery: makeRecoveryCopy(storeId, databaseKey, recovery.bytes, madeAt) }));
       } catch (err) {

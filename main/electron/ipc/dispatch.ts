@@ -11,8 +11,8 @@ export type HandlersFor<K extends Contract, Ctx> = {
 
 /**
  * The one way into a contract's handlers, for Electron's ipcMain (after its sender check) and for the e2e harness
- * alike. The channel must be in the contract and the payload must parse; a channel that declares card data passes
- * the lock gate; the answer is parsed too, and always an envelope.
+ * alike. The channel must be in the contract; every channel but the lock's own passes the lock gate, then its payload
+ * must parse; the answer is parsed too, and always an envelope.
  */
 export async function dispatch<K extends Contract, Ctx extends { lock: AppLock | null }>(
   contract: K,
@@ -25,10 +25,16 @@ export async function dispatch<K extends Contract, Ctx extends { lock: AppLock |
     return fail({ kind: 'unknown-channel', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
   }
   const spec = contract[channel]!;
+  try {
+    // While locked only the lock's own channels answer: accounts, orders, card outputs, settings, all are refused,
+    // before their payload is even read (a refusal says nothing of what the payload would have done).
+    if (!spec.whileLocked) context.lock?.assertUnlocked();
+  } catch (err) {
+    return fail(toIpcError(err, channel));
+  }
   const request = spec.request.safeParse(payload);
   if (!request.success) return fail(fromZod(request.error));
   try {
-    if (spec.cardData) context.lock?.assertUnlocked();
     const value = await handlers[channel]!(request.data as never, context);
     const answer = spec.response.safeParse(value);
     if (!answer.success) {

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { useApp, type Screen } from '../state/app-store';
 
@@ -11,26 +10,22 @@ const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'cards', label: 'Cards' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'audit', label: 'Audit log' },
+  { screen: 'security', label: 'Security' },
 ];
 
 export function Nav() {
   const screen = useApp((s) => s.screen);
   const go = useApp((s) => s.go);
   const cardTotal = useApp((s) => s.cardTotal);
-  const setLocked = useApp((s) => s.setLocked);
-  const [idleMinutes, setIdleMinutes] = useState<number | null>(null);
-  useEffect(() => {
-    void api()
-      .lock.status({})
-      .then((r) => r.ok && setIdleMinutes(r.value.idleMinutes));
-  }, []);
+  const setLock = useApp((s) => s.setLock);
+  const idleMinutes = useApp((s) => s.lock?.idleMinutes ?? null);
   const lockNow = async () => {
     const r = await api().lock.lock({});
-    if (r.ok) setLocked(r.value.locked);
+    if (r.ok) setLock(r.value);
   };
   const chooseIdle = async (minutes: number) => {
     const r = await api().lock.setIdleMinutes({ minutes });
-    if (r.ok) setIdleMinutes(r.value.idleMinutes);
+    if (r.ok) setLock(r.value);
   };
   return (
     <nav className="nav" aria-label="Main">

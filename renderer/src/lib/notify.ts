@@ -1,21 +1,20 @@
 import type { OrderProgressView } from '../../../shared/ipc/views';
 
-/** A desktop notification when an order settles, so staff need not watch the window. */
-export function notifySettled(p: OrderProgressView, reference: string): void {
+/**
+ * A desktop notification when an order settles, so staff need not watch the window. It names no order and no
+ * amount: a notification shows on a locked screen and to whoever passes by.
+ */
+export function notifySettled(p: OrderProgressView): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const title =
     p.state === 'complete'
-      ? 'Order complete'
+      ? 'An order is complete'
       : p.state === 'cancelled'
-        ? 'Order cancelled'
+        ? 'An order was cancelled'
         : p.state === 'failed'
-          ? 'Order failed'
-          : 'Order needs your attention';
-  const body =
-    p.state === 'complete'
-      ? `${reference}: all ${p.cardsStored.toLocaleString()} cards are stored.`
-      : `${reference}: ${p.stateReason ?? p.lastError ?? 'open Giftdesk to see what to do next.'}`;
-  new Notification(title, { body, tag: `order-${p.orderId}` });
+          ? 'An order failed'
+          : 'An order needs your attention';
+  new Notification(title, { body: 'Open Giftdesk to see it.', tag: `order-${p.orderId}` });
 }
 
 export function askForNotifications(): void {

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { SETTLED_STATES } from '../../../shared/order-state-machine';
 import type { AccountView, OrderProgressView, OrderView } from '../../../shared/ipc/views';
+import type { LockView, VaultStatusView } from '../../../shared/ipc/vault-views';
 import { api, call } from '../lib/api';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'accounts' | 'audit';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'accounts' | 'audit' | 'security';
 
 interface AppState {
   screen: Screen;
@@ -15,14 +16,25 @@ interface AppState {
   accounts: AccountView[];
   orders: OrderView[];
   cardTotal: number | null;
+  /** Locked (or still opening at start) until main says otherwise: nothing is shown before that. */
   locked: boolean;
+  /** What main says of the lock and, at start, of the store being opened; null until it has answered. */
+  lock: LockView | null;
+  /** The vault's state, for the Security screen and the overdue-backup banner. */
+  vault: VaultStatusView | null;
   go(screen: Screen, options?: { cardsOrderId?: number | null }): void;
   loadAccounts(): Promise<void>;
   loadOrders(): Promise<void>;
   upsertOrder(order: OrderView): void;
   applyProgress(p: OrderProgressView): void;
   setCardTotal(total: number): void;
-  setLocked(locked: boolean): void;
+  setLock(lock: LockView): void;
+  /** Asks main for the lock's state again (after each lock event, and after an answer). */
+  refreshLock(): Promise<void>;
+  loadVault(): Promise<void>;
+  /** An act asked for the passcode again: the dialog on screen, and how it ends (typed and confirmed, or cancelled). */
+  passcodeAsk: { message: string; settle(confirmed: boolean): void } | null;
+  askPasscode(message: string): Promise<boolean>;
 }
 
 export const useApp = create<AppState>((set, get) => ({
@@ -32,7 +44,10 @@ export const useApp = create<AppState>((set, get) => ({
   accounts: [],
   orders: [],
   cardTotal: null,
-  locked: false,
+  locked: true,
+  lock: null,
+  vault: null,
+  passcodeAsk: null,
   go: (screen, options) =>
     set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
   loadAccounts: async () => set({ accounts: await call(api().accounts.list({})) }),
@@ -51,11 +66,40 @@ export const useApp = create<AppState>((set, get) => ({
     const wasSettled = SETTLED_STATES.includes(order.progress.state);
     get().upsertOrder({ ...order, state: p.state, progress: p });
     if (!wasSettled && SETTLED_STATES.includes(p.state)) {
-      notifySettled(p, order.clientReference);
+      notifySettled(p);
       // canCancel and the like may have changed with the state.
       void call(api().orders.get({ orderId: p.orderId })).then(get().upsertOrder, () => undefined);
     }
   },
   setCardTotal: (total) => set({ cardTotal: total }),
-  setLocked: (locked) => set({ locked }),
+  setLock: (lock) => {
+    const wasLocked = get().locked;
+    // Locked: every card, order and account the window holds goes, so nothing is behind the lock screen.
+    if (lock.locked) get().passcodeAsk?.settle(false);
+    set(lock.locked ? { lock, locked: true, accounts: [], orders: [], cardTotal: null, vault: null } : { lock, locked: false });
+    if (wasLocked && !lock.locked) {
+      const s = get();
+      void s.loadAccounts().catch(() => undefined);
+      void s.loadOrders().catch(() => undefined);
+      void s.loadVault().catch(() => undefined);
+      void api().cards.count({}).then((r) => r.ok && s.setCardTotal(r.value.total));
+    }
+  },
+  refreshLock: async () => {
+    const r = await api().lock.status({});
+    if (r.ok) get().setLock(r.value);
+  },
+  loadVault: async () => set({ vault: await call(api().vault.status({})) }),
+  askPasscode: (message) =>
+    new Promise<boolean>((resolve) =>
+      set({
+        passcodeAsk: {
+          message,
+          settle: (confirmed) => {
+            set({ passcodeAsk: null });
+            resolve(confirmed);
+          },
+        },
+      }),
+    ),
 }));

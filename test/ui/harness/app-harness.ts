@@ -4,12 +4,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Core } from '../../../main/core/create-core';
-import type { AutoLock } from '../../../main/electron/auto-lock';
+import type { UnlockPrompt } from '../../../main/core/app/vault/unlock-dialogue';
+import { createAutoLock, type AutoLock } from '../../../main/electron/auto-lock';
 import { toAppLock } from '../../../main/electron/ipc-register';
-import { watchAppEvents } from '../../../main/electron/ipc/app-events';
 import { dispatch } from '../../../main/electron/ipc/dispatch';
+import { createEventPush, type EventPush } from '../../../main/electron/ipc/event-push';
 import { handlers } from '../../../main/electron/ipc/handlers';
-import type { DesktopOutputs, IpcContext } from '../../../main/electron/ipc/ipc-context';
+import { desktopContext, type DesktopOutputs, type IpcContext } from '../../../main/electron/ipc/ipc-context';
+import { openThroughGate } from '../../../main/electron/start/open-through-gate';
+import { createStartGate } from '../../../main/electron/start/start-gate';
+import { storeOpened } from '../../../main/electron/start/store-opened';
 import { channels, type AppEvent } from '../../../shared/ipc/contract';
 import { serveStatic } from './static-server';
 
@@ -46,17 +50,55 @@ async function bridgeScript(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+interface OpenOptions {
+  lock?: AutoLock;
+  outputs?: DesktopOutputs;
+}
+
 /**
  * The built renderer in Debian's Chromium, talking to a real core through the same bridge the preload exposes and
- * the same dispatch and handlers main registers (the sender check, which needs Electron's frames, is the one part left out).
+ * the same dispatch, handlers and event push main registers (the sender check, which needs Electron's frames, is the
+ * one part left out). This one opens on a core a test already opened: the app starts unlocked.
  */
-export async function openApp(core: Core, rendererDir: string, options: { lock?: AutoLock; outputs?: DesktopOutputs } = {}): Promise<AppHarness> {
-  const ipc: IpcContext = {
-    app: core.app,
-    actor: { via: 'desktop', user: core.user },
-    lock: options.lock ? toAppLock(options.lock, async () => true) : null,
-    outputs: options.outputs ?? null,
-  };
+export async function openApp(core: Core, rendererDir: string, options: OpenOptions = {}): Promise<AppHarness> {
+  const lock = options.lock ?? createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0 });
+  const context = desktopContext({ core: () => core, lock: toAppLock(lock), outputs: options.outputs ?? null });
+  const harness = await launch(rendererDir, context, (send) => createEventPush({ context, lock, send }));
+  harness.push.storeOpened();
+  await harness.page.goto(harness.url);
+  return harness;
+}
+
+/**
+ * The app as it starts: the window shows the passcode screen (or the first run) while the store is opened through
+ * the lock channels, exactly as main does it (start/open-through-gate.ts, start/store-opened.ts). `core` resolves
+ * once the person at the page has opened the store.
+ */
+export async function openAppAtStart(
+  rendererDir: string,
+  start: { open: (unlock: UnlockPrompt) => Promise<Core>; restore?: (file: string, unlock: UnlockPrompt) => Promise<unknown> },
+  options: OpenOptions = {},
+): Promise<AppHarness & { core: Promise<Core> }> {
+  const lock = options.lock ?? createAutoLock({ idleLimitMs: 60_000, idleMs: () => 0, initialState: 'locked' });
+  const gate = createStartGate();
+  let core: Core | null = null;
+  const context = desktopContext({ core: () => core, lock: toAppLock(lock), outputs: options.outputs ?? null, start: gate });
+  const harness = await launch(rendererDir, context, (send) => createEventPush({ context, lock, start: gate, send }));
+  const opened = openThroughGate({
+    gate,
+    open: () => start.open(gate.prompt),
+    restore: (file) => (start.restore ? start.restore(file, gate.prompt) : Promise.reject(new Error('no restore in this test'))),
+  }).then(async (c) => {
+    core = c;
+    await storeOpened({ core: c, autoLock: lock, start: gate, push: harness.push });
+    return c;
+  });
+  opened.catch(() => undefined);
+  await harness.page.goto(harness.url);
+  return { ...harness, core: opened };
+}
+
+async function launch(rendererDir: string, ipc: IpcContext, makePush: (send: (event: AppEvent) => void) => EventPush): Promise<AppHarness & { url: string; push: EventPush }> {
   const server = await serveStatic(rendererDir);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -73,23 +115,21 @@ export async function openApp(core: Core, rendererDir: string, options: { lock?:
   await context.addInitScript({ content: await bridgeScript() });
   const page = await context.newPage();
   // What registerIpc sends to the window, delivered to the page's bridge instead.
-  const emit = (event: AppEvent): void => {
+  const push = makePush((event) => {
     traffic.push(JSON.stringify(event));
     page.evaluate(([name, payload]) => window.__giftdeskEmit(name as string, payload), [event.name, event.payload] as const).catch(() => undefined);
-  };
-  const stopEvents = watchAppEvents(core.app, ipc.actor, emit);
-  const stopLock = options.lock?.subscribe((e) => emit({ name: 'lock.state', payload: { locked: e.state === 'locked' } }));
-  await page.goto(server.url);
+  });
   mkdirSync(SCREENS_DIR, { recursive: true });
   return {
     page,
     traffic,
+    url: server.url,
+    push,
     screenshot: async (name) => {
       await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
     },
     close: async () => {
-      stopEvents();
-      stopLock?.();
+      push.stop();
       await browser.close();
       await server.close();
     },

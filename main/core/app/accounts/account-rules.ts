@@ -1,5 +1,6 @@
 import { createSecureContext } from 'node:tls';
 import { baseUrlSentence, checkBaseUrl } from '../../../../shared/base-url';
+import { unsafeCharacter } from '../../../../shared/plain-text';
 import { ValidationError } from '../../errors';
 
 // The rules an account's settings follow, the same when it is added and when it is edited. Each throws a
@@ -8,6 +9,9 @@ import { ValidationError } from '../../errors';
 export function accountName(text: string): string {
   const name = text.trim();
   if (!name) throw new ValidationError('name', 'Give the account a name.');
+  const unsafe = unsafeCharacter(name);
+  // A name is printed in terminals, sheets and files: an escape code or a direction override there would act, not read.
+  if (unsafe) throw new ValidationError('name', `The name holds a control or text-direction character (${unsafe}). Type it again without it.`);
   if (name.length > 80) throw new ValidationError('name', 'The name is longer than 80 characters.');
   return name;
 }

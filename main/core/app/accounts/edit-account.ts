@@ -25,6 +25,9 @@ export interface EditAccountInput {
 /**
  * Changes an account's settings and replaces its secrets, by the same rules as adding one. The client built with the
  * old settings is dropped, so the next call uses the new ones.
+ *
+ * A key or host change asks for a recently typed passcode. A new host (scheme, name or port) removes the stored API key
+ * and certificate passphrase, which must be entered again: a key given to one host is never sent to another.
  */
 export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccountInput): Promise<AccountSummary> {
   const current = deps.accounts.get(input.id);
@@ -47,12 +50,22 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
   if (input.fetchConcurrency !== undefined) patch.fetchConcurrency = fetchConcurrency(input.fetchConcurrency);
   if (input.pollEverySeconds !== undefined) patch.pollEverySeconds = pollEverySeconds(input.pollEverySeconds);
   const apiKey = input.apiKey?.trim() || undefined;
+  const hostChanged = patch.baseUrl !== undefined && new URL(patch.baseUrl).origin !== new URL(current.baseUrl).origin;
+  if (hostChanged || apiKey !== undefined || input.certificate !== undefined || input.certificatePassphrase !== undefined) {
+    deps.passcodeEntry.assertRecent('change an account’s key or host');
+  }
   if (input.certificate) {
-    const passphrase = input.certificatePassphrase ?? (await deps.secrets.certificatePassphrase(current.id));
+    const stored = hostChanged ? null : await deps.secrets.certificatePassphrase(current.id);
+    const passphrase = input.certificatePassphrase ?? stored;
     if (passphrase === null) throw new ValidationError('certificatePassphrase', 'Enter the passphrase of the certificate.');
     certificateOpens(input.certificate, passphrase);
   }
 
+  // The old host's secrets go before anything else is written, so a failure later cannot leave them for the new host.
+  if (hostChanged) {
+    deps.providers.forget(current.id);
+    await deps.secrets.forget(current.id);
+  }
   if (apiKey) await deps.secrets.setApiKey(current.id, apiKey);
   if (input.certificatePassphrase !== undefined) await deps.secrets.setCertificatePassphrase(current.id, input.certificatePassphrase);
   const account = deps.transaction(() => {
@@ -60,7 +73,14 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
     if (input.certificate) deps.accounts.setCertificate(current.id, input.certificate);
     deps.audit.append(actor, {
       action: 'account.edit',
-      details: { accountId: current.id, name: updated.name, fields: Object.keys(patch), apiKeyReplaced: apiKey !== undefined, certificateReplaced: input.certificate !== undefined },
+      details: {
+        accountId: current.id,
+        name: updated.name,
+        fields: Object.keys(patch),
+        apiKeyReplaced: apiKey !== undefined,
+        certificateReplaced: input.certificate !== undefined,
+        secretsRemoved: hostChanged,
+      },
     });
     return updated;
   });

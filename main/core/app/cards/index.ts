@@ -53,9 +53,13 @@ export function cardCommands(deps: AppDeps) {
         for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency, productName(c));
       })();
     },
-    /** All of an order's cards in full; the reveal is written to the log before the first card is handed out. */
+    /**
+     * All of an order's cards in full; it asks for a passcode typed within five minutes, and the reveal is written to
+     * the log before the first card is handed out.
+     */
     revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
       const order = orderOf(deps, orderId);
+      deps.passcodeEntry.assertRecent('reveal all of an order’s cards');
       deps.transaction(() =>
         deps.audit.append(actor, {
           action: 'cards.reveal',

@@ -8,8 +8,16 @@ export interface AppLock {
   readonly idleMinutes: number;
   setIdleMinutes(minutes: number): void;
   lock(): void;
-  /** Resolves true once unlocked, false when the person's proof was refused. */
-  unlock(): Promise<boolean>;
-  /** Throws AppLockedError while locked: the one gate in front of every channel that hands out card data. */
+  /** Unlocks once `verify` (the person's proof, checked by the application layer) resolves true; throws what it throws. */
+  unlock(verify: () => Promise<boolean>): Promise<boolean>;
+  /** Throws AppLockedError while locked: the one gate in front of every channel but the lock's own. */
   assertUnlocked(): void;
+}
+
+/** A quick proof of the person at the desk that is not the passcode (macOS Touch ID), where the shell has one. */
+export interface QuickUnlock {
+  /** Whether this machine can ask for it now. */
+  available(): boolean;
+  /** Asks; resolves true only when the person proved it. */
+  prompt(reason: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import type { Order } from '../../../../shared/domain';
 import { isSettled } from '../../../../shared/order-state-machine';
 import { GiftdeskError } from '../../errors';
 import { runCardWorker, type RunCardJobOptions } from '../../exports/run-card-worker';
+import { partialPathFor } from '../../fs/leftovers';
 import type { CardJob, CardJobResult } from '../../exports/worker-protocol';
 import { toPrintable } from '../../sheets/printable-card';
 import type { OutputSource } from '../../sheets/sheet-job';
@@ -33,11 +34,21 @@ export function orderOutputSource(deps: Pick<AppDeps, 'orders' | 'cards' | 'acco
   return { order, cardCount, sandbox: deps.accounts.find(order.accountId)?.provider === 'sandbox' };
 }
 
-/** Runs the job in the card worker over the order's cards (a fresh pass each time the worker opens one). */
-export function runOrderCardJob(deps: Pick<AppDeps, 'cards' | 'orders' | 'cardJobWorker'>, orderId: number, job: CardJob, control: CardJobControl = {}): Promise<CardJobResult> {
+/**
+ * Runs the job in the card worker over the order's cards (a fresh pass each time the worker opens one). A file job's
+ * temporary name is noted first, so a crash mid-write leaves nothing the next start does not remove.
+ */
+export async function runOrderCardJob(deps: Pick<AppDeps, 'cards' | 'orders' | 'cardJobWorker' | 'leftovers'>, orderId: number, job: CardJob, control: CardJobControl = {}): Promise<CardJobResult> {
   const productName = productNamer(deps);
   const open = function* () {
     for (const card of deps.cards.iterate(orderId)) yield toPrintable({ ...card, productName: productName(card) });
   };
-  return runCardWorker(job, open, { ...control, worker: deps.cardJobWorker });
+  if (!('outPath' in job)) return runCardWorker(job, open, { ...control, worker: deps.cardJobWorker });
+  const partialPath = partialPathFor(job.outPath);
+  const forget = deps.leftovers.track(partialPath, 'file');
+  try {
+    return await runCardWorker({ ...job, partialPath }, open, { ...control, worker: deps.cardJobWorker });
+  } finally {
+    forget();
+  }
 }

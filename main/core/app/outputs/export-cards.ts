@@ -21,6 +21,7 @@ export interface ExportResult {
 
 /** Writes an order's cards to an encrypted file; the passphrase goes nowhere but into the worker. Audited once written. */
 export async function exportCards(deps: AppDeps, actor: Actor, input: ExportInput, control?: CardJobControl): Promise<ExportResult> {
+  deps.passcodeEntry.assertRecent('export cards');
   const source = orderOutputSource(deps, input.orderId, 'a card file');
   const { order } = source;
   const recipients = input.recipients ?? [];

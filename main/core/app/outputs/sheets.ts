@@ -21,6 +21,9 @@ export interface SheetResult {
   bytes: number;
 }
 
+/** A sheet shows a whole order's numbers and PINs in the clear: like revealing them all, it asks for a recent passcode. */
+const SHOW_ALL = 'show a whole order’s cards on a sheet';
+
 /** What only a desktop shell can do with a sheet: show it, or hand it to the system print dialog. */
 export interface SheetViewer {
   /** Shows the PDF; resolves once it is loaded (the file may be removed then). */
@@ -30,6 +33,7 @@ export interface SheetViewer {
 
 /** Saves the order's card sheet, a plain PDF for printing, where the person chose. Audited once written. */
 export async function saveSheet(deps: AppDeps, actor: Actor, request: SheetRequest & { outPath: string }, control?: CardJobControl): Promise<SheetResult> {
+  deps.passcodeEntry.assertRecent(SHOW_ALL);
   checkOutPath(request.outPath);
   const order = orderOf(deps, request.orderId);
   const { job, made } = await render(deps, order, request, request.outPath, control);
@@ -38,9 +42,10 @@ export async function saveSheet(deps: AppDeps, actor: Actor, request: SheetReque
 }
 
 /** Shows the order's card sheet in the shell's preview window. */
-export function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult> {
+export async function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult> {
+  deps.passcodeEntry.assertRecent(SHOW_ALL);
   const order = orderOf(deps, request.orderId);
-  return inPrivateFile(order, async (file) => {
+  return inPrivateFile(deps, order, async (file) => {
     const { job, made } = await render(deps, order, request, file);
     await viewer.preview(file, `Card sheet ${order.clientReference}`);
     deps.transaction(() => deps.audit.append(actor, { action: 'sheet.preview', details: sheetDetails(order, job, made) }));
@@ -49,9 +54,10 @@ export function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest,
 }
 
 /** Hands the order's card sheet to the print dialog; the entry says whether the person went through with it. */
-export function printSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult & { done: boolean; reason: string | null }> {
+export async function printSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult & { done: boolean; reason: string | null }> {
+  deps.passcodeEntry.assertRecent(SHOW_ALL);
   const order = orderOf(deps, request.orderId);
-  return inPrivateFile(order, async (file) => {
+  return inPrivateFile(deps, order, async (file) => {
     const { job, made } = await render(deps, order, request, file);
     const printed = await viewer.print(file);
     deps.transaction(() => deps.audit.append(actor, { action: 'sheet.print', details: { ...sheetDetails(order, job, made), sent: printed.done } }));
@@ -68,6 +74,7 @@ export async function previewPages(
   actor: Actor,
   request: SheetRequest & { maxPages?: number },
 ): Promise<{ pdf: Uint8Array; pages: number; totalPages: number; cards: number }> {
+  deps.passcodeEntry.assertRecent(SHOW_ALL);
   const source = orderOutputSource(deps, request.orderId, 'a card sheet');
   const { order } = source;
   const job = sheetJob(source, request, { maxPages: request.maxPages ?? 2 });
@@ -87,12 +94,17 @@ function sheetDetails(order: Order, job: SheetJob, made: SheetResult) {
   return { orderId: order.id, reference: order.clientReference, layout: job.layout, scratch: job.scratch ?? false, cards: made.cards, pages: made.pages };
 }
 
-/** Printing and previewing need a file for Chromium's PDF viewer: a private folder, removed once it is done with. */
-async function inPrivateFile<T>(order: Order, use: (file: string) => Promise<T>): Promise<T> {
+/**
+ * Printing and previewing need a file for Chromium's PDF viewer: a private folder, removed once it is done with, and
+ * noted as a leftover meanwhile so that a crash during the print dialog does not leave the plain sheet behind.
+ */
+async function inPrivateFile<T>(deps: Pick<AppDeps, 'leftovers'>, order: Order, use: (file: string) => Promise<T>): Promise<T> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-sheet-'));
+  const forget = deps.leftovers.track(folder, 'folder');
   try {
     return await use(path.join(folder, `${order.clientReference}-cards.pdf`));
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    forget();
   }
 }

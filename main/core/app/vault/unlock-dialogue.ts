@@ -1,10 +1,9 @@
-import { PasscodeWait, PasscodeWrong } from '../../vault/errors';
+// What a front door needs to hold its side of the unlock dialogue (core/vault/unlock-prompt.ts runs the dialogue
+// itself): the prompt's shape, the refusals that carry a wait, and what a recovery key looks like.
+import { parseRecoveryKey } from '../../vault/recovery-key';
 
-// What a front door needs to hold the unlock dialogue (the CLI's prompt, the desktop's passcode screen): the
-// questions core asks, and how long a refused passcode must wait before the next try.
-export type { UnlockAnswer, UnlockPrompt, UnlockRequest } from '../../vault/unlock-prompt';
+export type { NewPasscodeReason, UnlockAnswer, UnlockPrompt, UnlockRequest } from '../../vault/unlock-prompt';
+export { PasscodeTooWeak, PasscodeWait, PasscodeWrong, RecoveryKeyWrong, UnlockCancelled } from '../../vault/errors';
 
-/** Seconds to wait before asking again after this refusal; null when no wait applies. */
-export function retryWaitSeconds(error: unknown): number | null {
-  return error instanceof PasscodeWrong || error instanceof PasscodeWait ? error.waitSeconds : null;
-}
+/** Whether a typed line has the shape of a recovery key (8 groups of 4; case, spaces and look-alikes forgiven). */
+export const looksLikeRecoveryKey = (typed: string): boolean => parseRecoveryKey(typed) !== null;

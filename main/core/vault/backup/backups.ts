@@ -16,6 +16,8 @@ const LAST_SETTING = 'backup.last';
 const LAST_SUCCESS_SETTING = 'backup.lastSuccess';
 /** When the schedule last made a verified backup in its folder: a backup saved elsewhere by hand does not count. */
 const LAST_SCHEDULED_SETTING = 'backup.lastScheduledAt';
+/** Whether backups carry the accounts' secrets: off unless a person turned it on. */
+const INCLUDE_SECRETS_SETTING = 'backup.includeSecrets';
 export const DEFAULT_KEEP = 14;
 const DAY_MS = 24 * 60 * 60_000;
 /** How often the schedule looks whether a backup is due (and retries one that failed). */
@@ -45,6 +47,8 @@ export interface BackupStatus {
   lastSuccess: BackupResult | null;
   /** No verified backup for 7 days (or ever, for a store older than that). */
   overdue: boolean;
+  /** Backups carry the API keys and certificate passphrase (sealed inside): a person's explicit choice, off by default. */
+  includeSecrets: boolean;
 }
 
 export function createBackups(options: {
@@ -102,6 +106,8 @@ export function createBackups(options: {
     }
   }
 
+  const includeSecrets = () => settings.get<boolean>(INCLUDE_SECRETS_SETTING) === true;
+
   function status(): BackupStatus {
     const lastSuccess = settings.get<BackupResult>(LAST_SUCCESS_SETTING);
     const since = lastSuccess?.at ?? readVaultedIdentity(dataDir).createdAt;
@@ -110,6 +116,7 @@ export function createBackups(options: {
       last: settings.get<BackupResult>(LAST_SETTING),
       lastSuccess,
       overdue: clock.now() - since >= OVERDUE_AFTER_MS,
+      includeSecrets: includeSecrets(),
     };
   }
 
@@ -122,7 +129,7 @@ export function createBackups(options: {
     if (lastScheduledAt !== null && now - lastScheduledAt < DAY_MS) return null;
     // Made private when missing; a folder the person chose is left as it is (each backup in it is 0600).
     mkdirSync(schedule.folder, { recursive: true, mode: PRIVATE_DIR });
-    const result = await backup(path.join(schedule.folder, scheduledBackupName(storeId, now)));
+    const result = await backup(path.join(schedule.folder, scheduledBackupName(storeId, now)), { includeSecrets: includeSecrets() });
     settings.set(LAST_SCHEDULED_SETTING, result.at);
     for (const old of scheduledBackups(schedule.folder, storeId).slice(0, -schedule.keep)) rmSync(old, { force: true });
     return result;
@@ -134,6 +141,11 @@ export function createBackups(options: {
     backup,
     status,
     runDue,
+
+    /** Whether backups (daily, and by hand unless told otherwise) carry the accounts' secrets. */
+    setIncludeSecrets(include: boolean): void {
+      settings.set(INCLUDE_SECRETS_SETTING, include);
+    },
 
     /** Where daily backups go and how many are kept (null turns them off). */
     setSchedule(schedule: { folder: string; keep?: number } | null): BackupSchedule | null {

@@ -5,7 +5,7 @@ import { syncDirectory } from '../../fs/write-durably';
 import { createAccountSecrets } from '../../secrets/account-secrets';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../store/migrations';
 import { DATABASE_FILE } from '../../store/open-store';
-import { openDatabase } from '../../store/open-database';
+import { openDatabase, type Db } from '../../store/open-database';
 import { PRIVATE_DIR } from '../../store/private-files';
 import { writeStoreIdentity } from '../../store/store-identity';
 import { deleteDeviceSecret, newDeviceSecret, saveDeviceSecret } from '../device-secret';
@@ -35,7 +35,23 @@ export interface RestoreResult {
  * target and moved into place only when whole; a folder that already holds files is refused unless `replace` is
  * set, and then renamed aside. A backup from a newer Giftdesk is refused before anything is asked.
  */
-export async function restoreBackup(options: { file: string; dataDir: string; replace?: boolean; access: VaultAccess }): Promise<RestoreResult> {
+export interface RestoreFacts {
+  backupCreatedAt: number;
+  counts: BackupCounts;
+  /** Accounts whose secrets the backup carries, to be put back into the keychain. */
+  secretsRestored: number;
+  /** The data folder held files, which are renamed aside. */
+  replacing: boolean;
+}
+
+export async function restoreBackup(options: {
+  file: string;
+  dataDir: string;
+  replace?: boolean;
+  access: VaultAccess;
+  /** Writes into the restored store, once it checks out and before it is moved into place (the audit entry of the restore). */
+  record?: (db: Db, facts: RestoreFacts) => void;
+}): Promise<RestoreResult> {
   const { file, access } = options;
   const dataDir = path.resolve(options.dataDir);
   const { header, databaseOffset } = readBackupHeader(file);
@@ -55,7 +71,8 @@ export async function restoreBackup(options: { file: string; dataDir: string; re
     mkdirSync(staging, { mode: PRIVATE_DIR });
     const databaseFile = path.join(staging, DATABASE_FILE);
     extractDatabase(file, header, databaseOffset, databaseFile);
-    checkRestored(file, databaseFile, databaseKey, sealed.counts);
+    const facts: RestoreFacts = { backupCreatedAt: header.createdAt, counts: sealed.counts, secretsRestored: Object.keys(sealed.secrets ?? {}).length, replacing: occupied };
+    checkRestored(file, databaseFile, databaseKey, sealed.counts, options.record && ((db) => options.record!(db, facts)));
 
     const now = access.now();
     const deviceSecret = newDeviceSecret();
@@ -102,13 +119,14 @@ async function askRecoveryKey(header: BackupHeader, access: VaultAccess): Promis
 }
 
 /** The restored database opens, upgrades to this Giftdesk's schema, passes integrity_check and holds what the backup said. */
-function checkRestored(file: string, databaseFile: string, databaseKey: Buffer, expected: BackupCounts): void {
+function checkRestored(file: string, databaseFile: string, databaseKey: Buffer, expected: BackupCounts, record?: (db: Db) => void): void {
   const db = openDatabase({ file: databaseFile, key: databaseKey.toString('hex'), create: false, migrations: MIGRATIONS });
   try {
     const problem = checkIntegrity(db);
     if (problem) throw new BackupInvalid(file, `its database fails ${problem}`);
     const { counts } = countRows(db);
     if (!sameCounts(counts, expected)) throw new BackupInvalid(file, `it holds ${describeCounts(counts)} where its manifest says ${describeCounts(expected)}`);
+    record?.(db);
   } finally {
     db.close();
   }

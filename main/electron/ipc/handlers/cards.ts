@@ -1,15 +1,5 @@
-import { GiftdeskError } from '../../../core/errors';
-import type { DesktopOutputs, IpcContext } from '../ipc-context';
 import type { HandlerGroup } from './handler-types';
-
-class OutputsUnavailable extends GiftdeskError {
-  readonly kind = 'unavailable';
-}
-
-function outputsOf(context: IpcContext): DesktopOutputs {
-  if (!context.outputs) throw new OutputsUnavailable('Printing and saving files is only possible in the desktop app.');
-  return context.outputs;
-}
+import { outputsOf } from './outputs-of';
 
 export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.search': async (query, { app, actor }) => app.cards.search(actor, query),
@@ -20,6 +10,8 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   async 'cards.sheet'({ orderId, layout, scratch, action }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
+    // Asked before any dialog: the sheet asks for a recent passcode itself, and a person should not pick a file first.
+    app.vault.assertRecentPasscode(actor, 'show a whole order’s cards on a sheet');
     const sheet = { orderId, layout, scratch };
     if (action === 'preview') return { done: true, reason: null, cards: (await app.outputs.previewSheet(actor, sheet, outputs)).cards };
     if (action === 'print') {
@@ -36,6 +28,7 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   async 'cards.export'({ orderId, format, passphrase, recipient }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
+    app.vault.assertRecentPasscode(actor, 'export cards');
     const order = app.orders.get(actor, orderId);
     const extension = format === 'age' ? 'age' : format;
     const target = await outputs.chooseSavePath({

@@ -1,8 +1,10 @@
 import { accountHandlers } from './accounts';
+import { auditHandlers } from './audit';
 import { cardHandlers } from './cards';
 import type { AppHandlers } from './handler-types';
-import { auditHandlers, lockHandlers } from './misc';
+import { lockHandlers } from './lock';
 import { orderHandlers } from './orders';
+import { vaultHandlers } from './vault';
 
 /** The desktop app's handler for every contract channel: zod-parsed requests turned into application commands. */
-export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...auditHandlers, ...lockHandlers };
+export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...auditHandlers, ...lockHandlers, ...vaultHandlers };

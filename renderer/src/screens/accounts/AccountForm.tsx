@@ -4,6 +4,7 @@ import type { AccountView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
+import { withPasscode } from '../../lib/with-passcode';
 import { accountApi } from '../../../../shared/account-api';
 import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL } from './account-defaults';
 
@@ -12,6 +13,15 @@ interface Props {
   account?: AccountView;
   onDone(account: AccountView): void;
   onCancel(): void;
+}
+
+/** The part of a base URL that decides where a key goes (scheme, host and port); null while it is not a URL yet. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Add or edit an account. Secrets typed here go to main once and are never shown again, not even to this form. */
@@ -68,7 +78,7 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
     };
     try {
       const saved = editing
-        ? await call(api().accounts.edit({ id: account.id, ...settings }))
+        ? await withPasscode(() => api().accounts.edit({ id: account.id, ...settings }))
         : await call(api().accounts.add({ provider, fetchConcurrency: 2, ...settings }));
       // The key leaves this component's memory as soon as main has it.
       setApiKey('');
@@ -118,7 +128,16 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
         </Field>
       </div>
       {provider !== 'sandbox' && (
-        <Field id={id('baseUrl')} label="Base URL" error={fieldError('baseUrl')} hint="The provider’s test host until you are ready for real orders.">
+        <Field
+          id={id('baseUrl')}
+          label="Base URL"
+          error={fieldError('baseUrl')}
+          hint={
+            editing && hostOf(baseUrl) !== hostOf(account.baseUrl)
+              ? 'A new host: the stored key and certificate passphrase are removed when you save, and must be entered again. Giftdesk never sends a key to another host.'
+              : 'The provider’s test host until you are ready for real orders.'
+          }
+        >
           <input id={id('baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required spellCheck={false} />
         </Field>
       )}

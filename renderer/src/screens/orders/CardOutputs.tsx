@@ -3,7 +3,8 @@ import { EXPORT_FORMATS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
 import type { OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { api, call, messageOf, UiError } from '../../lib/api';
+import { api, messageOf, UiError } from '../../lib/api';
+import { withPasscode } from '../../lib/with-passcode';
 
 type SheetAction = 'preview' | 'print' | 'save';
 type Format = (typeof EXPORT_FORMATS)[number];
@@ -50,13 +51,13 @@ export function CardOutputs({ order }: { order: OrderView }) {
   };
   const sheet = (action: SheetAction) =>
     run(action, async () => {
-      const r = await call(api().cards.sheet({ orderId: order.id, layout, scratch, action }));
+      const r = await withPasscode(() => api().cards.sheet({ orderId: order.id, layout, scratch, action }));
       if (!r.done) return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
       return action === 'save' ? `Sheet of ${r.cards.toLocaleString()} cards saved.` : action === 'print' ? `Sheet of ${r.cards.toLocaleString()} cards sent to the printer.` : null;
     });
   const exportFile = () =>
     run('export', async () => {
-      const r = await call(api().cards.export({ orderId: order.id, format, ...(passphrase ? { passphrase } : {}) }));
+      const r = await withPasscode(() => api().cards.export({ orderId: order.id, format, ...(passphrase ? { passphrase } : {}) }));
       setPassphrase('');
       if (!r.done) return 'Nothing was saved.';
       setShownOnce(r.generatedPassphrase);
@@ -107,7 +108,7 @@ export function CardOutputs({ order }: { order: OrderView }) {
           <Field
             id={id('passphrase')}
             label="Passphrase"
-            hint="Leave empty and Giftdesk makes a strong one and shows it once."
+            hint="Leave empty and Giftdesk makes a strong one and shows it once. A typed one must be hard to guess: four or five unrelated words."
             error={error?.field === 'passphrase' ? error.message : null}
           >
             <input id={id('passphrase')} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
