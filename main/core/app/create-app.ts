@@ -2,6 +2,7 @@ import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
 import { auditQueries } from './audit';
 import { cardCommands } from './cards';
+import { custodyCommands } from './custody';
 import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
@@ -17,6 +18,7 @@ export function createApp(deps: AppDeps) {
     accounts: accountCommands(deps),
     orders: orderCommands(deps),
     cards: cardCommands(deps),
+    custody: custodyCommands(deps),
     outputs: outputCommands(deps),
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
