@@ -1,5 +1,6 @@
 // Messages between the main thread, which owns the store, and a card worker, which renders and encrypts.
 // Cards cross as batches the worker asks for, so the database key never leaves the core and memory stays bounded.
+import type { HandoutRecord } from '../sheets/handout-record';
 import type { PrintableCard } from '../sheets/printable-card';
 import type { SheetJob } from '../sheets/render-sheet';
 import type { TransferredError } from '../workers/worker-error';
@@ -13,7 +14,11 @@ export type CardJob =
   | { kind: 'zip'; outPath: string; password: string; csv: CardFileOptions; sheet: SheetJob | null }
   | { kind: 'age'; outPath: string; passphrase: string | null; recipients: string[]; csv: CardFileOptions }
   /** The spreadsheet card file, encrypted with Office's own password encryption. */
-  | { kind: 'xlsx'; outPath: string; password: string; file: CardFileOptions };
+  | { kind: 'xlsx'; outPath: string; password: string; file: CardFileOptions }
+  /** A layout's alignment test page: no cards. */
+  | { kind: 'alignment'; outPath: string; layout: string }
+  /** A hand-out's record of who got which card (last four digits only), to print and sign. */
+  | { kind: 'record'; outPath: string; record: HandoutRecord };
 
 export interface CardJobResult {
   cards: number;

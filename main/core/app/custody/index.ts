@@ -2,6 +2,7 @@ import type { Actor } from '../../audit/vocabulary';
 import type { AppDeps } from '../app-deps';
 import { releaseCards, unissueCard, voidCard } from './card-actions';
 import { checkRecipientsCsv, createHandout, type CreateHandoutInput } from './create-handout';
+import { saveHandoutRecord } from './handout-record';
 import { handoutDetail, summarizeHandouts } from './handout-views';
 import { issueCards, type IssueRequest } from './issue-cards';
 import { returnHandout } from './return-handout';
@@ -25,6 +26,7 @@ export function custodyCommands(deps: AppDeps) {
     returnRest: (actor: Actor, handoutId: number) => returnHandout(deps, actor, handoutId),
     voidCard: (actor: Actor, cardId: number, reason: string) => voidCard(deps, actor, cardId, reason),
     release: (actor: Actor, target: { orderId: number } | { cardIds: number[] }) => releaseCards(deps, actor, target),
+    saveRecord: (actor: Actor, handoutId: number, outPath: string) => saveHandoutRecord(deps, actor, handoutId, outPath),
     /** A card's custody now and every change before, oldest first. */
     history: (_actor: Actor, cardId: number) => ({ custody: deps.custody.get(cardId), history: deps.custody.history(cardId) }),
   };
