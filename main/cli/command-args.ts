@@ -4,6 +4,13 @@ import { ValidationError } from '../core/errors';
 
 // Arguments several commands take, checked the same way everywhere; a bad one is a ValidationError naming it.
 
+/** An order's cards (ORDER) or a hand-out's (--handout H): exactly one of the two. */
+export function targetArg(positionals: string[], handout: string | undefined, command: string): { orderId: number } | { handoutId: number } {
+  if (handout === undefined) return { orderId: orderArg(positionals, command) };
+  if (positionals.length > 0) throw new ValidationError('handout', `Give an order or --handout H, not both.`);
+  return { handoutId: idArg([handout], 'handout', `${command} --handout 3`) };
+}
+
 export function orderArg(positionals: string[], command: string): number {
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) {
@@ -24,4 +31,11 @@ export function optionalNumber(field: string, text: string | undefined): number 
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new ValidationError(field, `--${field} must be a positive number.`);
   return n;
+}
+
+/** A positional id (a hand-out's, a card's), named in the message as the person typed it. */
+export function idArg(positionals: string[], field: string, example: string): number {
+  const id = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isSafeInteger(id) || id <= 0) throw new ValidationError(field, `Give one ${field} number, e.g. "${example}".`);
+  return id;
 }

@@ -2,6 +2,10 @@ import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
 import { cards } from './cards';
+import { release, unissue, voidCommand } from './card-custody';
+import { handoutCreate, handoutList, handoutRecord, handoutReturn, handoutShow } from './handout';
+import { issue } from './issue';
+import { stock } from './stock';
 import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
@@ -10,4 +14,24 @@ import { resume } from './resume';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
-export const COMMANDS: CliCommand[] = [accountAdd, accountList, products, order, resume, orders, cards, sheet, exportCommand];
+export const COMMANDS: CliCommand[] = [
+  accountAdd,
+  accountList,
+  products,
+  order,
+  resume,
+  orders,
+  cards,
+  sheet,
+  exportCommand,
+  stock,
+  handoutCreate,
+  handoutList,
+  handoutShow,
+  handoutReturn,
+  handoutRecord,
+  issue,
+  unissue,
+  voidCommand,
+  release,
+];

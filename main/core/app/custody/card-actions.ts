@@ -37,8 +37,8 @@ export function unissueCard(deps: AppDeps, actor: Actor, cardId: number, reason:
  */
 export function releaseCards(deps: AppDeps, actor: Actor, target: { orderId: number } | { cardIds: number[] }): number {
   return deps.transaction(() => {
-    if ('orderId' in target) deps.orders.get(target.orderId);
-    else for (const id of target.cardIds) custodyOf(deps, id);
+    if (!('orderId' in target)) for (const id of target.cardIds) custodyOf(deps, id);
+    else if (!deps.orders.find(target.orderId)) throw new ValidationError('order', `No order ${target.orderId}.`);
     const cards = deps.custody.release(target);
     if (cards > 0) {
       deps.audit.append(actor, {

@@ -12,6 +12,7 @@ export type { CreateHandoutInput, TakeLine } from './create-handout';
 export type { HandoutCard, HandoutDetail, HandoutSummary } from './handout-views';
 export type { IssueOutcome, IssueRequest } from './issue-cards';
 export type { StockLine } from './stock';
+export type { Custody } from '../../store/repos/custody';
 
 /** Card custody: stock, hand-outs (by count or recipient list), issuing at the event, returns, voids, each card's history. */
 export function custodyCommands(deps: AppDeps) {
