@@ -100,7 +100,7 @@ export interface AuditDetails {
   /** A card lost, damaged or withdrawn: a record, nothing asked of the provider. */
   'card.void': CardRef & { from: CustodyState; reason: string };
   /** A person cleared "printed/exported before" from cards, so they can be handed out again. */
-  'cards.release': { cards: number; orderId: number | null; cardIds: number[] };
+  'cards.release': { cards: number; orderId: number | null; cardIds: number[]; line: { accountId: string; sku: string; amountCents: number } | null };
   /** Wrong passcodes tried while the store was shut, copied in at the next right one. */
   'vault.passcode-failures': { count: number; firstAt: number; lastAt: number };
 }

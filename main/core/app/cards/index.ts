@@ -26,7 +26,7 @@ export function cardCommands(deps: AppDeps) {
       const found = deps.cards.search({ ...q, number: q.number?.replace(/\s+/g, ''), limit: limit + 1 });
       const cards = found.slice(0, limit);
       const currency = currencyOf();
-      return { cards: cards.map((c) => maskCard(c, currency(c.orderId))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
+      return { cards: cards.map((c) => maskCard(c, currency(c.orderId), deps.custody.find(c.id))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
     },
     count: (_actor: Actor): number => deps.cards.countAll(),
     /** One card's number and PIN. */

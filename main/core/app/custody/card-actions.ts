@@ -1,6 +1,6 @@
 import type { Actor } from '../../audit/vocabulary';
 import { NotFoundError, ValidationError } from '../../errors';
-import type { Custody } from '../../store/repos/custody';
+import type { Custody, ReleaseTarget } from '../../store/repos/custody';
 import type { AppDeps } from '../app-deps';
 
 const MAX_REASON = 500;
@@ -35,15 +35,20 @@ export function unissueCard(deps: AppDeps, actor: Actor, cardId: number, reason:
  * Clears "printed/exported before" (a person made sure the earlier sheet or file is gone or was never handed out), so
  * the cards can go into hand-outs again: the cards of one order, or the cards named.
  */
-export function releaseCards(deps: AppDeps, actor: Actor, target: { orderId: number } | { cardIds: number[] }): number {
+export function releaseCards(deps: AppDeps, actor: Actor, target: ReleaseTarget): number {
   return deps.transaction(() => {
-    if (!('orderId' in target)) for (const id of target.cardIds) custodyOf(deps, id);
-    else if (!deps.orders.find(target.orderId)) throw new ValidationError('order', `No order ${target.orderId}.`);
+    if ('cardIds' in target) for (const id of target.cardIds) custodyOf(deps, id);
+    if ('orderId' in target && !deps.orders.find(target.orderId)) throw new ValidationError('order', `No order ${target.orderId}.`);
     const cards = deps.custody.release(target);
     if (cards > 0) {
       deps.audit.append(actor, {
         action: 'cards.release',
-        details: 'orderId' in target ? { cards, orderId: target.orderId, cardIds: [] } : { cards, orderId: null, cardIds: target.cardIds },
+        details: {
+          cards,
+          orderId: 'orderId' in target ? target.orderId : null,
+          cardIds: 'cardIds' in target ? [...target.cardIds] : [],
+          line: 'line' in target ? target.line : null,
+        },
       });
     }
     return cards;

@@ -12,7 +12,8 @@ export type { CreateHandoutInput, TakeLine } from './create-handout';
 export type { HandoutCard, HandoutDetail, HandoutSummary } from './handout-views';
 export type { IssueOutcome, IssueRequest } from './issue-cards';
 export type { StockLine } from './stock';
-export type { Custody } from '../../store/repos/custody';
+export type { Custody, ReleaseTarget } from '../../store/repos/custody';
+import type { ReleaseTarget } from '../../store/repos/custody';
 
 /** Card custody: stock, hand-outs (by count or recipient list), issuing at the event, returns, voids, each card's history. */
 export function custodyCommands(deps: AppDeps) {
@@ -26,7 +27,7 @@ export function custodyCommands(deps: AppDeps) {
     unissue: (actor: Actor, cardId: number, reason: string | null = null) => unissueCard(deps, actor, cardId, reason),
     returnRest: (actor: Actor, handoutId: number) => returnHandout(deps, actor, handoutId),
     voidCard: (actor: Actor, cardId: number, reason: string) => voidCard(deps, actor, cardId, reason),
-    release: (actor: Actor, target: { orderId: number } | { cardIds: number[] }) => releaseCards(deps, actor, target),
+    release: (actor: Actor, target: ReleaseTarget) => releaseCards(deps, actor, target),
     saveRecord: (actor: Actor, handoutId: number, outPath: string) => saveHandoutRecord(deps, actor, handoutId, outPath),
     /** A card's custody now and every change before, oldest first. */
     history: (_actor: Actor, cardId: number) => ({ custody: deps.custody.get(cardId), history: deps.custody.history(cardId) }),

@@ -59,6 +59,9 @@ export interface CustodyMove {
   note?: string | null;
 }
 
+/** Whose "printed/exported before" flag to clear: an order's cards, cards by id, or a stock line's cards in stock. */
+export type ReleaseTarget = { orderId: number } | { cardIds: readonly number[] } | { line: { accountId: string; sku: string; amountCents: number } };
+
 /** Stock of one product and face value of one account, in one state. */
 export interface StockRow {
   accountId: string;
@@ -123,6 +126,9 @@ export function createCustodyRepo(db: Db) {
   );
   const flagOrder = db.prepare(`UPDATE card_custody SET printed_exported_at = ? WHERE card_id IN (SELECT id FROM cards WHERE order_id = ?) AND state = 'in-stock'`);
   const releaseCard = db.prepare(`UPDATE card_custody SET printed_exported_at = NULL WHERE card_id = ? AND printed_exported_at IS NOT NULL`);
+  const releaseLine = db.prepare(
+    `UPDATE card_custody SET printed_exported_at = NULL WHERE account_id = ? AND sku = ? AND amount_cents = ? AND state = 'in-stock' AND printed_exported_at IS NOT NULL`,
+  );
   const releaseOrder = db.prepare(`UPDATE card_custody SET printed_exported_at = NULL WHERE card_id IN (SELECT id FROM cards WHERE order_id = ?) AND printed_exported_at IS NOT NULL`);
   const byScan = db.prepare<[string], { id: number }>(`SELECT id FROM cards WHERE coalesce(nullif(barcode, ''), nullif(number, '')) = ?`);
   const byLast4 = db.prepare<[string, string], { id: number }>(`SELECT id FROM cards WHERE number_last4 = ? AND number LIKE ?`);
@@ -222,8 +228,9 @@ export function createCustodyRepo(db: Db) {
       flagOrder.run(now, orderId);
     },
     /** Clears the flag (a person checked the earlier copies); returns how many cards it was on. */
-    release(target: { orderId: number } | { cardIds: readonly number[] }): number {
+    release(target: ReleaseTarget): number {
       if ('orderId' in target) return releaseOrder.run(target.orderId).changes;
+      if ('line' in target) return releaseLine.run(target.line.accountId, target.line.sku, target.line.amountCents).changes;
       return target.cardIds.reduce((n, id) => n + releaseCard.run(id).changes, 0);
     },
     /** The cards whose printed barcode is this value (a scanner types it): normally one. */

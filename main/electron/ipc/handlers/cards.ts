@@ -1,15 +1,5 @@
-import { GiftdeskError } from '../../../core/errors';
-import type { DesktopOutputs, IpcContext } from '../ipc-context';
 import type { HandlerGroup } from './handler-types';
-
-class OutputsUnavailable extends GiftdeskError {
-  readonly kind = 'unavailable';
-}
-
-function outputsOf(context: IpcContext): DesktopOutputs {
-  if (!context.outputs) throw new OutputsUnavailable('Printing and saving files is only possible in the desktop app.');
-  return context.outputs;
-}
+import { outputsOf } from './outputs-of';
 
 export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.search': async (query, { app, actor }) => app.cards.search(actor, query),
@@ -30,6 +20,15 @@ export const cardHandlers: HandlerGroup<'cards'> = {
     const target = await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `${order.clientReference}-cards.pdf`, extension: 'pdf' });
     if (!target) return { done: false, reason: 'cancelled', cards: 0 };
     return { done: true, reason: null, cards: (await app.outputs.saveSheet(actor, { ...sheet, outPath: target })).cards };
+  },
+
+  /** A layout's alignment test page, to print on plain paper and hold against the card stock. */
+  async 'cards.alignmentPage'({ layout }, context) {
+    const outputs = outputsOf(context);
+    const target = await outputs.chooseSavePath({ title: 'Save alignment test page', suggestedName: `alignment-${layout}.pdf`, extension: 'pdf' });
+    if (!target) return { done: false, reason: 'cancelled', cards: 0 };
+    await context.app.outputs.saveAlignmentPage(context.actor, { layout, outPath: target });
+    return { done: true, reason: null, cards: 0 };
   },
 
   /** An encrypted card file saved where the person chooses; a passphrase Giftdesk made is shown to them this once. */
