@@ -4,19 +4,21 @@ import type { AccountView, OrderProgressView, OrderView } from '../../../shared/
 import { api, call } from '../lib/api';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'accounts' | 'audit';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit';
 
 interface AppState {
   screen: Screen;
   /** Set when "view cards" on an order opens the card browser filtered to it. */
   cardsOrderId: number | null;
+  /** The hand-out the Hand-outs screen opens at (its desk), when one was chosen elsewhere. */
+  handoutId: number | null;
   /** Changes each time "New order" is chosen, so the wizard starts afresh even when it is already showing. */
   wizardRun: number;
   accounts: AccountView[];
   orders: OrderView[];
   cardTotal: number | null;
   locked: boolean;
-  go(screen: Screen, options?: { cardsOrderId?: number | null }): void;
+  go(screen: Screen, options?: { cardsOrderId?: number | null; handoutId?: number | null }): void;
   loadAccounts(): Promise<void>;
   loadOrders(): Promise<void>;
   upsertOrder(order: OrderView): void;
@@ -28,13 +30,14 @@ interface AppState {
 export const useApp = create<AppState>((set, get) => ({
   screen: 'orders',
   cardsOrderId: null,
+  handoutId: null,
   wizardRun: 0,
   accounts: [],
   orders: [],
   cardTotal: null,
   locked: false,
   go: (screen, options) =>
-    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
+    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, handoutId: options?.handoutId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
   loadAccounts: async () => set({ accounts: await call(api().accounts.list({})) }),
   loadOrders: async () => set({ orders: await call(api().orders.list({})) }),
   upsertOrder: (order) => {
