@@ -70,7 +70,9 @@ describe('a hand-out at the event', () => {
     await page.getByLabel('Name').fill('Volunteers night');
     await page.getByLabel('Date').fill('2026-03-14');
     await page.getByLabel('Place').fill('Town hall');
-    await page.getByLabel('Product and value').selectOption({ label: /Woolworths.*A\$25\.00 — 12 in stock/ });
+    const product = page.getByLabel('Product and value');
+    const choice = await product.locator('option', { hasText: /Woolworths.*A\$25\.00 — 12 in stock/ }).getAttribute('value');
+    await product.selectOption(choice!);
     await page.getByLabel('Cards').fill('5');
     await app.screenshot('31-handout-new');
     await page.getByRole('button', { name: 'Create hand-out' }).click();
