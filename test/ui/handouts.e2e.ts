@@ -23,6 +23,8 @@ const outputs = {
   print: async () => ({ done: true, reason: null }),
   preview: async () => {},
 };
+// Saving a sheet or a record renders a PDF: seconds on a busy machine, more than expect.poll's default second.
+const WAIT = { timeout: 30_000, interval: 100 };
 let sheetValues: string[] = [];
 let otherValue = '';
 
@@ -46,7 +48,7 @@ const nav = (name: string) => app.page.getByRole('navigation', { name: 'Main' })
 const outcome = () => app.page.getByRole('status', { name: 'Outcome' });
 const scan = async (value: string, to = '') => {
   const field = app.page.getByLabel('Scan a card, or type the last digits of its number, then Enter');
-  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
   if (to) {
     await app.page.getByLabel('To (optional)').fill(to);
     await field.focus();
@@ -61,7 +63,7 @@ describe('a hand-out at the event', () => {
     const { page } = app;
     await nav('Stock').click();
     const row = page.getByRole('row', { name: /Woolworths/ });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), WAIT).toBe(1);
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('12');
     await app.screenshot('30-stock');
 
@@ -76,7 +78,7 @@ describe('a hand-out at the event', () => {
     await page.getByLabel('Cards').fill('5');
     await app.screenshot('31-handout-new');
     await page.getByRole('button', { name: 'Create hand-out' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Volunteers night' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Volunteers night' }).count(), WAIT).toBe(1);
     expect(await page.getByLabel('Remaining', { exact: true }).textContent()).toBe('5');
 
     // A second hand-out, made at the command line or by a colleague: its cards are not this one's.
@@ -91,7 +93,7 @@ describe('a hand-out at the event', () => {
     await page.getByLabel('Layout').selectOption('avery-5371');
     await page.getByLabel('Your line on each card').fill('Thank you for volunteering!');
     await page.getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => page.getByText('Sheet of 5 cards saved.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Sheet of 5 cards saved.').count(), WAIT).toBe(1);
     const sheet = saved('handout-1-cards.pdf');
     sheetValues = scanPdf(sheet, mkdtempSync(path.join(dir, 'scan-'))).code128;
     const inHandout = core.app.custody.showHandout(person('e2e'), 1).cardList.map((c) => core.cards.get(c.cardId)!);
@@ -104,7 +106,7 @@ describe('a hand-out at the event', () => {
   it('issues the scanned card, says "already issued" the second time, and refuses a card of another hand-out', async () => {
     const { page } = app;
     await scan(sheetValues[0]!, 'Robin');
-    await expect.poll(() => outcome().locator('.outcome-headline').textContent()).toBe('Issued');
+    await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe('Issued');
     expect(await outcome().textContent()).toMatch(/to Robin/);
     expect(await page.getByLabel('Issued', { exact: true }).textContent()).toBe('1');
     expect(await page.getByLabel('Remaining', { exact: true }).textContent()).toBe('4');
@@ -113,23 +115,23 @@ describe('a hand-out at the event', () => {
     await scan(sheetValues[0]!);
     const issuedAt = core.app.custody.showHandout(person('e2e'), 1).cardList.find((c) => c.state === 'issued')!.issuedAt!;
     const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(issuedAt);
-    await expect.poll(() => outcome().locator('.outcome-headline').textContent()).toBe(`Already issued at ${time} to Robin`);
+    await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe(`Already issued at ${time} to Robin`);
     await app.screenshot('34-issue-already-issued');
 
     await scan(otherValue);
-    await expect.poll(() => outcome().locator('.outcome-headline').textContent()).toBe('Not in this hand-out');
+    await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe('Not in this hand-out');
     expect(await outcome().textContent()).toContain('belongs to “Picnic”');
     await app.screenshot('35-issue-other-handout');
 
     await scan('0000NOT-A-CARD');
-    await expect.poll(() => outcome().locator('.outcome-headline').textContent()).toBe('Unknown card');
+    await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe('Unknown card');
     await app.screenshot('36-issue-unknown');
     expect(await page.getByLabel('Issued', { exact: true }).textContent()).toBe('1');
     expect(core.app.custody.showHandout(person('e2e'), 2)).toMatchObject({ issued: 0, reserved: 3 });
 
     const last = core.cards.get(core.app.custody.showHandout(person('e2e'), 1).cardList.find((c) => c.state === 'reserved')!.cardId)!.number!.slice(-6);
     await scan(last, 'Kim');
-    await expect.poll(() => outcome().locator('.outcome-headline').textContent()).toBe('Issued');
+    await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe('Issued');
 
     for (const [size, scheme] of [
       [{ width: 1024, height: 768 }, 'light'],
@@ -150,10 +152,10 @@ describe('a hand-out at the event', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Return the rest to stock' }).click();
     await page.getByRole('button', { name: 'Yes, return them' }).click();
-    await expect.poll(() => page.getByText('3 cards went back to stock.').count()).toBe(1);
+    await expect.poll(() => page.getByText('3 cards went back to stock.').count(), WAIT).toBe(1);
     expect(await page.getByLabel('Remaining', { exact: true }).textContent()).toBe('0');
     await page.getByRole('button', { name: 'Save hand-out record (PDF)…' }).click();
-    await expect.poll(() => page.getByText('Hand-out record of 2 cards saved.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Hand-out record of 2 cards saved.').count(), WAIT).toBe(1);
     const record = execFileSync('pdftotext', ['-layout', saved('handout-1-record.pdf'), '-'], { encoding: 'utf8' });
     expect(record).toContain('Robin');
     expect(record).toContain('Kim');
@@ -167,19 +169,19 @@ describe('a hand-out at the event', () => {
     await nav('Cards').click();
     await page.getByLabel('Custody').selectOption('issued');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('.card-scroll .card-row').count()).toBe(2);
+    await expect.poll(() => page.locator('.card-scroll .card-row').count(), WAIT).toBe(2);
     await page.getByLabel('Recipient').fill('Robin');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('.card-scroll .card-row').count()).toBe(1);
+    await expect.poll(() => page.locator('.card-scroll .card-row').count(), WAIT).toBe(1);
     await app.screenshot('40-cards-by-recipient');
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('Hand-out').selectOption({ label: 'Picnic' });
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('.card-scroll .card-row').count()).toBe(3);
+    await expect.poll(() => page.locator('.card-scroll .card-row').count(), WAIT).toBe(3);
 
     await nav('Stock').click();
     const row = page.getByRole('row', { name: /Woolworths/ });
-    await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('7');
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent(), WAIT).toBe('7');
     for (const [size, scheme] of [
       [{ width: 1024, height: 768 }, 'light'],
       [{ width: 1024, height: 768 }, 'dark'],
