@@ -79,6 +79,7 @@ describe.each(Object.keys(STOCK) as (keyof typeof STOCK)[])('%s', (layout) => {
     await core.app.outputs.saveAlignmentPage(person(), { layout, outPath: pdf });
     expect(mustRun('pdfinfo', [pdf])).toMatch(STOCK[layout].pageInfo);
     const image = renderPage(pdf, 1, DPI, path.join(dir, `${layout}-alignment`));
+    mustRun('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, path.join(process.cwd(), 'test-results', 'screens', `alignment-${layout}`)]);
     for (const [i, c] of cards.entries()) {
       // Measured a quarter of the way in along each edge, clear of the middle cross and the "Card N" label.
       const measured = {
