@@ -117,6 +117,10 @@ export function HandoutDesk({ handoutId, onBack }: { handoutId: number; onBack()
               ))}
             </datalist>
           </div>
+          {/* With two fields a form submits on Enter only when it has a submit button: the scanner's Enter needs it. */}
+          <button type="submit" className="primary scan-submit" disabled={detail.reserved === 0 && detail.issued === 0}>
+            Issue
+          </button>
         </div>
         <div className={`outcome ${words?.tone ?? 'idle'}`} role="status" aria-live="assertive" aria-label="Outcome">
           {words ? (
@@ -162,7 +166,8 @@ export function HandoutDesk({ handoutId, onBack }: { handoutId: number; onBack()
         Value issued: {detail.values.map((v) => formatMoney(v.issuedCents, v.currency)).join(' + ') || '—'}; sheets and files made: {detail.copies}
         {detail.returnedAt ? `; rest returned at ${formatTime(detail.returnedAt)}` : ''}.
       </p>
-      <CardOutputs target={{ handoutId }} idBase={`handout-${handoutId}`} />
+      {/* Closing the print panel hands the focus back to the scan field: the next person in the queue is scanned. */}
+      <CardOutputs target={{ handoutId }} idBase={`handout-${handoutId}`} onClosed={() => field.current?.focus()} />
       <HandoutCards detail={detail} onChanged={() => void load()} onError={setError} />
     </section>
   );

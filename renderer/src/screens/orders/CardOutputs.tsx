@@ -28,7 +28,7 @@ type Layout = (typeof SHEET_LAYOUTS)[number];
 export type OutputsTarget = { orderId: number } | { handoutId: number };
 
 /** Printing a card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
-export function CardOutputs({ target, idBase, open = false }: { target: OutputsTarget; idBase: string; open?: boolean }) {
+export function CardOutputs({ target, idBase, open = false, onClosed }: { target: OutputsTarget; idBase: string; open?: boolean; onClosed?(): void }) {
   const [layout, setLayout] = useState<Layout>('a4-10');
   const [message, setMessage] = useState('');
   const handout = 'handoutId' in target;
@@ -80,7 +80,7 @@ export function CardOutputs({ target, idBase, open = false }: { target: OutputsT
     });
 
   return (
-    <details className="outputs" open={open}>
+    <details className="outputs" open={open} onToggle={(e) => !e.currentTarget.open && onClosed?.()}>
       <summary>Print or export cards</summary>
       <div className="outputs-grid">
         <fieldset>
