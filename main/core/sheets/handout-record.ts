@@ -11,11 +11,13 @@ export interface HandoutRecord {
   /** When the record was made, as people read it. */
   madeAt: string;
   rows: { last4: string; product: string; value: string; state: string; recipient: string; time: string }[];
-  totals: { label: string; cards: number; value: string }[];
+  /** `value` is null where the line counts cards only (those returned to stock are counted in stock again). */
+  totals: { label: string; cards: number; value: string | null }[];
 }
 
 const MARGIN = 40;
-const ROW = 22;
+// Tall enough to sign in.
+const ROW = 26;
 const COLUMNS = [
   { key: 'n', title: '#', width: 30 },
   { key: 'last4', title: 'Card', width: 52 },
@@ -61,7 +63,7 @@ export function recordDocument(record: HandoutRecord): { doc: Doc; pages: number
     y += ROW;
     doc.lineWidth(0.8).strokeColor('black').moveTo(MARGIN, y).lineTo(MARGIN + tableWidth, y).stroke();
   };
-  const cell = (text: string, x: number, w: number) => doc.text(text, x + 3, y + 7, { width: w - 6, lineBreak: false, ellipsis: true });
+  const cell = (text: string, x: number, w: number) => doc.text(text, x + 3, y + 9, { width: w - 6, lineBreak: false, ellipsis: true });
 
   newPage();
   record.rows.forEach((r, index) => {
@@ -82,7 +84,7 @@ export function recordDocument(record: HandoutRecord): { doc: Doc; pages: number
   y += 16;
   doc.font('Helvetica').fontSize(9.5);
   for (const t of record.totals) {
-    doc.text(`${t.label}: ${t.cards} ${t.cards === 1 ? 'card' : 'cards'}, ${t.value}`, MARGIN, y, { width: tableWidth, lineBreak: false });
+    doc.text(`${t.label}: ${t.cards} ${t.cards === 1 ? 'card' : 'cards'}${t.value === null ? '' : `, ${t.value}`}`, MARGIN, y, { width: tableWidth, lineBreak: false });
     y += 15;
   }
   doc.end();

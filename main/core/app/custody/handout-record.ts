@@ -54,7 +54,7 @@ export function recordOf(h: HandoutDetail, now: number): HandoutRecord {
       { label: 'Not handed out (reserved)', ...sum('reserved') },
       { label: 'Void', ...sum('void') },
       ...(h.cancelled > 0 ? [{ label: 'Cancelled (order reversed)', ...sum('cancelled') }] : []),
-      ...(h.returned > 0 ? [{ label: 'Returned to stock', cards: h.returned, value: '—' }] : []),
+      ...(h.returned > 0 ? [{ label: 'Returned to stock', cards: h.returned, value: null }] : []),
     ],
   };
 }

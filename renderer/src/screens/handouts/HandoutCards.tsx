@@ -53,17 +53,20 @@ export function HandoutCards({ detail, onChanged, onError }: { detail: HandoutDe
             </td>
             <td>{c.issuedTo ?? c.recipient?.name ?? ''}</td>
             <td>{c.issuedAt !== null ? formatTime(c.issuedAt) : ''}</td>
-            <td className="row-actions">
-              {c.state === 'issued' && (
-                <button type="button" onClick={() => putBack(c.cardId, c.last4)} aria-label={`Put back card ••${c.last4}`}>
-                  Put back
-                </button>
-              )}
-              {(c.state === 'reserved' || c.state === 'issued') && (
-                <button type="button" onClick={() => voidCard(c.cardId, c.last4)} aria-label={`Void card ••${c.last4}`}>
-                  Void…
-                </button>
-              )}
+            <td>
+              {/* The flex box inside the cell: a cell that is itself a flex box loses its row's borders. */}
+              <div className="row-actions">
+                {c.state === 'issued' && (
+                  <button type="button" onClick={() => putBack(c.cardId, c.last4)} aria-label={`Put back card ••${c.last4}`}>
+                    Put back
+                  </button>
+                )}
+                {(c.state === 'reserved' || c.state === 'issued') && (
+                  <button type="button" onClick={() => voidCard(c.cardId, c.last4)} aria-label={`Void card ••${c.last4}`}>
+                    Void…
+                  </button>
+                )}
+              </div>
             </td>
           </tr>
         ))}
