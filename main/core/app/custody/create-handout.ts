@@ -58,13 +58,14 @@ export function createHandout(deps: AppDeps, actor: Actor, input: CreateHandoutI
         lines: picked.map((g) => ({ accountId: g.accountId, sku: g.sku, amountCents: g.amountCents, count: g.count })),
       },
     });
-    for (const g of picked) {
-      g.cardIds.forEach((cardId, i) => {
+    const items = picked.flatMap((g) =>
+      g.cardIds.map((cardId, i) => {
         const row = g.rows?.[i];
         const recipientId = row ? deps.handouts.addRecipient(made.id, { rowNo: row.row, name: row.name, contact: row.contact, reference: row.reference }) : null;
-        deps.custody.move(cardId, 'reserve', { handoutId: made.id, recipientId, auditId }, now);
-      });
-    }
+        return { cardId, recipientId };
+      }),
+    );
+    deps.custody.reserveMany(items, made.id, auditId, now);
     return made;
   });
   return summarizeHandouts(deps, [handout])[0]!;

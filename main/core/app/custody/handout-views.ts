@@ -53,10 +53,20 @@ export function accountFacts(deps: Pick<AppDeps, 'accounts'>) {
 }
 
 export function summarizeHandouts(deps: AppDeps, handouts: Handout[]): HandoutSummary[] {
-  const counts = deps.handouts.stateCounts();
+  // Counted in SQL per state and account: a summary never reads a hand-out's cards one by one.
+  const counts = deps.handouts.stateCounts(handouts.length === 1 ? handouts[0]!.id : undefined);
+  const facts = accountFacts(deps);
   return handouts.map((h) => {
-    const of = counts.get(h.id) ?? new Map();
-    const n = (s: CustodyState) => of.get(s)?.cards ?? 0;
+    const of = counts.get(h.id) ?? [];
+    const n = (s: CustodyState) => of.filter((c) => c.state === s).reduce((sum, c) => sum + c.cards, 0);
+    const values = new Map<string, { currency: string; reservedCents: number; issuedCents: number }>();
+    for (const c of of) {
+      const currency = facts(c.accountId).currency;
+      let v = values.get(currency);
+      if (!v) values.set(currency, (v = { currency, reservedCents: 0, issuedCents: 0 }));
+      if (c.state === 'reserved') v.reservedCents += c.cents;
+      if (c.state === 'issued') v.issuedCents += c.cents;
+    }
     return {
       ...h,
       cards: n('reserved') + n('issued') + n('void') + n('cancelled'),
@@ -65,22 +75,9 @@ export function summarizeHandouts(deps: AppDeps, handouts: Handout[]): HandoutSu
       void: n('void'),
       cancelled: n('cancelled'),
       returned: deps.custody.returnedFrom(h.id),
-      values: valuesOf(deps, deps.custody.ofHandout(h.id)),
+      values: [...values.values()],
     };
   });
-}
-
-function valuesOf(deps: AppDeps, cards: Custody[]): HandoutSummary['values'] {
-  const facts = accountFacts(deps);
-  const by = new Map<string, { currency: string; reservedCents: number; issuedCents: number }>();
-  for (const c of cards) {
-    const currency = facts(c.accountId).currency;
-    let v = by.get(currency);
-    if (!v) by.set(currency, (v = { currency, reservedCents: 0, issuedCents: 0 }));
-    if (c.state === 'reserved') v.reservedCents += c.amountCents;
-    if (c.state === 'issued') v.issuedCents += c.amountCents;
-  }
-  return [...by.values()];
 }
 
 export function handoutCard(custody: Custody, card: Card, recipient: Recipient | null, facts: { currency: string; sandbox: boolean }): HandoutCard {

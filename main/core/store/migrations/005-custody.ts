@@ -56,8 +56,11 @@ export const custody: Migration = {
         CHECK (state NOT IN ('reserved', 'issued') OR handout_id IS NOT NULL),
         CHECK (state <> 'in-stock' OR (handout_id IS NULL AND recipient_id IS NULL AND issued_at IS NULL))
       ) STRICT;
-      -- Stock at a glance and "the cards of this product and value that expire first" read this index alone.
-      CREATE INDEX custody_stock ON card_custody (account_id, sku, amount_cents, state, expiry_date, printed_exported_at);
+      -- Stock at a glance and "the cards of this product and value that expire first" read this index alone, in its
+      -- order (no sort of a whole stock line); expiring and held-back stock have small indexes of their own.
+      CREATE INDEX custody_stock ON card_custody (account_id, sku, amount_cents, state, printed_exported_at, expiry_date);
+      CREATE INDEX custody_expiring ON card_custody (state, expiry_date) WHERE expiry_date IS NOT NULL;
+      CREATE INDEX custody_held_back ON card_custody (account_id, sku, amount_cents) WHERE state = 'in-stock' AND printed_exported_at IS NOT NULL;
       CREATE INDEX custody_by_handout ON card_custody (handout_id, state) WHERE handout_id IS NOT NULL;
       CREATE UNIQUE INDEX custody_one_card_per_recipient ON card_custody (recipient_id) WHERE recipient_id IS NOT NULL;
 
@@ -75,7 +78,8 @@ export const custody: Migration = {
         note        TEXT
       ) STRICT;
       CREATE INDEX custody_events_by_card ON custody_events (card_id);
-      CREATE INDEX custody_events_by_handout ON custody_events (handout_id) WHERE handout_id IS NOT NULL;
+      -- "How many went back to stock from this hand-out": returns only, so taking cards into a hand-out writes no entry.
+      CREATE INDEX custody_returns ON custody_events (handout_id, card_id) WHERE event = 'return';
       CREATE TRIGGER custody_events_append_only_update BEFORE UPDATE ON custody_events
         BEGIN SELECT RAISE(ABORT, 'custody history is append-only'); END;
       CREATE TRIGGER custody_events_append_only_delete BEFORE DELETE ON custody_events

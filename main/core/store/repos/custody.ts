@@ -110,14 +110,21 @@ export function createCustodyRepo(db: Db) {
   const historyOf = db.prepare<[number], { at: number; event: CustodyEvent; from_state: CustodyState; to_state: CustodyState; handout_id: number | null; audit_id: number | null; note: string | null }>(
     'SELECT at, event, from_state, to_state, handout_id, audit_id, note FROM custody_events WHERE card_id = ? ORDER BY id',
   );
-  const inStockIds = db.prepare<[string, string, number, number], { card_id: number }>(
-    `SELECT card_id FROM card_custody
-     WHERE account_id = ? AND sku = ? AND amount_cents = ? AND state = 'in-stock' AND printed_exported_at IS NULL
-     ORDER BY expiry_date IS NULL, expiry_date, card_id LIMIT ?`,
-  );
+  // Those that expire first first, then those without an expiry: two walks of the stock index, in its order.
+  const takeableSql = `SELECT card_id FROM card_custody
+     WHERE account_id = ? AND sku = ? AND amount_cents = ? AND state = 'in-stock' AND printed_exported_at IS NULL`;
+  const expiringIds = db.prepare<[string, string, number, number], { card_id: number }>(`${takeableSql} AND expiry_date IS NOT NULL ORDER BY expiry_date, card_id LIMIT ?`);
+  const noExpiryIds = db.prepare<[string, string, number, number], { card_id: number }>(`${takeableSql} AND expiry_date IS NULL ORDER BY card_id LIMIT ?`);
   const holders = db.prepare<[string, number], { account_id: string; cards: number }>(
     `SELECT account_id, count(*) AS cards FROM card_custody
      WHERE sku = ? AND amount_cents = ? AND state = 'in-stock' AND printed_exported_at IS NULL GROUP BY account_id`,
+  );
+  const stockCounts = db.prepare<[], { account_id: string; sku: string; amount_cents: number; state: CustodyState; cards: number; sample: number }>(
+    `SELECT account_id, sku, amount_cents, state, count(*) AS cards, min(card_id) AS sample FROM card_custody GROUP BY account_id, sku, amount_cents, state`,
+  );
+  const heldBack = db.prepare<[], { account_id: string; sku: string; amount_cents: number; n: number }>(
+    `SELECT account_id, sku, amount_cents, count(*) AS n FROM card_custody
+     WHERE state = 'in-stock' AND printed_exported_at IS NOT NULL GROUP BY account_id, sku, amount_cents`,
   );
   const ofHandout = db.prepare<[number], CustodyRow>('SELECT * FROM card_custody WHERE handout_id = ? ORDER BY card_id');
   const reservedOf = db.prepare<[number], { card_id: number }>(`SELECT card_id FROM card_custody WHERE handout_id = ? AND state = 'reserved' ORDER BY card_id`);
@@ -134,6 +141,16 @@ export function createCustodyRepo(db: Db) {
   const byLast4 = db.prepare<[string, string], { id: number }>(`SELECT id FROM cards WHERE number_last4 = ? AND number LIKE ?`);
   const byShortSuffix = db.prepare<[number, string], { id: number }>(
     `SELECT c.id FROM card_custody k JOIN cards c ON c.id = k.card_id WHERE k.handout_id = ? AND c.number LIKE ?`,
+  );
+  // Many cards taken into one hand-out at once: one statement over a JSON list of [card id, recipient id] pairs, each
+  // row written only from the state the table allows the event from (see reserveMany).
+  const reserveRows = db.prepare(
+    `UPDATE card_custody SET state = @to, handout_id = @handoutId, recipient_id = json_extract(j.value, '$[1]'), changed_at = @now
+     FROM json_each(@items) AS j WHERE card_custody.card_id = json_extract(j.value, '$[0]') AND card_custody.state = @from`,
+  );
+  const reserveHistory = db.prepare(
+    `INSERT INTO custody_events (card_id, at, event, from_state, to_state, handout_id, audit_id, note)
+     SELECT json_extract(j.value, '$[0]'), @now, 'reserve', @from, @to, @handoutId, @auditId, NULL FROM json_each(@items) AS j`,
   );
   const returnedFrom = db.prepare<[number], { n: number }>(
     `SELECT count(DISTINCT card_id) AS n FROM custody_events WHERE handout_id = ? AND event = 'return'`,
@@ -173,14 +190,35 @@ export function createCustodyRepo(db: Db) {
       };
       if (update.run(after).changes !== 1) throw new NotFoundError(`Card ${cardId} changed while it was being written.`);
       historyLine.run(cardId, now, event, before.state, to, after.handoutId ?? before.handoutId, change.auditId, change.note ?? null);
-      return repo.get(cardId);
+      const { from: _from, now: _now, ...written } = after;
+      return { ...before, ...written, changedAt: now };
+    },
+    /**
+     * Takes cards into a hand-out, each with its recipient (or none), and writes their history lines: the `reserve`
+     * event of the state machine applied to many rows in two statements. Only cards in the state the event is
+     * allowed from are written; when any other is among them, IllegalCustodyTransition is thrown, and the caller's
+     * transaction undoes the lot.
+     */
+    reserveMany(items: readonly { cardId: number; recipientId: number | null }[], handoutId: number, auditId: number, now: number): void {
+      const from: CustodyState = 'in-stock';
+      const to = nextCustodyState(from, 'reserve')!;
+      const params = { items: JSON.stringify(items.map((i) => [i.cardId, i.recipientId])), from, to, handoutId, auditId, now };
+      const written = reserveRows.run(params).changes;
+      if (written !== items.length) {
+        const stuck = items.map((i) => repo.get(i.cardId)).find((c) => c.state !== from && c.handoutId !== handoutId);
+        const what = stuck ? `Card ${stuck.cardId} is ${CUSTODY_LABELS[stuck.state]}` : 'A card was taken twice';
+        throw new IllegalCustodyTransition(stuck?.cardId ?? 0, stuck?.state ?? from, 'reserve', `${what}: it cannot be ${CUSTODY_EVENT_WORDS.reserve}. Nothing was changed.`);
+      }
+      reserveHistory.run(params);
     },
     history(cardId: number): CustodyHistoryEntry[] {
       return historyOf.all(cardId).map((r) => ({ at: r.at, event: r.event, from: r.from_state, to: r.to_state, handoutId: r.handout_id, auditId: r.audit_id, note: r.note }));
     },
     /** In-stock cards of one product and value that may go into a hand-out, those that expire first first (no expiry last). */
     takeable(accountId: string, sku: string, amountCents: number, limit: number): number[] {
-      return inStockIds.all(accountId, sku, amountCents, limit).map((r) => r.card_id);
+      const first = expiringIds.all(accountId, sku, amountCents, limit).map((r) => r.card_id);
+      if (first.length >= limit) return first;
+      return [...first, ...noExpiryIds.all(accountId, sku, amountCents, limit - first.length).map((r) => r.card_id)];
     },
     /** The accounts holding takeable cards of this product and value, with how many each. */
     holders(sku: string, amountCents: number): { accountId: string; cards: number }[] {
@@ -188,24 +226,32 @@ export function createCustodyRepo(db: Db) {
     },
     /** Counts per account × product × face value × state; `horizons` are the dates (YYYY-MM-DD) to count expiring stock by. */
     stock(horizons: readonly string[]): StockRow[] {
-      const expiring = horizons.map((_, i) => `sum(state = 'in-stock' AND expiry_date <= @h${i}) AS e${i}`).join(', ');
-      const rows = db
-        .prepare<Record<string, string>, Record<string, unknown>>(
-          `SELECT account_id, sku, amount_cents, state, count(*) AS cards, min(card_id) AS sample,
-                  sum(state = 'in-stock' AND printed_exported_at IS NOT NULL) AS held${expiring ? `, ${expiring}` : ''}
-           FROM card_custody GROUP BY account_id, sku, amount_cents, state`,
-        )
-        .all(Object.fromEntries(horizons.map((h, i) => [`h${i}`, h])));
-      return rows.map((r) => ({
-        accountId: r.account_id as string,
-        sku: r.sku as string,
-        amountCents: r.amount_cents as number,
-        state: r.state as CustodyState,
-        cards: r.cards as number,
-        heldBack: r.held as number,
-        expiring: horizons.map((_, i) => (r[`e${i}`] as number | null) ?? 0),
-        sampleCardId: r.sample as number,
-      }));
+      const key = (r: { account_id: string; sku: string; amount_cents: number }) => `${r.account_id}\u0000${r.sku}\u0000${r.amount_cents}`;
+      const held = new Map(heldBack.all().map((r) => [key(r), r.n]));
+      const expiring = new Map<string, number[]>();
+      if (horizons.length > 0) {
+        const sums = horizons.map((_, i) => `sum(expiry_date <= @h${i}) AS e${i}`).join(', ');
+        const rows = db
+          .prepare<Record<string, string>, Record<string, unknown> & { account_id: string; sku: string; amount_cents: number }>(
+            `SELECT account_id, sku, amount_cents, ${sums} FROM card_custody
+             WHERE state = 'in-stock' AND expiry_date IS NOT NULL AND expiry_date <= @last GROUP BY account_id, sku, amount_cents`,
+          )
+          .all({ ...Object.fromEntries(horizons.map((h, i) => [`h${i}`, h])), last: [...horizons].sort().at(-1)! });
+        for (const r of rows) expiring.set(key(r), horizons.map((_, i) => (r[`e${i}`] as number | null) ?? 0));
+      }
+      return stockCounts.all().map((r) => {
+        const inStock = r.state === 'in-stock';
+        return {
+          accountId: r.account_id,
+          sku: r.sku,
+          amountCents: r.amount_cents,
+          state: r.state,
+          cards: r.cards,
+          heldBack: inStock ? (held.get(key(r)) ?? 0) : 0,
+          expiring: inStock ? (expiring.get(key(r)) ?? horizons.map(() => 0)) : horizons.map(() => 0),
+          sampleCardId: r.sample,
+        };
+      });
     },
     ofHandout(handoutId: number): Custody[] {
       return ofHandout.all(handoutId).map(toCustody);

@@ -64,9 +64,9 @@ export function createHandoutsRepo(db: Db) {
   );
   const countCopy = db.prepare('UPDATE handouts SET copies = copies + 1 WHERE id = ?');
   const markReturned = db.prepare('UPDATE handouts SET returned_at = ? WHERE id = ?');
-  const stateCounts = db.prepare<[], { handout_id: number; state: string; n: number; cents: number }>(
-    `SELECT handout_id, state, count(*) AS n, sum(amount_cents) AS cents FROM card_custody WHERE handout_id IS NOT NULL GROUP BY handout_id, state`,
-  );
+  const countsSql = `SELECT handout_id, state, account_id, count(*) AS n, sum(amount_cents) AS cents FROM card_custody`;
+  const stateCounts = db.prepare<[], StateCountRow>(`${countsSql} WHERE handout_id IS NOT NULL GROUP BY handout_id, state, account_id`);
+  const stateCountsOf = db.prepare<[number], StateCountRow>(`${countsSql} WHERE handout_id = ? GROUP BY handout_id, state, account_id`);
 
   const repo = {
     create(input: NewHandout, now: number): Handout {
@@ -99,18 +99,26 @@ export function createHandoutsRepo(db: Db) {
     markReturned(id: number, now: number): void {
       markReturned.run(now, id);
     },
-    /** Cards and their value per hand-out and state, for every hand-out at once. */
-    stateCounts(): Map<number, Map<string, { cards: number; cents: number }>> {
-      const out = new Map<number, Map<string, { cards: number; cents: number }>>();
-      for (const r of stateCounts.all()) {
-        let m = out.get(r.handout_id);
-        if (!m) out.set(r.handout_id, (m = new Map()));
-        m.set(r.state, { cards: r.n, cents: r.cents });
+    /** Cards and their value per hand-out, state and account: of one hand-out, or of every hand-out at once. */
+    stateCounts(handoutId?: number): Map<number, { state: string; accountId: string; cards: number; cents: number }[]> {
+      const out = new Map<number, { state: string; accountId: string; cards: number; cents: number }[]>();
+      for (const r of handoutId === undefined ? stateCounts.all() : stateCountsOf.all(handoutId)) {
+        let list = out.get(r.handout_id);
+        if (!list) out.set(r.handout_id, (list = []));
+        list.push({ state: r.state, accountId: r.account_id, cards: r.n, cents: r.cents });
       }
       return out;
     },
   };
   return repo;
+}
+
+interface StateCountRow {
+  handout_id: number;
+  state: string;
+  account_id: string;
+  n: number;
+  cents: number;
 }
 
 export type HandoutsRepo = ReturnType<typeof createHandoutsRepo>;
