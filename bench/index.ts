@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
-const PHASES = ['store', 'ingest', 'sheet', 'export', 'vault'] as const;
+const PHASES = ['store', 'ingest', 'sheet', 'export', 'vault', 'custody'] as const;
 const json = process.argv.includes('--json');
 
 const figures: Record<string, unknown> = {};
@@ -26,6 +26,7 @@ const f = result as unknown as {
   sheet: Record<string, number>;
   export: Record<string, number>;
   vault: Record<string, number>;
+  custody: Record<string, number>;
   eventLoopMaxBlockMs: number;
 };
 const rows: Row[] = [
@@ -48,6 +49,9 @@ const rows: Row[] = [
   ['vault.unlockSeconds', f.vault.unlockSeconds!, '0.25 – 1', f.vault.unlockSeconds! >= 0.25 && f.vault.unlockSeconds! <= 1],
   ['vault.backupVerifySeconds', f.vault.backupVerifySeconds!, '≤ 5', f.vault.backupVerifySeconds! <= 5],
   ['vault.backupMegabytes', f.vault.backupMegabytes!, '', true],
+  ['custody.reserveSeconds', f.custody.reserveSeconds!, '≤ 0.5', f.custody.reserveSeconds! <= 0.5],
+  ['custody.stockSummaryMs', f.custody.stockSummaryMs!, '≤ 50', f.custody.stockSummaryMs! <= 50],
+  ['custody.scanLookupMs', f.custody.scanLookupMs!, '≤ 10', f.custody.scanLookupMs! <= 10],
   ['eventLoopMaxBlockMs', f.eventLoopMaxBlockMs, '≤ 50', f.eventLoopMaxBlockMs <= 50],
 ];
 const lines = ['| figure | value | target | |', '| --- | ---: | --- | --- |', ...rows.map(([name, value, target, met]) => `| ${name} | ${value} | ${target} | ${target ? (met ? 'met' : 'MISSED') : ''} |`)];

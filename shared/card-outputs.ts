@@ -14,7 +14,12 @@ export const SHEET_LAYOUTS = [
   'letter-1',
   'a4-labels-14',
   'letter-labels-10',
+  'avery-5371',
+  'avery-c32011',
 ] as const;
+
+/** Pre-cut card stock people buy for events: each has an alignment test page to print on plain paper first. */
+export const CARD_STOCK_LAYOUTS = ['avery-5371', 'avery-c32011'] as const satisfies readonly (typeof SHEET_LAYOUTS)[number][];
 
 /** zip and age hold the CSV (for programs), xlsx is the spreadsheet file (for people), pdf the protected sheet. */
 export const EXPORT_FORMATS = ['zip', 'age', 'xlsx', 'pdf'] as const;

@@ -17,6 +17,8 @@ import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
 import { createCardsRepo } from './store/repos/cards';
+import { createCustodyRepo } from './store/repos/custody';
+import { createHandoutsRepo } from './store/repos/handouts';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 import { createSettingsRepo } from './store/repos/settings';
@@ -84,7 +86,10 @@ export async function createCore(options: CoreOptions) {
   const { db } = store;
   const audit = createAuditLog(db, () => clock.now());
   const accounts = createAccountsRepo(db);
-  const orders = createOrdersRepo(db, audit);
+  const custody = createCustodyRepo(db);
+  const handouts = createHandoutsRepo(db);
+  // A reversed or cancelled order's cards are cancelled in the transaction that records the order's change.
+  const orders = createOrdersRepo(db, audit, (orderId, auditId, now) => custody.cancelOrder(orderId, auditId, now));
   const cards = createCardsRepo(db);
   const settings = createSettingsRepo(db);
   const secrets = createAccountSecrets(options.keychain);
@@ -157,6 +162,8 @@ export async function createCore(options: CoreOptions) {
     accounts,
     orders,
     cards,
+    custody,
+    handouts,
     audit,
     settings,
     secrets,
@@ -181,6 +188,8 @@ export async function createCore(options: CoreOptions) {
     accounts,
     orders,
     cards,
+    custody,
+    handouts,
     audit,
     secrets,
     settings,

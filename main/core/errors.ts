@@ -34,3 +34,18 @@ export class IllegalOrderTransition extends GiftdeskError {
     super(`Order ${orderId} is ${state}: "${event}" cannot happen to it now. Nothing was changed.`);
   }
 }
+
+/**
+ * An event the custody state machine does not allow in the card's state (issuing a card of another hand-out, taking a
+ * void card into one): bad input about that card, refused with a sentence, and nothing was written.
+ */
+export class IllegalCustodyTransition extends ValidationError {
+  constructor(
+    readonly cardId: number,
+    readonly state: string,
+    readonly event: string,
+    message: string,
+  ) {
+    super('card', message);
+  }
+}

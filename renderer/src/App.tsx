@@ -7,6 +7,8 @@ import { api } from './lib/api';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { CardsScreen } from './screens/cards/CardsScreen';
+import { HandoutsScreen } from './screens/handouts/HandoutsScreen';
+import { StockScreen } from './screens/stock/StockScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { SecurityScreen } from './screens/security/SecurityScreen';
 import { OrderWizard } from './screens/wizard/OrderWizard';
@@ -40,6 +42,8 @@ export function App() {
         {screen === 'orders' && <OrdersScreen />}
         {screen === 'new-order' && <OrderWizard key={wizardRun} />}
         {screen === 'cards' && <CardsScreen />}
+        {screen === 'stock' && <StockScreen />}
+        {screen === 'handouts' && <HandoutsScreen />}
         {screen === 'accounts' && <AccountsScreen />}
         {screen === 'audit' && <AuditScreen />}
         {screen === 'security' && <SecurityScreen />}

@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, sheetRequestSchema } from '../card-outputs';
+import { exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
 import type { Channel, EventName } from './channel-names';
+import {
+  createHandoutSchema,
+  custodyViewSchema,
+  handoutDetailSchema,
+  handoutExportSchema,
+  handoutSheetSchema,
+  handoutSummarySchema,
+  issueOutcomeSchema,
+  issueRequestSchema,
+  recipientsCheckSchema,
+  releaseSchema,
+  stockSchema,
+} from './custody-views';
 import {
   accountAddSchema,
   accountEditSchema,
@@ -46,7 +59,9 @@ const none = z.strictObject({});
 const lockStateSchema = z.object({ locked: z.boolean() });
 const done = z.object({ done: z.boolean() });
 const byAccount = z.strictObject({ accountId: z.string().min(1) });
-const byOrder = z.strictObject({ orderId: z.number().int().positive() });
+const id = z.number().int().positive();
+const byOrder = z.strictObject({ orderId: id });
+const byHandout = z.strictObject({ handoutId: id });
 
 export const channels = {
   'accounts.list': { request: none, response: z.array(accountViewSchema), cardData: false },
@@ -74,6 +89,22 @@ export const channels = {
   'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema, cardData: true },
   'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema, cardData: true },
   'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema, cardData: true },
+
+  'cards.alignmentPage': { request: z.strictObject({ layout: z.enum(SHEET_LAYOUTS) }), response: outputOutcomeSchema, cardData: false },
+
+  'custody.stock': { request: none, response: stockSchema, cardData: false },
+  'custody.checkRecipients': { request: z.strictObject({ text: z.string().max(5_000_000) }), response: recipientsCheckSchema, cardData: false },
+  'custody.release': { request: releaseSchema, response: z.object({ released: z.number().int() }), cardData: false },
+  'handouts.create': { request: createHandoutSchema, response: handoutSummarySchema, cardData: false },
+  'handouts.list': { request: none, response: z.array(handoutSummarySchema), cardData: false },
+  'handouts.show': { request: byHandout, response: handoutDetailSchema, cardData: true },
+  'handouts.issue': { request: issueRequestSchema, response: issueOutcomeSchema, cardData: true },
+  'handouts.unissue': { request: z.strictObject({ cardId: id, reason: z.string().trim().max(500).nullable().optional() }), response: custodyViewSchema, cardData: true },
+  'handouts.voidCard': { request: z.strictObject({ cardId: id, reason: z.string().trim().min(1, 'Say why the card is void.').max(500) }), response: custodyViewSchema, cardData: true },
+  'handouts.returnRest': { request: byHandout, response: handoutSummarySchema.extend({ returnedNow: z.number().int() }), cardData: false },
+  'handouts.sheet': { request: handoutSheetSchema, response: outputOutcomeSchema, cardData: true },
+  'handouts.export': { request: handoutExportSchema, response: exportOutcomeSchema, cardData: true },
+  'handouts.record': { request: byHandout, response: outputOutcomeSchema, cardData: true },
 
   'audit.list': {
     request: z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseUrlSentence, checkBaseUrl } from '../base-url';
+import { CUSTODY_STATES } from '../custody-state-machine';
 import { ORDER_STATES, PROVIDERS } from '../domain';
 
 // The shapes that cross IPC. They are views, not domain rows: an account is described by whether it has a key and
@@ -209,6 +210,10 @@ export const cardSearchSchema = z.strictObject({
   number: z.string().trim().regex(/^[0-9 ]{2,40}$/, 'Enter digits only: the whole number or its last digits.').optional(),
   amountCents: z.number().int().positive().optional(),
   orderId: id.optional(),
+  custodyState: z.enum(CUSTODY_STATES).optional(),
+  handoutId: id.optional(),
+  /** Words of the name of the person a card was given (or goes) to. */
+  recipient: z.string().trim().min(1).max(100).optional(),
   afterId: z.number().int().nonnegative().optional(),
   limit: z.number().int().min(1).max(1_000).optional(),
 });
@@ -227,6 +232,9 @@ export const cardViewSchema = z.object({
   productName: z.string().nullable(),
   sku: z.string().nullable(),
   storedAt: z.number(),
+  custody: z
+    .object({ state: z.enum(CUSTODY_STATES), handoutId: z.number().int().nullable(), issuedTo: z.string().nullable(), printedExportedAt: z.number().nullable() })
+    .nullable(),
 });
 export type CardView = z.infer<typeof cardViewSchema>;
 

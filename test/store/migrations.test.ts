@@ -17,7 +17,7 @@ const LATEST = MIGRATIONS.at(-1)!.version;
 
 describe('migrations', () => {
   it('ships each migration under its own number, in its own file named by it, without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
     const files = readdirSync(path.resolve(import.meta.dirname, '../../main/core/store/migrations')).filter((f) => /^\d{3}-/.test(f));
     expect(files.map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));
   });
@@ -84,7 +84,7 @@ describe('migrations', () => {
     write.run(7, 'alice', 'something.else', 'app', JSON.stringify({ x: 1 }));
     old.close();
 
-    const store = await open(dataDir, MIGRATIONS);
+    const store = await open(dataDir, MIGRATIONS.slice(0, 4));
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(4);
       const raw = store.db.prepare('SELECT actor, action, via, os_user FROM events ORDER BY id').all();
@@ -105,6 +105,54 @@ describe('migrations', () => {
 
       createAuditLog(store.db, Date.now).append({ via: 'cli', user: 'bob' }, { action: 'lock.unlock', details: {} });
       expect(createAuditLog(store.db, Date.now).list({ limit: 1 })[0]).toMatchObject({ action: 'lock.unlock', recorded: null, actor: { via: 'cli', user: 'bob' }, subject: 'app' });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('takes a store of version 4 to 5: every card in stock (a cancelled order’s cancelled), and cards printed or exported before flagged with the day', async () => {
+    const dataDir = path.join(tempDir(), 'd');
+    const old = await open(dataDir, MIGRATIONS.slice(0, 4));
+    old.db.prepare(`INSERT INTO accounts (id, name, provider, base_url, currency, created_at) VALUES ('a1', 'Shop', 'wpay', 'https://x.example', 'AUD', 1)`).run();
+    const order = old.db.prepare(
+      `INSERT INTO orders (id, account_id, client_reference, state, quantity, face_value_cents, total_cents, currency, created_at, updated_at) VALUES (?, 'a1', ?, ?, 2, 2500, 5000, 'AUD', 1, 1)`,
+    );
+    const card = old.db.prepare(`INSERT INTO cards (order_id, provider_key, number, amount_cents, expiry, sku, raw, stored_at) VALUES (?, ?, ?, 2500, ?, 'WW', '{}', 1)`);
+    // 1: printed under the old name (before the actor migration); 2: exported, recorded by today's vocabulary;
+    // 3: a print the system dialog cancelled (nothing went out), and a newer card; 4: cancelled.
+    for (const [id, state] of [[1, 'complete'], [2, 'complete'], [3, 'complete'], [4, 'cancelled']] as const) {
+      order.run(id, `gd-${id}`, state);
+      card.run(id, `k${id}a`, `6200000000000000${id}1`, id === 3 ? null : '2028-01-31T00:00:00+10:00');
+      card.run(id, `k${id}b`, `6200000000000000${id}2`, '2027-12-31');
+    }
+    const write = old.db.prepare('INSERT INTO events (at, actor, action, subject, details, via) VALUES (?, ?, ?, ?, ?, ?)');
+    write.run(Date.UTC(2025, 10, 3), 'cli', 'cards.print', 'order:1', JSON.stringify({ orderId: 1, reference: 'gd-1', format: 'pdf', layout: 'a4-10', cards: 2, pages: 1 }), null);
+    write.run(Date.UTC(2025, 11, 24), 'bob', 'cards.export', 'order:2', JSON.stringify({ orderId: 2, format: 'zip', cards: 2 }), 'cli');
+    write.run(Date.UTC(2025, 11, 25), 'bob', 'sheet.print', 'order:3', JSON.stringify({ orderId: 3, cards: 2, sent: false }), 'desktop');
+    write.run(Date.UTC(2025, 11, 26), 'bob', 'cards.reveal', 'order:3', JSON.stringify({ orderId: 3, cards: 2 }), 'desktop');
+    old.close();
+
+    const store = await open(dataDir, MIGRATIONS);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+      const rows = store.db
+        .prepare('SELECT c.order_id AS o, k.state, k.expiry_date, k.printed_exported_at, k.account_id, k.sku FROM cards c JOIN card_custody k ON k.card_id = c.id ORDER BY c.id')
+        .all() as { o: number; state: string; expiry_date: string | null; printed_exported_at: number | null; account_id: string; sku: string }[];
+      expect(rows.map((r) => [r.o, r.state, r.printed_exported_at])).toEqual([
+        [1, 'in-stock', Date.UTC(2025, 10, 3)],
+        [1, 'in-stock', Date.UTC(2025, 10, 3)],
+        [2, 'in-stock', Date.UTC(2025, 11, 24)],
+        [2, 'in-stock', Date.UTC(2025, 11, 24)],
+        [3, 'in-stock', null],
+        [3, 'in-stock', null],
+        [4, 'cancelled', null],
+        [4, 'cancelled', null],
+      ]);
+      expect(rows.map((r) => r.expiry_date)).toEqual(['2028-01-31', '2027-12-31', '2028-01-31', '2027-12-31', null, '2027-12-31', '2028-01-31', '2027-12-31']);
+      expect(rows.every((r) => r.account_id === 'a1' && r.sku === 'WW')).toBe(true);
+      // A card stored after the migration enters custody by itself, in stock.
+      store.db.prepare(`INSERT INTO cards (order_id, provider_key, number, amount_cents, sku, raw, stored_at) VALUES (3, 'k3c', '62000000000000000033', 2500, 'WW', '{}', 2)`).run();
+      expect(store.db.prepare(`SELECT state FROM card_custody WHERE card_id = last_insert_rowid()`).get()).toEqual({ state: 'in-stock' });
     } finally {
       store.close();
     }

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { EXPORT_FORMATS } from '../../../shared/card-outputs';
 import { ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand, type CliContext } from '../cli-context';
-import { orderArg, outArg } from '../command-args';
+import { outArg, targetArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
+import { asHandoutInput } from './handout';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export ORDER --format xlsx|zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
-  summary: 'Export an order’s cards encrypted (xlsx for spreadsheets; the CSV in zip/age is for programs); passphrase from stdin, or generated and shown once (audited).',
+  usage: 'export (ORDER | --handout H) --format xlsx|zip|age|pdf --out FILE [--recipient AGE1…] [--with-sheet] [--layout a4-10] [--bom] [--force]',
+  summary: 'Export an order’s or a hand-out’s cards encrypted (xlsx for spreadsheets; the CSV in zip/age is for programs; a recipient list adds its columns); passphrase from stdin, or generated and shown once (audited).',
   flags: { orderId: 'order' },
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(
@@ -22,10 +23,11 @@ export const exportCommand: CliCommand = {
         scratch: { type: 'boolean' },
         bom: { type: 'boolean' },
         force: { type: 'boolean' },
+        handout: { type: 'string' },
       },
       true,
     );
-    const orderId = orderArg(positionals, 'export');
+    const target = targetArg(positionals, values.handout, 'export');
     const format = values.format as (typeof EXPORT_FORMATS)[number] | undefined;
     if (!format || !EXPORT_FORMATS.includes(format)) throw new ValidationError('format', `Give --format ${EXPORT_FORMATS.join('|')}.`);
     const outPath = outArg(values.out, values.force === true);
@@ -33,7 +35,7 @@ export const exportCommand: CliCommand = {
     // With recipients an age file needs no passphrase, so stdin is not read (nor a passphrase made up).
     const typed = recipients.length > 0 ? null : await passphraseFromStdin(ctx);
     const { generatedPassphrase, ...result } = await ctx.app.outputs.exportCards(ctx.actor, {
-      orderId,
+      ...target,
       format,
       outPath,
       passphrase: typed,
@@ -41,7 +43,7 @@ export const exportCommand: CliCommand = {
       includeSheet: values['with-sheet'] === true,
       sheet: { layout: values.layout, scratch: values.scratch === true },
       bom: values.bom === true,
-    });
+    }).catch(asHandoutInput);
     if (ctx.json) ctx.out(JSON.stringify({ file: outPath, ...result }));
     else ctx.err(`Wrote ${result.cards} cards to ${outPath} (${format}).`);
     // Shown once, on stderr, after the file is written, so it is never shown for a file that does not exist.

@@ -3,6 +3,10 @@ import { accountAdd } from './account-add';
 import { accountList } from './account-list';
 import { backup } from './backup';
 import { cards } from './cards';
+import { release, unissue, voidCommand } from './card-custody';
+import { handoutCreate, handoutList, handoutRecord, handoutReturn, handoutShow } from './handout';
+import { issue } from './issue';
+import { stock } from './stock';
 import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
@@ -14,4 +18,28 @@ import { resume } from './resume';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
-export const COMMANDS: CliCommand[] = [accountAdd, accountList, products, order, resume, orders, cards, sheet, exportCommand, backup, restore, passcodeChange, recoveryKit];
+export const COMMANDS: CliCommand[] = [
+  accountAdd,
+  accountList,
+  products,
+  order,
+  resume,
+  orders,
+  cards,
+  sheet,
+  exportCommand,
+  stock,
+  handoutCreate,
+  handoutList,
+  handoutShow,
+  handoutReturn,
+  handoutRecord,
+  issue,
+  unissue,
+  voidCommand,
+  release,
+  backup,
+  restore,
+  passcodeChange,
+  recoveryKit,
+];

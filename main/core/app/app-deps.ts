@@ -6,6 +6,8 @@ import type { AccountSecrets } from '../secrets/account-secrets';
 import type { AccountsRepo } from '../store/repos/accounts';
 import type { AuditLog } from '../store/repos/audit';
 import type { CardsRepo } from '../store/repos/cards';
+import type { CustodyRepo } from '../store/repos/custody';
+import type { HandoutsRepo } from '../store/repos/handouts';
 import type { OrdersRepo } from '../store/repos/orders';
 import type { ReadOnlyReason } from '../store/errors';
 import type { SettingsRepo } from '../store/repos/settings';
@@ -27,6 +29,8 @@ export interface AppDeps {
   accounts: AccountsRepo;
   orders: OrdersRepo;
   cards: CardsRepo;
+  custody: CustodyRepo;
+  handouts: HandoutsRepo;
   audit: AuditLog;
   settings: SettingsRepo;
   secrets: AccountSecrets;

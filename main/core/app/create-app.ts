@@ -2,6 +2,7 @@ import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
 import { auditQueries } from './audit';
 import { cardCommands } from './cards';
+import { custodyCommands } from './custody';
 import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
@@ -14,6 +15,7 @@ function allCommands(deps: AppDeps) {
     accounts: accountCommands(deps),
     orders: orderCommands(deps),
     cards: cardCommands(deps),
+    custody: custodyCommands(deps),
     outputs: outputCommands(deps),
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
@@ -36,6 +38,7 @@ const READS: ReadsOf<App> = {
   audit: ['list'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
+  custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
 };
 
 /**

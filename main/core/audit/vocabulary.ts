@@ -4,6 +4,7 @@
 //
 // Never a secret in an entry: no card number (last four digits at most), no PIN, no key, no passphrase, no path
 // beyond a file's own name. Entries written before this vocabulary are translated when read (legacy-entries.ts).
+import type { CustodyState } from '../../../shared/custody-state-machine';
 import type { OrderEvent, OrderState } from '../../../shared/order-state-machine';
 
 /** The front door an act came through: the desktop app, the CLI, the order engine on its own, or the app itself. */
@@ -24,6 +25,11 @@ type SheetDetails = {
   cards: number;
   pages: number;
 };
+
+type HandoutRef = { handoutId: number; name: string };
+
+/** One card's custody change: the card by Giftdesk's id and its last four digits, never its number. */
+type CardRef = { cardId: number; last4: string | null; handoutId: number | null };
 
 /** Each action and its fields. */
 export interface AuditDetails {
@@ -67,6 +73,38 @@ export interface AuditDetails {
   'lock.lock': { reason: string };
   /** Card data shown again: after the passcode, or Touch ID (only once the passcode was typed in this run). */
   'lock.unlock': { method?: 'passcode' | 'touch-id' };
+  /** A hand-out made: its cards taken from stock (by count, or one per recipient of a list). Each card's own history has it too. */
+  'handout.create': HandoutRef & {
+    source: 'count' | 'recipients';
+    cards: number;
+    lines: { accountId: string; sku: string; amountCents: number; count: number }[];
+  };
+  /** The hand-out's cards that were not handed out, back in stock. */
+  'handout.return': HandoutRef & { cards: number };
+  /** A card sheet of a hand-out's cards (the copy-th sheet or file made of it). */
+  'handout.sheet': HandoutRef & { mode: 'save' | 'print' | 'preview'; layout: string; scratch: boolean; cards: number; pages: number; file: string | null; sent: boolean | null; copy: number };
+  /** An encrypted card file of a hand-out's cards (with the recipients' columns for a recipient list). */
+  'handout.export': HandoutRef & {
+    format: string;
+    cards: number;
+    pages: number | null;
+    protection: 'passphrase' | 'generated-passphrase' | 'age-recipients';
+    recipients: string[];
+    withSheet: boolean;
+    recipientColumns: boolean;
+    file: string;
+    copy: number;
+  };
+  /** The printable record of who got which card (last four digits only). */
+  'handout.record': HandoutRef & { cards: number; file: string };
+  /** A card handed out at the event, to the person named when one was. */
+  'card.issue': CardRef & { to: string | null; by: 'scan' | 'last-digits' };
+  /** An issued card put back into its hand-out (a mistake), explicitly. */
+  'card.unissue': CardRef & { reason: string | null; wasIssuedTo: string | null };
+  /** A card lost, damaged or withdrawn: a record, nothing asked of the provider. */
+  'card.void': CardRef & { from: CustodyState; reason: string };
+  /** A person cleared "printed/exported before" from cards, so they can be handed out again. */
+  'cards.release': { cards: number; orderId: number | null; cardIds: number[]; line: { accountId: string; sku: string; amountCents: number } | null };
   /** Wrong passcodes (at start, at an unlock, before a sensitive act), copied in at the next right one. */
   'vault.passcode-failures': { count: number; firstAt: number; lastAt: number };
   'vault.passcode-change': Record<string, never>;
@@ -111,6 +149,18 @@ export function subjectOf(record: AuditRecord): string {
     case 'backup.schedule':
     case 'backup.include-secrets':
       return 'vault';
+    case 'handout.create':
+    case 'handout.return':
+    case 'handout.sheet':
+    case 'handout.export':
+    case 'handout.record':
+      return `handout:${record.details.handoutId}`;
+    case 'card.issue':
+    case 'card.unissue':
+    case 'card.void':
+      return `card:${record.details.cardId}`;
+    case 'cards.release':
+      return record.details.orderId !== null ? `order:${record.details.orderId}` : 'cards';
     default:
       return `order:${record.details.orderId}`;
   }

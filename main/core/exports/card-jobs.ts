@@ -4,6 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Encrypter } from 'age-encryption';
 import { configure, ZipWriter } from '@zip.js/zip.js';
+import { alignmentDocument } from '../sheets/alignment-page';
+import { recordDocument } from '../sheets/handout-record';
+import { resolveLayout } from '../sheets/layouts';
 import { createSheetDocument, drawSheet, type SheetJob } from '../sheets/render-sheet';
 import type { PrintableCard } from '../sheets/printable-card';
 import type { CardStreams } from './card-stream';
@@ -65,6 +68,19 @@ export async function runCardJob(job: CardJob, streams: CardStreams): Promise<Ca
         await pipeline(Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>), out);
       });
       return { cards, pages: null, bytes };
+    }
+    case 'alignment': {
+      const bytes = await writeAtomically(job.outPath, (out) => pipeline(alignmentDocument(resolveLayout(job.layout)), out));
+      return { cards: 0, pages: 1, bytes };
+    }
+    case 'record': {
+      let pages = 0;
+      const bytes = await writeAtomically(job.outPath, async (out) => {
+        const made = recordDocument(job.record);
+        pages = made.pages;
+        await pipeline(made.doc, out);
+      });
+      return { cards: job.record.rows.length, pages, bytes };
     }
     case 'xlsx': {
       let cards = 0;

@@ -2,12 +2,12 @@
 // round long digit strings to 15 significant digits, so people get the XLSX instead (xlsx.ts).
 import { stringify } from 'csv-stringify/sync';
 import type { PrintableCard } from '../sheets/printable-card';
-import { CARD_COLUMN_NAMES, CARD_COLUMNS, type CardFileOptions } from './card-columns';
+import { cardColumns, type CardFileOptions } from './card-columns';
 
 const BOM = '\uFEFF';
 
 export function csvHeader(options: CardFileOptions): string {
-  return `${options.bom ? BOM : ''}${CARD_COLUMN_NAMES.join(',')}\r\n`;
+  return `${options.bom ? BOM : ''}${cardColumns(options).map((c) => c.name).join(',')}\r\n`;
 }
 
 /**
@@ -26,7 +26,7 @@ const STRINGIFY = {
 /** The rows of a batch of cards, one per card, each ended by CRLF. */
 export function csvRows(cards: readonly PrintableCard[], options: CardFileOptions): string {
   return stringify(
-    cards.map((card) => CARD_COLUMNS.map((column) => column.value(card, options))),
+    cards.map((card) => cardColumns(options).map((column) => column.value(card, options))),
     STRINGIFY,
   );
 }

@@ -15,7 +15,6 @@ export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {
-  orderId: number;
   format: ExportFormat;
   outPath: string;
   /** For zip, xlsx and pdf, or for age instead of recipients. Checked against the passphrase rule. */
@@ -32,7 +31,6 @@ export interface ExportRequest {
 
 /** Checks the request (passphrase rule, recipients, destination folder, sheet layout) and makes the worker's job. */
 export function exportJob(source: OutputSource, request: ExportRequest): CardJob {
-  const { order } = source;
   if (!EXPORT_FORMATS.includes(request.format)) throw new ValidationError('format', `Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
   const recipients = request.recipients ?? [];
   const passphrase = request.passphrase ? checkPassphrase(request.passphrase) : null;
@@ -51,7 +49,7 @@ export function exportJob(source: OutputSource, request: ExportRequest): CardJob
   for (const r of recipients) checkRecipient(r);
   checkOutPath(request.outPath);
 
-  const csv = { orderReference: order.clientReference, currency: order.currency, sandbox: source.sandbox, bom: request.bom ?? false };
+  const csv = { orderReference: source.reference, currency: source.currency, sandbox: source.sandbox, bom: request.bom ?? false, recipientColumns: source.recipientColumns ?? false };
   const sheet = { layout: 'a4-10', ...request.sheet };
   switch (request.format) {
     case 'zip':

@@ -1,5 +1,6 @@
 // Messages between the main thread, which owns the store, and a card worker, which renders and encrypts.
 // Cards cross as batches the worker asks for, so the database key never leaves the core and memory stays bounded.
+import type { HandoutRecord } from '../sheets/handout-record';
 import type { PrintableCard } from '../sheets/printable-card';
 import type { SheetJob } from '../sheets/render-sheet';
 import type { TransferredError } from '../workers/worker-error';
@@ -20,7 +21,11 @@ export type CardJob =
   | ({ kind: 'zip'; password: string; csv: CardFileOptions; sheet: SheetJob | null } & FileJob)
   | ({ kind: 'age'; passphrase: string | null; recipients: string[]; csv: CardFileOptions } & FileJob)
   /** The spreadsheet card file, encrypted with Office's own password encryption. */
-  | ({ kind: 'xlsx'; password: string; file: CardFileOptions } & FileJob);
+  | ({ kind: 'xlsx'; password: string; file: CardFileOptions } & FileJob)
+  /** A layout's alignment test page: no cards. */
+  | ({ kind: 'alignment'; layout: string } & FileJob)
+  /** A hand-out's record of who got which card (last four digits only), to print and sign. */
+  | ({ kind: 'record'; record: HandoutRecord } & FileJob);
 
 export interface CardJobResult {
   cards: number;

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import type { PrintableCard } from '../sheets/printable-card';
-import { CARD_COLUMNS, type CardFileOptions } from './card-columns';
+import { cardColumns, type CardFileOptions } from './card-columns';
 
 /** Office's own limit on an open password. */
 export const XLSX_MAX_PASSWORD = 255;
@@ -13,7 +13,22 @@ export const XLSX_MAX_PASSWORD = 255;
 const TEXT = '@';
 const AMOUNT = '0.00';
 /** Wide enough for a 33-digit barcode, so nothing shows as ####. */
-const WIDTHS: Record<string, number> = { order_reference: 24, product: 32, sku: 16, card_number: 24, pin: 10, amount: 10, currency: 9, expiry: 26, barcode: 36, url: 40, sandbox: 9 };
+const WIDTHS: Record<string, number> = {
+  order_reference: 24,
+  product: 32,
+  sku: 16,
+  card_number: 24,
+  pin: 10,
+  amount: 10,
+  currency: 9,
+  expiry: 26,
+  barcode: 36,
+  url: 40,
+  sandbox: 9,
+  recipient_name: 28,
+  recipient_contact: 32,
+  recipient_reference: 20,
+};
 
 /** The workbook in memory (the plain package never touches the disk), then the encrypted file's bytes. */
 export async function encryptedXlsx(cards: AsyncIterable<PrintableCard[]>, options: CardFileOptions, password: string): Promise<Buffer> {
@@ -37,14 +52,15 @@ async function workbook(cards: AsyncIterable<PrintableCard[]>, options: CardFile
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true });
   book.creator = 'Giftdesk';
   const sheet = book.addWorksheet('Cards', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = CARD_COLUMNS.map((c) => ({ key: c.name, width: WIDTHS[c.name] ?? 16, style: { numFmt: c.amount ? AMOUNT : TEXT } }));
-  const header = sheet.addRow(CARD_COLUMNS.map((c) => c.name));
+  const columns = cardColumns(options);
+  sheet.columns = columns.map((c) => ({ key: c.name, width: WIDTHS[c.name] ?? 16, style: { numFmt: c.amount ? AMOUNT : TEXT } }));
+  const header = sheet.addRow(columns.map((c) => c.name));
   header.font = { bold: true };
   header.commit();
   for await (const batch of cards) {
     for (const card of batch) {
-      const row = sheet.addRow(CARD_COLUMNS.map((c) => cellValue(c.amount === true, c.value(card, options))));
-      row.eachCell({ includeEmpty: true }, (cell, i) => (cell.numFmt = CARD_COLUMNS[i - 1]?.amount ? AMOUNT : TEXT));
+      const row = sheet.addRow(columns.map((c) => cellValue(c.amount === true, c.value(card, options))));
+      row.eachCell({ includeEmpty: true }, (cell, i) => (cell.numFmt = columns[i - 1]?.amount ? AMOUNT : TEXT));
       row.commit();
     }
   }

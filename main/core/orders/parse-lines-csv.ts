@@ -64,7 +64,7 @@ export function parseOrderLinesCsv(text: string): OrderLinesCsv {
 }
 
 /** The file's records with the line each starts on; a file that is not CSV at all (a quote never closed) is one error. */
-function readRecords(text: string): { cells: string[]; row: number }[] | { error: CsvRowError } {
+export function readRecords(text: string): { cells: string[]; row: number }[] | { error: CsvRowError } {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Blank lines stay records, so that every record knows the line it starts on from where the previous one ended;

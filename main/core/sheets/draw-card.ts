@@ -22,6 +22,9 @@ export const SANDBOX_MARK = 'SANDBOX — NOT A REAL CARD';
 /** Where things go on the card, in design-box points. Text beside the QR code stops short of it. */
 const BOXES = {
   barcode: { x: PAD - 4, y: 97, width: CARD_WIDTH - 2 * PAD + 8, height: 38 },
+  /** With a line of the business's own words, the barcode gives up the bottom of its box to it. */
+  barcodeWithMessage: { x: PAD - 4, y: 97, width: CARD_WIDTH - 2 * PAD + 8, height: 29 },
+  message: { x: PAD, y: 127.5, width: CARD_WIDTH - 2 * PAD, height: 11 },
   footer: { x: 0, y: 139, width: CARD_WIDTH, height: 11 },
   numberLabelY: 46,
   number: { x: PAD, y: 53, height: 17 },
@@ -39,6 +42,8 @@ export interface CardStyle {
   outline: boolean;
   /** A sandbox card, worth nothing: marked so across the card. */
   sandbox: boolean;
+  /** The business's own line of text, on every card. */
+  message: string | null;
 }
 
 /** The card's design box placed in a layout cell: centred, scaled to fit, shape kept. */
@@ -49,7 +54,9 @@ export function cardBox(cell: Rect): Rect & { scale: number } {
   return { x: cell.x + (cell.width - width) / 2, y: cell.y + (cell.height - height) / 2, width, height, scale };
 }
 
-export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, style: CardStyle): void {
+export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, cardStyle: CardStyle): void {
+  // A hand-out's sheet may hold cards of several accounts: each card's own currency and sandbox mark win.
+  const style = { ...cardStyle, currency: card.currency ?? cardStyle.currency, sandbox: card.sandbox ?? cardStyle.sandbox };
   const box = cardBox(cell);
   doc.save();
   doc.translate(box.x, box.y);
@@ -86,11 +93,15 @@ export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, style: CardS
   const value = scanValue(card);
   if (value) {
     try {
-      drawCode128(doc, value, BOXES.barcode, 1.6);
+      drawCode128(doc, value, style.message ? BOXES.barcodeWithMessage : BOXES.barcode, 1.6);
     } catch (err) {
       // A sheet with a card that cannot be scanned must not be printed as if it were fine.
       throw new Error(`Card ${maskCardNumber(card.number)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
     }
+  }
+  if (style.message) {
+    doc.fillColor('#333333');
+    fitLine(doc, style.message, BOXES.message, { font: 'Helvetica-Oblique', size: 8, minSize: 5.5, centred: true });
   }
   if (style.sandbox) drawSandboxBand(doc);
   doc.restore();

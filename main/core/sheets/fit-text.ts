@@ -10,6 +10,8 @@ export interface TextStyle {
   size: number;
   /** The smallest size still readable on a printed card. */
   minSize: number;
+  /** In the middle of its box rather than at its left edge. */
+  centred?: boolean;
 }
 
 /** Line height as pdfkit lays out a line of the standard fonts, in ems. */
@@ -23,7 +25,8 @@ export function fitLine(doc: Doc, text: string, box: Rect, style: TextStyle): vo
   while (size > style.minSize && doc.fontSize(size).widthOfString(text) > box.width) size = Math.max(style.minSize, size - STEP);
   doc.fontSize(size);
   const shown = doc.widthOfString(text) <= box.width ? text : ellipsize(doc, text, box.width);
-  doc.text(shown, box.x, box.y + (box.height - size * LINE) / 2, { lineBreak: false });
+  const x = style.centred ? box.x + (box.width - doc.widthOfString(shown)) / 2 : box.x;
+  doc.text(shown, x, box.y + (box.height - size * LINE) / 2, { lineBreak: false });
 }
 
 /** Every character, shrunk and if need be broken over lines; throws when the box cannot hold it readably. */

@@ -45,6 +45,16 @@ const LABELS = {
   letter: { columns: 2, rows: 5, width: 4 * 72, height: 2 * 72, left: 0.156 * 72, top: 0.5 * 72, gapX: 0.188 * 72, gapY: 0 },
 } as const;
 
+/**
+ * Pre-cut card stock, at the positions its maker gives: Avery 5371 (US Letter, 3.5 × 2 in, 2 × 5, side margins
+ * 0.75 in, top 0.5 in, no gaps) and Avery C32011 (A4, 85 × 54 mm, 2 × 5, first card 15 mm from the left and 13.5 mm
+ * from the top, columns 95 mm apart, rows 54 mm apart).
+ */
+const CARD_STOCK: Record<string, { paper: 'a4' | 'letter'; columns: number; rows: number; width: number; height: number; left: number; top: number; pitchX: number; pitchY: number }> = {
+  'avery-5371': { paper: 'letter', columns: 2, rows: 5, width: 3.5 * 72, height: 2 * 72, left: 0.75 * 72, top: 0.5 * 72, pitchX: 3.5 * 72, pitchY: 2 * 72 },
+  'avery-c32011': { paper: 'a4', columns: 2, rows: 5, width: 85 * MM, height: 54 * MM, left: 15 * MM, top: 13.5 * MM, pitchX: 95 * MM, pitchY: 54 * MM },
+};
+
 /** The top band that holds the page header, and the margins the crop marks are drawn in. */
 const HEADER_BAND = 14 * MM;
 const MARGIN = 10 * MM;
@@ -62,6 +72,12 @@ export function pageCount(layout: SheetLayout, cardCount: number): number {
 }
 
 export function resolveLayout(name: string): SheetLayout {
+  const stock = CARD_STOCK[name.trim().toLowerCase()];
+  if (stock) {
+    const paper = PAGES[stock.paper];
+    const cells = grid(stock.columns, stock.rows, (c, r) => ({ x: stock.left + c * stock.pitchX, y: stock.top + r * stock.pitchY, width: stock.width, height: stock.height }));
+    return { name: name.trim().toLowerCase(), pageSize: paper.pageSize, pageWidth: paper.width, pageHeight: paper.height, columns: stock.columns, rows: stock.rows, cells, label: true };
+  }
   const m = /^(a4|letter)-(labels-)?(\d+)$/.exec(name.trim().toLowerCase());
   const paper = m ? PAGES[m[1] as 'a4' | 'letter'] : undefined;
   const drawable = m && (m[2] ? LABELS[m[1] as 'a4' | 'letter'].columns * LABELS[m[1] as 'a4' | 'letter'].rows === Number(m[3]) : GRIDS[Number(m[3])]);

@@ -1,7 +1,14 @@
 import type { Card } from '../../../shared/domain';
 
 /** What a sheet or a card file shows of a card: never the provider's raw payload, which may hold more than this. */
-export type PrintableCard = Pick<Card, 'number' | 'pin' | 'barcode' | 'url' | 'amountCents' | 'expiry' | 'productName' | 'sku'>;
+export type PrintableCard = Pick<Card, 'number' | 'pin' | 'barcode' | 'url' | 'amountCents' | 'expiry' | 'productName' | 'sku'> & {
+  /** Set where one file holds cards of several orders (a hand-out): the card's own, over the file's. */
+  orderReference?: string;
+  currency?: string;
+  sandbox?: boolean;
+  /** The person of a recipient list this card goes to. */
+  recipient?: { name: string; contact: string | null; reference: string | null } | null;
+};
 
 export function toPrintable(card: Card): PrintableCard {
   return {

@@ -13,9 +13,13 @@ export interface SheetOptions {
   /** Order reference and "page X of Y" at the top of each page. */
   header?: boolean;
   logoPath?: string | null;
+  /** A line of the business's own words on every card ("Thank you for volunteering!"). */
+  message?: string | null;
 }
 
 export interface SheetJob extends SheetOptions {
+  /** The header's words: "Order GD-…", "Hand-out Gala dinner". */
+  heading: string;
   orderReference: string;
   currency: string;
   /** Known before the first page, so the header can say "of Y". */
@@ -62,7 +66,7 @@ export async function drawSheet(
 ): Promise<{ pages: number; cards: number }> {
   const totalPages = pageCount(layout, job.cardCount);
   const pageLimit = Math.min(totalPages, job.maxPages ?? Infinity);
-  const style = { currency: job.currency, scratch: job.scratch ?? false, logoPath: job.logoPath ?? null, outline: !layout.label, sandbox: job.sandbox };
+  const style = { currency: job.currency, scratch: job.scratch ?? false, logoPath: job.logoPath ?? null, outline: !layout.label, sandbox: job.sandbox, message: job.message ?? null };
   let pages = 0;
   let slot = perPage(layout);
   let drawn = 0;
@@ -74,7 +78,7 @@ export async function drawSheet(
         doc.addPage({ size: layout.pageSize, margin: 0 });
         pages++;
         slot = 0;
-        if (job.header !== false) drawHeader(doc, layout, job.orderReference, pages, totalPages);
+        if (job.header !== false) drawHeader(doc, layout, job.heading, pages, totalPages);
         if (job.cropMarks && !layout.label) drawCropMarks(doc, layout);
       }
       drawCard(doc, card, layout.cells[slot]!, style);
@@ -85,18 +89,18 @@ export async function drawSheet(
   if (pages === 0) {
     doc.addPage({ size: layout.pageSize, margin: 0 });
     pages = 1;
-    if (job.header !== false) drawHeader(doc, layout, job.orderReference, 1, 1);
-    doc.font('Helvetica').fontSize(12).fillColor('black').text('This order has no cards.', 40, 80);
+    if (job.header !== false) drawHeader(doc, layout, job.heading, 1, 1);
+    doc.font('Helvetica').fontSize(12).fillColor('black').text('There are no cards to print.', 40, 80);
   }
   doc.end();
   return { pages, cards: drawn };
 }
 
-function drawHeader(doc: Doc, layout: SheetLayout, reference: string, page: number, of: number): void {
+function drawHeader(doc: Doc, layout: SheetLayout, heading: string, page: number, of: number): void {
   const y = layout.label ? 12 : 10;
   const width = layout.pageWidth - 2 * 28;
   doc.font('Helvetica').fontSize(8).fillColor('#333333');
-  doc.text(`Order ${reference}`, 28, y, { width, lineBreak: false });
+  doc.text(heading, 28, y, { width: width - 80, lineBreak: false, ellipsis: true });
   doc.text(`Page ${page} of ${of}`, 28, y, { width, align: 'right', lineBreak: false });
 }
 

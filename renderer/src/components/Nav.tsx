@@ -8,6 +8,8 @@ const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'orders', label: 'Orders' },
   { screen: 'new-order', label: 'New order' },
   { screen: 'cards', label: 'Cards' },
+  { screen: 'stock', label: 'Stock' },
+  { screen: 'handouts', label: 'Hand-outs' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'audit', label: 'Audit log' },
   { screen: 'security', label: 'Security' },

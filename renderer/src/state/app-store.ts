@@ -5,12 +5,14 @@ import type { LockView, VaultStatusView } from '../../../shared/ipc/vault-views'
 import { api, call } from '../lib/api';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'accounts' | 'audit' | 'security';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit' | 'security';
 
 interface AppState {
   screen: Screen;
   /** Set when "view cards" on an order opens the card browser filtered to it. */
   cardsOrderId: number | null;
+  /** The hand-out the Hand-outs screen opens at (its desk), when one was chosen elsewhere. */
+  handoutId: number | null;
   /** Changes each time "New order" is chosen, so the wizard starts afresh even when it is already showing. */
   wizardRun: number;
   accounts: AccountView[];
@@ -22,7 +24,7 @@ interface AppState {
   lock: LockView | null;
   /** The vault's state, for the Security screen and the overdue-backup banner. */
   vault: VaultStatusView | null;
-  go(screen: Screen, options?: { cardsOrderId?: number | null }): void;
+  go(screen: Screen, options?: { cardsOrderId?: number | null; handoutId?: number | null }): void;
   loadAccounts(): Promise<void>;
   loadOrders(): Promise<void>;
   upsertOrder(order: OrderView): void;
@@ -40,6 +42,7 @@ interface AppState {
 export const useApp = create<AppState>((set, get) => ({
   screen: 'orders',
   cardsOrderId: null,
+  handoutId: null,
   wizardRun: 0,
   accounts: [],
   orders: [],
@@ -49,7 +52,7 @@ export const useApp = create<AppState>((set, get) => ({
   vault: null,
   passcodeAsk: null,
   go: (screen, options) =>
-    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
+    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, handoutId: options?.handoutId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
   loadAccounts: async () => set({ accounts: await call(api().accounts.list({})) }),
   loadOrders: async () => set({ orders: await call(api().orders.list({})) }),
   upsertOrder: (order) => {

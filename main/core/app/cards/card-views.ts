@@ -1,4 +1,6 @@
+import type { CustodyState } from '../../../../shared/custody-state-machine';
 import type { Card } from '../../../../shared/domain';
+import type { Custody } from '../../store/repos/custody';
 import { maskCardNumber, maskPin } from '../../../../shared/mask';
 
 /** A card as anyone may see it without an audited reveal: last four digits, no PIN, whether it has a URL. */
@@ -15,6 +17,7 @@ export interface MaskedCard {
   productName: string | null;
   sku: string | null;
   storedAt: number;
+  custody: { state: CustodyState; handoutId: number | null; issuedTo: string | null; printedExportedAt: number | null } | null;
 }
 
 /** A card's secrets, handed out only after the reveal was written to the audit log. */
@@ -27,7 +30,7 @@ export interface RevealedCard {
 }
 
 /** `productName`: the card's, or its order line's (cards/card-product.ts). */
-export function maskCard(c: Card, currency: string, productName: string | null): MaskedCard {
+export function maskCard(c: Card, currency: string, productName: string | null, custody: Custody | null = null): MaskedCard {
   return {
     id: c.id,
     orderId: c.orderId,
@@ -41,6 +44,7 @@ export function maskCard(c: Card, currency: string, productName: string | null):
     productName,
     sku: c.sku,
     storedAt: c.storedAt,
+    custody: custody && { state: custody.state, handoutId: custody.handoutId, issuedTo: custody.issuedTo, printedExportedAt: custody.printedExportedAt },
   };
 }
 

@@ -29,7 +29,7 @@ export function cardCommands(deps: AppDeps) {
       const cards = found.slice(0, limit);
       const currency = currencyOf();
       const productName = productNamer(deps);
-      return { cards: cards.map((c) => maskCard(c, currency(c.orderId), productName(c))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
+      return { cards: cards.map((c) => maskCard(c, currency(c.orderId), productName(c), deps.custody.find(c.id))), nextAfterId: found.length > limit ? cards[cards.length - 1]!.id : null };
     },
     count: (_actor: Actor): number => deps.cards.countAll(),
     /** One card's number and PIN. */

@@ -3,12 +3,13 @@ import type { Actor } from '../../audit/vocabulary';
 import { exportJob, type ExportFormat, type ExportRequest } from '../../exports/export-cards';
 import { generatePassphrase } from '../../exports/passphrase';
 import type { AppDeps } from '../app-deps';
-import { orderOutputSource, runOrderCardJob, type CardJobControl } from './card-job-source';
+import { cardSetOf, runCardJob, type CardJobControl, type OutputTarget } from './card-job-source';
 
-export interface ExportInput extends Omit<ExportRequest, 'passphrase'> {
-  /** Typed by the person; absent (and no recipients): Giftdesk makes one, returned once and kept nowhere. */
-  passphrase?: string | null;
-}
+export type ExportInput = Omit<ExportRequest, 'passphrase'> &
+  OutputTarget & {
+    /** Typed by the person; absent (and no recipients): Giftdesk makes one, returned once and kept nowhere. */
+    passphrase?: string | null;
+  };
 
 export interface ExportResult {
   format: ExportFormat;
@@ -19,30 +20,22 @@ export interface ExportResult {
   generatedPassphrase: string | null;
 }
 
-/** Writes an order's cards to an encrypted file; the passphrase goes nowhere but into the worker. Audited once written. */
+/** Writes an order's or a hand-out's cards to an encrypted file; the passphrase goes nowhere but into the worker. Audited once written. */
 export async function exportCards(deps: AppDeps, actor: Actor, input: ExportInput, control?: CardJobControl): Promise<ExportResult> {
   deps.passcodeEntry.assertRecent('export cards');
-  const source = orderOutputSource(deps, input.orderId, 'a card file');
-  const { order } = source;
+  const set = cardSetOf(deps, input, 'a card file');
   const recipients = input.recipients ?? [];
   const generated = !input.passphrase && recipients.length === 0 ? generatePassphrase() : null;
-  const job = exportJob(source, { ...input, passphrase: input.passphrase || generated });
-  const result = await runOrderCardJob(deps, order.id, job, control);
-  deps.transaction(() =>
-    deps.audit.append(actor, {
-      action: 'cards.export',
-      details: {
-        orderId: order.id,
-        reference: order.clientReference,
-        format: input.format,
-        cards: result.cards,
-        pages: result.pages,
-        protection: recipients.length > 0 ? 'age-recipients' : generated ? 'generated-passphrase' : 'passphrase',
-        recipients,
-        withSheet: input.format === 'zip' && Boolean(input.includeSheet),
-        file: path.basename(input.outPath),
-      },
-    }),
-  );
+  const job = exportJob(set.source, { ...input, passphrase: input.passphrase || generated });
+  const result = await runCardJob(deps, set, job, control);
+  set.recordExport(actor, {
+    format: input.format,
+    cards: result.cards,
+    pages: result.pages,
+    protection: recipients.length > 0 ? 'age-recipients' : generated ? 'generated-passphrase' : 'passphrase',
+    recipients,
+    withSheet: input.format === 'zip' && Boolean(input.includeSheet),
+    file: path.basename(input.outPath),
+  });
   return { format: input.format, cards: result.cards, pages: result.pages, bytes: result.bytes, generatedPassphrase: generated };
 }

@@ -2,13 +2,13 @@ import type { Actor } from '../../audit/vocabulary';
 import type { AppDeps } from '../app-deps';
 import type { CardJobControl } from './card-job-source';
 import { exportCards, type ExportInput } from './export-cards';
-import { previewPages, previewSheet, printSheet, saveSheet, type SheetRequest, type SheetViewer } from './sheets';
+import { previewPages, previewSheet, printSheet, saveAlignmentPage, saveSheet, type SheetRequest, type SheetViewer } from './sheets';
 
-export type { CardJobControl } from './card-job-source';
+export type { CardJobControl, OutputTarget } from './card-job-source';
 export type { ExportInput, ExportResult } from './export-cards';
 export type { SheetRequest, SheetResult, SheetViewer } from './sheets';
 
-/** What can be made of an order's cards: a card sheet (saved, previewed, printed) or an encrypted card file. */
+/** What can be made of an order's or a hand-out's cards: a card sheet (saved, previewed, printed) or an encrypted card file. */
 export function outputCommands(deps: AppDeps) {
   return {
     saveSheet: (actor: Actor, request: SheetRequest & { outPath: string }, control?: CardJobControl) => saveSheet(deps, actor, request, control),
@@ -16,5 +16,7 @@ export function outputCommands(deps: AppDeps) {
     printSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => printSheet(deps, actor, request, viewer),
     previewPages: (actor: Actor, request: SheetRequest & { maxPages?: number }) => previewPages(deps, actor, request),
     exportCards: (actor: Actor, input: ExportInput, control?: CardJobControl) => exportCards(deps, actor, input, control),
+    /** A layout's alignment test page: no card on it, so nothing to audit. */
+    saveAlignmentPage: (_actor: Actor, request: { layout: string; outPath: string }) => saveAlignmentPage(deps, request),
   };
 }

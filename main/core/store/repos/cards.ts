@@ -45,6 +45,10 @@ export interface CardSearch {
   /** Matches the whole number, or its last digits when 2–8 digits are given. */
   number?: string;
   amountCents?: number;
+  /** Custody: cards in this state, of this hand-out, or given (or going) to a recipient whose name holds these words. */
+  custodyState?: string;
+  handoutId?: number;
+  recipient?: string;
   afterId?: number;
   limit?: number;
 }
@@ -111,6 +115,12 @@ export function createCardsRepo(db: Db) {
       const digits = q.number?.replace(/\s+/g, '');
       if (q.orderId !== undefined) where.push('order_id = @orderId');
       if (q.amountCents !== undefined) where.push('amount_cents = @amountCents');
+      if (q.custodyState !== undefined) where.push('id IN (SELECT card_id FROM card_custody WHERE state = @custodyState)');
+      if (q.handoutId !== undefined) where.push('id IN (SELECT card_id FROM card_custody WHERE handout_id = @handoutId)');
+      if (q.recipient) {
+        where.push(`id IN (SELECT k.card_id FROM card_custody k LEFT JOIN handout_recipients r ON r.id = k.recipient_id
+                           WHERE k.issued_to LIKE @recipient ESCAPE '\\' OR r.name LIKE @recipient ESCAPE '\\')`);
+      }
       if (digits) {
         if (digits.length >= 4) where.push('number_last4 = @last4');
         if (digits.length > 4) where.push(digits.length < 9 ? 'number LIKE @suffix' : 'number = @digits');
@@ -124,6 +134,9 @@ export function createCardsRepo(db: Db) {
           definedOnly({
             orderId: q.orderId,
             amountCents: q.amountCents,
+            custodyState: q.custodyState,
+            handoutId: q.handoutId,
+            recipient: q.recipient ? `%${q.recipient.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
             digits,
             last4: digits?.slice(-4),
             suffix: digits ? `%${digits}` : undefined,

@@ -124,11 +124,14 @@ function toLine(r: LineRow): OrderLine {
 
 const SETTLED_SQL = SETTLED_STATES.map((s) => `'${s}'`).join(', ');
 
+/** What else changes, in the same transaction, when an order is cancelled: its cards' custody. */
+export type OnOrderCancelled = (orderId: number, auditId: number, now: number) => void;
+
 /**
  * Orders and their lines. An order's state changes only through `transition`, which enforces the state machine
  * (shared/order-state-machine.ts) and writes the change and its one audit entry in one transaction.
  */
-export function createOrdersRepo(db: Db, audit: AuditLog) {
+export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCancelled = () => {}) {
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency,
                          created_at, updated_at, realtime, poll_every_seconds)
@@ -235,10 +238,11 @@ export function createOrdersRepo(db: Db, audit: AuditLog) {
           if (to === null) throw new IllegalOrderTransition(id, before.state, event);
           const after = write(id, { ...fields, state: to }, now);
           if (to !== before.state) {
-            audit.append(actor, {
+            const auditId = audit.append(actor, {
               action: 'order.transition',
               details: { orderId: id, reference: after.clientReference, from: before.state, to, event, reason: after.stateReason },
             });
+            if (to === 'cancelled') onCancelled(id, auditId, now);
           }
           return after;
         })

@@ -24,6 +24,15 @@ export const cardHandlers: HandlerGroup<'cards'> = {
     return { done: true, reason: null, cards: (await app.outputs.saveSheet(actor, { ...sheet, outPath: target })).cards };
   },
 
+  /** A layout's alignment test page, to print on plain paper and hold against the card stock. */
+  async 'cards.alignmentPage'({ layout }, context) {
+    const outputs = outputsOf(context);
+    const target = await outputs.chooseSavePath({ title: 'Save alignment test page', suggestedName: `alignment-${layout}.pdf`, extension: 'pdf' });
+    if (!target) return { done: false, reason: 'cancelled', cards: 0 };
+    await context.app.outputs.saveAlignmentPage(context.actor, { layout, outPath: target });
+    return { done: true, reason: null, cards: 0 };
+  },
+
   /** An encrypted card file saved where the person chooses; a passphrase Giftdesk made is shown to them this once. */
   async 'cards.export'({ orderId, format, passphrase, recipient }, context) {
     const outputs = outputsOf(context);

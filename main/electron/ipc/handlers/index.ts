@@ -1,10 +1,11 @@
 import { accountHandlers } from './accounts';
 import { auditHandlers } from './audit';
 import { cardHandlers } from './cards';
+import { custodyHandlers, handoutHandlers } from './custody';
 import type { AppHandlers } from './handler-types';
 import { lockHandlers } from './lock';
 import { orderHandlers } from './orders';
 import { vaultHandlers } from './vault';
 
 /** The desktop app's handler for every contract channel: zod-parsed requests turned into application commands. */
-export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...auditHandlers, ...lockHandlers, ...vaultHandlers };
+export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...custodyHandlers, ...handoutHandlers, ...auditHandlers, ...lockHandlers, ...vaultHandlers };

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { CUSTODY_LABELS } from '../../../../shared/custody-state-machine';
 import type { CardView, RevealedCard } from '../../../../shared/ipc/views';
 import { messageOf } from '../../lib/api';
 import { copySecret } from '../../lib/clipboard';
@@ -45,6 +46,10 @@ export const CardRow = memo(function CardRow({ card, top, index, revealed, onRev
         {card.productName ?? card.sku ?? '—'}
       </span>
       <span role="cell">#{card.orderId}</span>
+      <span role="cell" className="clip" title={card.custody?.issuedTo ? `to ${card.custody.issuedTo}` : undefined}>
+        {card.custody ? CUSTODY_LABELS[card.custody.state] : '—'}
+        {card.custody?.printedExportedAt ? ' · held back' : ''}
+      </span>
       <span role="cell">{formatExpiry(card.expiry)}</span>
       <span role="cell" className="row-actions">
         {revealed ? (

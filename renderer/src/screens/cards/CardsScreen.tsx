@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { CUSTODY_LABELS, CUSTODY_STATES, type CustodyState } from '../../../../shared/custody-state-machine';
+import type { HandoutSummaryView } from '../../../../shared/ipc/custody-views';
 import type { CardSearchInput } from '../../../../shared/ipc/views';
 import { parseAmountToCents } from '../../../../shared/money';
 import { ErrorText } from '../../components/ErrorText';
-import { api } from '../../lib/api';
+import { api, call } from '../../lib/api';
 import { useApp } from '../../state/app-store';
 import { CardRow, ROW_HEIGHT } from './CardRow';
 import { useCardPages } from './use-card-pages';
@@ -13,7 +15,10 @@ export function CardsScreen() {
   const orders = useApp((s) => s.orders);
   const cardsOrderId = useApp((s) => s.cardsOrderId);
   const cardTotal = useApp((s) => s.cardTotal);
-  const [form, setForm] = useState({ number: '', amount: '', orderId: cardsOrderId ? String(cardsOrderId) : '' });
+  const empty = { number: '', amount: '', orderId: '', custodyState: '', handoutId: '', recipient: '' };
+  const [form, setForm] = useState({ ...empty, orderId: cardsOrderId ? String(cardsOrderId) : '' });
+  const [handouts, setHandouts] = useState<HandoutSummaryView[]>([]);
+  useEffect(() => void call(api().handouts.list({})).then(setHandouts, () => undefined), []);
   const [search, setSearch] = useState<Omit<CardSearchInput, 'afterId' | 'limit'>>(cardsOrderId ? { orderId: cardsOrderId } : {});
   const [formError, setFormError] = useState<string | null>(null);
   const { cards, hasMore, loadMore, error } = useCardPages(search);
@@ -51,6 +56,9 @@ export function CardsScreen() {
       next.amountCents = cents;
     }
     if (form.orderId) next.orderId = Number(form.orderId);
+    if (form.custodyState) next.custodyState = form.custodyState as CustodyState;
+    if (form.handoutId) next.handoutId = Number(form.handoutId);
+    if (form.recipient.trim()) next.recipient = form.recipient.trim();
     setFormError(null);
     setSearch(next);
   };
@@ -84,6 +92,32 @@ export function CardsScreen() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="card-custody">Custody</label>
+          <select id="card-custody" value={form.custodyState} onChange={(e) => setForm({ ...form, custodyState: e.target.value })}>
+            <option value="">Any state</option>
+            {CUSTODY_STATES.map((s) => (
+              <option key={s} value={s}>
+                {CUSTODY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="card-handout">Hand-out</label>
+          <select id="card-handout" value={form.handoutId} onChange={(e) => setForm({ ...form, handoutId: e.target.value })}>
+            <option value="">Any hand-out</option>
+            {handouts.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="card-recipient">Recipient</label>
+          <input id="card-recipient" value={form.recipient} onChange={(e) => setForm({ ...form, recipient: e.target.value })} autoComplete="off" />
+        </div>
         <div className="field buttons">
           <button type="submit" className="primary">
             Search
@@ -91,7 +125,7 @@ export function CardsScreen() {
           <button
             type="button"
             onClick={() => {
-              setForm({ number: '', amount: '', orderId: '' });
+              setForm(empty);
               setSearch({});
             }}
           >
@@ -107,6 +141,7 @@ export function CardsScreen() {
           <span role="columnheader">Value</span>
           <span role="columnheader">Product</span>
           <span role="columnheader">Order</span>
+          <span role="columnheader">Custody</span>
           <span role="columnheader">Expiry</span>
           <span role="columnheader">
             <span className="sr-only">Actions</span>

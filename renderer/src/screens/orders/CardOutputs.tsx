@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { EXPORT_FORMATS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
-import type { OrderView } from '../../../../shared/ipc/views';
+import { CARD_STOCK_LAYOUTS, EXPORT_FORMATS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { api, messageOf, UiError } from '../../lib/api';
+import { api, call, messageOf, UiError } from '../../lib/api';
 import { withPasscode } from '../../lib/with-passcode';
 
 type SheetAction = 'preview' | 'print' | 'save';
@@ -24,9 +23,16 @@ const FORMAT_HINT: Record<Format, string> = {
   pdf: 'The card sheet, AES-256, to print or to read on screen, opened with the passphrase.',
 };
 
-/** Printing the order's card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
-export function CardOutputs({ order }: { order: OrderView }) {
-  const [layout, setLayout] = useState<(typeof SHEET_LAYOUTS)[number]>('a4-10');
+type Layout = (typeof SHEET_LAYOUTS)[number];
+
+/** Whose cards: an order's, or a hand-out's (which may carry a line of the business's own words on each card). */
+export type OutputsTarget = { orderId: number } | { handoutId: number };
+
+/** Printing a card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
+export function CardOutputs({ target, idBase, open = false, onClosed }: { target: OutputsTarget; idBase: string; open?: boolean; onClosed?(): void }) {
+  const [layout, setLayout] = useState<Layout>('a4-10');
+  const [message, setMessage] = useState('');
+  const handout = 'handoutId' in target;
   const [scratch, setScratch] = useState(false);
   const [format, setFormat] = useState<Format>('xlsx');
   const [passphrase, setPassphrase] = useState('');
@@ -34,7 +40,7 @@ export function CardOutputs({ order }: { order: OrderView }) {
   const [status, setStatus] = useState<string | null>(null);
   const [shownOnce, setShownOnce] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
-  const id = (name: string) => `order-${order.id}-${name}`;
+  const id = (name: string) => `${idBase}-${name}`;
 
   const run = async (what: SheetAction | 'export', work: () => Promise<string | null>) => {
     setBusy(what);
@@ -51,13 +57,25 @@ export function CardOutputs({ order }: { order: OrderView }) {
   };
   const sheet = (action: SheetAction) =>
     run(action, async () => {
-      const r = await withPasscode(() => api().cards.sheet({ orderId: order.id, layout, scratch, action }));
+      const r = await withPasscode(() =>
+        'handoutId' in target
+          ? api().handouts.sheet({ handoutId: target.handoutId, layout, scratch, action, message: message.trim() || null })
+          : api().cards.sheet({ orderId: target.orderId, layout, scratch, action }),
+      );
       if (!r.done) return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
       return action === 'save' ? `Sheet of ${r.cards.toLocaleString()} cards saved.` : action === 'print' ? `Sheet of ${r.cards.toLocaleString()} cards sent to the printer.` : null;
     });
+  const alignment = () =>
+    run('save', async () => {
+      const r = await call(api().cards.alignmentPage({ layout }));
+      return r.done ? `Alignment test page of ${layout} saved: print it at 100 % on plain paper and hold it against the card stock.` : 'Nothing was saved.';
+    });
   const exportFile = () =>
     run('export', async () => {
-      const r = await withPasscode(() => api().cards.export({ orderId: order.id, format, ...(passphrase ? { passphrase } : {}) }));
+      const secret = passphrase ? { passphrase } : {};
+      const r = await withPasscode(() =>
+        'handoutId' in target ? api().handouts.export({ handoutId: target.handoutId, format, ...secret }) : api().cards.export({ orderId: target.orderId, format, ...secret }),
+      );
       setPassphrase('');
       if (!r.done) return 'Nothing was saved.';
       setShownOnce(r.generatedPassphrase);
@@ -65,13 +83,13 @@ export function CardOutputs({ order }: { order: OrderView }) {
     });
 
   return (
-    <details className="outputs">
+    <details className="outputs" open={open} onToggle={(e) => !e.currentTarget.open && onClosed?.()}>
       <summary>Print or export cards</summary>
       <div className="outputs-grid">
         <fieldset>
           <legend>Card sheet</legend>
           <Field id={id('layout')} label="Layout" error={error?.field === 'layout' ? error.message : null}>
-            <select id={id('layout')} value={layout} onChange={(e) => setLayout(e.target.value as (typeof SHEET_LAYOUTS)[number])}>
+            <select id={id('layout')} value={layout} onChange={(e) => setLayout(e.target.value as Layout)}>
               {SHEET_LAYOUTS.map((l) => (
                 <option key={l} value={l}>
                   {l}
@@ -79,6 +97,11 @@ export function CardOutputs({ order }: { order: OrderView }) {
               ))}
             </select>
           </Field>
+          {handout && (
+            <Field id={id('message')} label="Your line on each card" hint='For example "Thank you for volunteering!" (up to 80 characters).' error={error?.field === 'message' ? error.message : null}>
+              <input id={id('message')} maxLength={80} value={message} onChange={(e) => setMessage(e.target.value)} />
+            </Field>
+          )}
           <label className="check">
             <input type="checkbox" checked={scratch} onChange={(e) => setScratch(e.target.checked)} /> Scratch-off box instead of the PIN
           </label>
@@ -92,6 +115,11 @@ export function CardOutputs({ order }: { order: OrderView }) {
             <button type="button" onClick={() => void sheet('save')} disabled={busy !== null}>
               {busy === 'save' ? 'Saving…' : 'Save PDF…'}
             </button>
+            {(CARD_STOCK_LAYOUTS as readonly string[]).includes(layout) && (
+              <button type="button" onClick={() => void alignment()} disabled={busy !== null}>
+                Alignment test page…
+              </button>
+            )}
           </div>
         </fieldset>
         <fieldset>
@@ -130,7 +158,7 @@ export function CardOutputs({ order }: { order: OrderView }) {
           Passphrase, shown this once — give it to the recipient another way than the file: <code aria-label="Generated passphrase">{shownOnce}</code>
         </p>
       )}
-      <ErrorText message={error && error.field !== 'layout' && error.field !== 'passphrase' ? error.message : null} />
+      <ErrorText message={error && !['layout', 'passphrase', 'message'].includes(error.field ?? '') ? error.message : null} />
     </details>
   );
 }

@@ -86,7 +86,7 @@ export function OrderCard({ order, headingLevel = 2 }: { order: OrderView; headi
           </button>
         )}
       </div>
-      {p.state === 'complete' && <CardOutputs order={order} />}
+      {p.state === 'complete' && <CardOutputs target={{ orderId: order.id }} idBase={`order-${order.id}`} />}
     </article>
   );
 }
