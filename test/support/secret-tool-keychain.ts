@@ -34,6 +34,8 @@ export function createSecretToolKeychain(service: string = KEYCHAIN_SERVICE): Ke
     },
     async delete(account) {
       const found = (await this.get(account)) !== null;
+      // secret-tool clear fails, saying nothing, when there is nothing to clear: as keytar does, that is "not found".
+      if (!found) return false;
       const r = await run(['clear', ...attrs(account)]);
       if (r.code !== 0) throw new Error(`secret-tool clear failed: ${r.err.trim()}`);
       return found;
