@@ -25,10 +25,17 @@ export const CARD_STOCK_LAYOUTS = ['avery-5371', 'avery-c32011'] as const satisf
 export const EXPORT_FORMATS = ['zip', 'age', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** A logo chosen through cards.chooseLogo, named by the id main gave (main keeps its path); absent or null = no logo. */
+export const sheetLogoSchema = z.string().uuid().nullable().optional();
+
+/** What cards.chooseLogo answers: the chosen file's name, to show, and the id a sheet request names it by. */
+export const chosenLogoSchema = z.object({ id: z.string(), name: z.string() });
+
 export const sheetRequestSchema = z.strictObject({
   orderId: z.number().int().positive(),
   layout: z.enum(SHEET_LAYOUTS),
   scratch: z.boolean(),
+  logo: sheetLogoSchema,
   /** preview: a window showing the pages; print: the system print dialog; save: a PDF where the person chooses. */
   action: z.enum(['preview', 'print', 'save']),
 });

@@ -35,6 +35,7 @@ export const CHANNELS = [
   'handouts.export',
   'handouts.record',
   'cards.alignmentPage',
+  'cards.chooseLogo',
   'audit.list',
   'lock.status',
   'lock.lock',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
+import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
 import type { Channel, EventName } from './channel-names';
 import {
   createHandoutSchema,
@@ -90,6 +90,8 @@ export const channels = {
   'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema, cardData: true },
   'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema, cardData: true },
 
+  /** A logo for card sheets picked in the open dialog and checked; main keeps the path, the window gets a name and an id (null: cancelled). */
+  'cards.chooseLogo': { request: none, response: z.object({ logo: chosenLogoSchema.nullable() }), cardData: false },
   'cards.alignmentPage': { request: z.strictObject({ layout: z.enum(SHEET_LAYOUTS) }), response: outputOutcomeSchema, cardData: false },
 
   'custody.stock': { request: none, response: stockSchema, cardData: false },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS, SHEET_LAYOUTS } from '../card-outputs';
+import { EXPORT_FORMATS, SHEET_LAYOUTS, sheetLogoSchema } from '../card-outputs';
 import { CUSTODY_STATES } from '../custody-state-machine';
 
 // The shapes of card custody that cross IPC: stock, hand-outs, issuing outcomes. A card is named by Giftdesk's id and
@@ -126,6 +126,7 @@ export const handoutSheetSchema = z.strictObject({
   scratch: z.boolean(),
   /** A line of the business's own words on every card. */
   message: z.string().trim().max(80).nullable().optional(),
+  logo: sheetLogoSchema,
   action: z.enum(['preview', 'print', 'save']),
 });
 

@@ -32,7 +32,7 @@ const READS: ReadsOf<App> = {
   accounts: ['list', 'byName', 'testConnection', 'products'],
   orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
-  outputs: [],
+  outputs: ['checkLogo'],
   lock: ['status'],
   settings: ['lockIdleMinutes'],
   audit: ['list'],

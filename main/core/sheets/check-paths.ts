@@ -22,13 +22,26 @@ export function checkOutPath(outPath: string): void {
  */
 export const MAX_LOGO_PIXELS = 4_000_000;
 
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file',
+  EACCES: 'Giftdesk may not read it',
+  EPERM: 'Giftdesk may not read it',
+  EISDIR: 'it is a folder',
+};
+
+function unreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return (code && UNREADABLE[code]) ?? (code ? `it cannot be read (${code})` : 'it cannot be read');
+}
+
 /** pdfkit embeds PNG and JPEG only; the size is read from the header, never by decoding the image. */
 export function checkLogo(logoPath: string): void {
   let size: ImageSize | null;
   try {
     size = readImageSize(logoPath);
   } catch (err) {
-    throw new ValidationError('logo', `Cannot read the logo ${logoPath}: ${err instanceof Error ? err.message : String(err)}`);
+    // Named by the file alone: the desktop app shows this sentence, and its window never learns a path.
+    throw new ValidationError('logo', `Cannot read the logo ${path.basename(logoPath)}: ${unreadable(err)}.`);
   }
   if (!size) throw new ValidationError('logo', 'The logo must be a PNG or JPEG image.');
   if (size.width === 0 || size.height === 0) throw new ValidationError('logo', 'The logo has no pixels.');

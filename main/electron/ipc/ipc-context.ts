@@ -4,13 +4,14 @@ import type { SheetViewer } from '../../core/app/outputs/sheets';
 import type { Actor } from '../../core/audit/vocabulary';
 import { GiftdeskError } from '../../core/errors';
 import type { StartGate } from '../start/start-gate';
+import { ChosenLogos } from './chosen-logos';
 
 /** What only the desktop shell can do with a file: ask where to save it, which to open, show it, print it. Paths stay in main. */
 export interface DesktopOutputs extends SheetViewer {
   /** The path the person chose, or null when they cancelled. */
   chooseSavePath(what: { title: string; suggestedName: string; extension: string }): Promise<string | null>;
-  /** A file to open (a backup to restore), or null. */
-  chooseOpenPath(what: { title: string; extension: string }): Promise<string | null>;
+  /** A file to open (a backup to restore, a logo), of one of the extensions, or null. */
+  chooseOpenPath(what: { title: string; extension: string | readonly string[] }): Promise<string | null>;
   /** A folder (for daily backups), or null. */
   chooseFolder(what: { title: string }): Promise<string | null>;
 }
@@ -31,6 +32,8 @@ export interface IpcContext {
   start: StartGate | null;
   /** Touch ID, where the machine has it. */
   quickUnlock: QuickUnlock | null;
+  /** The logos chosen for card sheets in this window's session, by the id the window was given. */
+  readonly logos: ChosenLogos;
 }
 
 export class StoreNotOpen extends GiftdeskError {
@@ -67,5 +70,6 @@ export function desktopContext(options: {
     outputs: options.outputs ?? null,
     start: options.start ?? null,
     quickUnlock: options.quickUnlock ?? null,
+    logos: new ChosenLogos(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../audit/vocabulary';
+import { checkLogo } from '../../sheets/check-paths';
 import type { AppDeps } from '../app-deps';
 import type { CardJobControl } from './card-job-source';
 import { exportCards, type ExportInput } from './export-cards';
@@ -16,6 +17,8 @@ export function outputCommands(deps: AppDeps) {
     printSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => printSheet(deps, actor, request, viewer),
     previewPages: (actor: Actor, request: SheetRequest & { maxPages?: number }) => previewPages(deps, actor, request),
     exportCards: (actor: Actor, input: ExportInput, control?: CardJobControl) => exportCards(deps, actor, input, control),
+    /** A logo checked as every sheet checks it (PNG or JPEG, at most MAX_LOGO_PIXELS), so a shell refuses a bad one as it is chosen. */
+    checkLogo: (_actor: Actor, logoPath: string) => checkLogo(logoPath),
     /** A layout's alignment test page: no card on it, so nothing to audit. */
     saveAlignmentPage: (_actor: Actor, request: { layout: string; outPath: string }) => saveAlignmentPage(deps, request),
   };

@@ -7,12 +7,12 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.reveal': async ({ cardId }, { app, actor }) => app.cards.reveal(actor, cardId),
 
   /** A card sheet previewed in a window, sent to the print dialog, or saved where the person chooses. */
-  async 'cards.sheet'({ orderId, layout, scratch, action }, context) {
+  async 'cards.sheet'({ orderId, layout, scratch, logo, action }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
     // Asked before any dialog: the sheet asks for a recent passcode itself, and a person should not pick a file first.
     app.vault.assertRecentPasscode(actor, 'show a whole order’s cards on a sheet');
-    const sheet = { orderId, layout, scratch };
+    const sheet = { orderId, layout, scratch, logoPath: context.logos.pathOf(logo) };
     if (action === 'preview') return { done: true, reason: null, cards: (await app.outputs.previewSheet(actor, sheet, outputs)).cards };
     if (action === 'print') {
       const printed = await app.outputs.printSheet(actor, sheet, outputs);
@@ -22,6 +22,14 @@ export const cardHandlers: HandlerGroup<'cards'> = {
     const target = await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `${order.clientReference}-cards.pdf`, extension: 'pdf' });
     if (!target) return { done: false, reason: 'cancelled', cards: 0 };
     return { done: true, reason: null, cards: (await app.outputs.saveSheet(actor, { ...sheet, outPath: target })).cards };
+  },
+
+  /** A logo for this window's card sheets: checked as a sheet checks it, so a bad one is refused now, not at printing. */
+  async 'cards.chooseLogo'(_, context) {
+    const file = await outputsOf(context).chooseOpenPath({ title: 'Choose a logo for the card sheets', extension: ['png', 'jpg', 'jpeg'] });
+    if (!file) return { logo: null };
+    context.app.outputs.checkLogo(context.actor, file);
+    return { logo: context.logos.keep(file) };
   },
 
   /** A layout's alignment test page, to print on plain paper and hold against the card stock. */

@@ -26,10 +26,10 @@ export const handoutHandlers: HandlerGroup<'handouts'> = {
   'handouts.voidCard': async ({ cardId, reason }, { app, actor }) => custodyView(app.custody.voidCard(actor, cardId, reason)),
   'handouts.returnRest': async ({ handoutId }, { app, actor }) => app.custody.returnRest(actor, handoutId),
 
-  async 'handouts.sheet'({ handoutId, layout, scratch, message, action }, context) {
+  async 'handouts.sheet'({ handoutId, layout, scratch, message, logo, action }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
-    const sheet = { handoutId, layout, scratch, message: message ?? null };
+    const sheet = { handoutId, layout, scratch, message: message ?? null, logoPath: context.logos.pathOf(logo) };
     if (action === 'preview') return { done: true, reason: null, cards: (await app.outputs.previewSheet(actor, sheet, outputs)).cards };
     if (action === 'print') {
       const printed = await app.outputs.printSheet(actor, sheet, outputs);

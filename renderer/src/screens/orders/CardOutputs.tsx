@@ -34,15 +34,17 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
   const [message, setMessage] = useState('');
   const handout = 'handoutId' in target;
   const [scratch, setScratch] = useState(false);
+  /** The logo main keeps for this window: its file's name, to show, and the id a sheet request names it by. */
+  const [logo, setLogo] = useState<{ id: string; name: string } | null>(null);
   const [format, setFormat] = useState<Format>('xlsx');
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState<SheetAction | 'export' | null>(null);
+  const [busy, setBusy] = useState<SheetAction | 'export' | 'logo' | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [shownOnce, setShownOnce] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const id = (name: string) => `${idBase}-${name}`;
 
-  const run = async (what: SheetAction | 'export', work: () => Promise<string | null>) => {
+  const run = async (what: SheetAction | 'export' | 'logo', work: () => Promise<string | null>) => {
     setBusy(what);
     setError(null);
     setStatus(null);
@@ -59,11 +61,17 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
     run(action, async () => {
       const r = await withPasscode(() =>
         'handoutId' in target
-          ? api().handouts.sheet({ handoutId: target.handoutId, layout, scratch, action, message: message.trim() || null })
-          : api().cards.sheet({ orderId: target.orderId, layout, scratch, action }),
+          ? api().handouts.sheet({ handoutId: target.handoutId, layout, scratch, action, message: message.trim() || null, logo: logo?.id ?? null })
+          : api().cards.sheet({ orderId: target.orderId, layout, scratch, action, logo: logo?.id ?? null }),
       );
       if (!r.done) return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
       return action === 'save' ? `Sheet of ${r.cards.toLocaleString()} cards saved.` : action === 'print' ? `Sheet of ${r.cards.toLocaleString()} cards sent to the printer.` : null;
+    });
+  const chooseLogo = () =>
+    run('logo', async () => {
+      const chosen = (await call(api().cards.chooseLogo({}))).logo;
+      if (chosen) setLogo(chosen);
+      return null;
     });
   const alignment = () =>
     run('save', async () => {
@@ -102,6 +110,30 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
               <input id={id('message')} maxLength={80} value={message} onChange={(e) => setMessage(e.target.value)} />
             </Field>
           )}
+          <div className="field" role="group" aria-labelledby={id('logo')}>
+            <span id={id('logo')} className="field-label">
+              Logo on each card
+            </span>
+            <div className="logo-choice">
+              <button type="button" onClick={() => void chooseLogo()} disabled={busy !== null}>
+                Logo…
+              </button>
+              {logo ? (
+                <>
+                  <span className="logo-name" title={logo.name}>
+                    {logo.name}
+                  </span>
+                  <button type="button" className="link" onClick={() => setLogo(null)} disabled={busy !== null}>
+                    Remove logo
+                  </button>
+                </>
+              ) : (
+                <span className="hint">None</span>
+              )}
+            </div>
+            <p className="hint">A PNG or JPEG of at most 4 megapixels (e.g. 2,000 × 2,000), printed in each card’s corner.</p>
+            <ErrorText message={error?.field === 'logo' ? error.message : null} />
+          </div>
           <label className="check">
             <input type="checkbox" checked={scratch} onChange={(e) => setScratch(e.target.checked)} /> Scratch-off box instead of the PIN
           </label>
@@ -158,7 +190,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
           Passphrase, shown this once — give it to the recipient another way than the file: <code aria-label="Generated passphrase">{shownOnce}</code>
         </p>
       )}
-      <ErrorText message={error && !['layout', 'passphrase', 'message'].includes(error.field ?? '') ? error.message : null} />
+      <ErrorText message={error && !['layout', 'passphrase', 'message', 'logo'].includes(error.field ?? '') ? error.message : null} />
     </details>
   );
 }
