@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { createProviderClient } from '../../main/core/providers/create-provider-client';
 import { jsonLines, runCli, spawnCli } from '../support/cli';
 import { person } from '../support/core';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
+import { pngHeader } from '../support/png-header';
 import { account, recordingClock } from '../support/provider-fixtures';
 import { startStubServer } from '../support/stub-server';
 import { tempDir } from '../support/temp-dir';
@@ -18,33 +18,6 @@ afterEach(async () => {
   await core?.close();
   core = null;
 });
-
-/** A real PNG file whose header says width × height (its one IDAT row is all there is: it is never decoded). */
-function pngHeader(file: string, width: number, height: number): void {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  writeFileSync(file, Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1 + width * 4))), chunk('IEND', Buffer.alloc(0))]));
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
 
 describe('hardening', () => {
   it('refuses a sheet with a 20,000 × 20,000 logo at once, before anything is decoded or written', async () => {
