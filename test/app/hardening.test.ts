@@ -6,7 +6,7 @@ import { createProviderClient } from '../../main/core/providers/create-provider-
 import { jsonLines, runCli, spawnCli } from '../support/cli';
 import { person } from '../support/core';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
-import { pngHeader } from '../support/png-header';
+import { pngHeader } from '../support/pngs';
 import { account, recordingClock } from '../support/provider-fixtures';
 import { startStubServer } from '../support/stub-server';
 import { tempDir } from '../support/temp-dir';

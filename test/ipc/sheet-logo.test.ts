@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import bwipjs from 'bwip-js/node';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
@@ -10,7 +9,7 @@ import { registerIpc, type IpcHooks } from '../../main/electron/ipc-register';
 import type { DesktopOutputs } from '../../main/electron/ipc/ipc-context';
 import { addTestAccount, realKeychain, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
-import { pngHeader } from '../support/png-header';
+import { badgePng, pngHeader } from '../support/pngs';
 import { tempDir } from '../support/temp-dir';
 import { mustRun } from '../support/tools';
 
@@ -85,12 +84,10 @@ async function value<T>(answer: Promise<Answer>): Promise<T> {
   return a.value as T;
 }
 
-/** A real PNG (a QR code of the business's name) and its width and height as its header gives them. */
-async function logoFile(name: string): Promise<{ file: string; width: number; height: number }> {
-  const png = await bwipjs.toBuffer({ bcid: 'qrcode', text: 'Acme Pty Ltd', scale: 3 });
+/** A real PNG logo, and its width and height. */
+function logoFile(name: string): { file: string; width: number; height: number } {
   const file = path.join(dir, name);
-  writeFileSync(file, png);
-  return { file, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  return { file, ...badgePng(file, 180) };
 }
 
 /** The images a PDF draws, as "width×height" (pdfimages lists a PNG's alpha channel as a separate smask row). */
@@ -107,7 +104,7 @@ const chooseLogo = () => value<{ logo: { id: string; name: string } | null }>(as
 
 describe('a logo on the app’s card sheets', () => {
   it('is chosen in the open dialog, kept in main, and printed on every card of the order’s sheet saved with it', async () => {
-    const logo = await logoFile('acme-logo.png');
+    const logo = logoFile('acme-logo.png');
     picked = logo.file;
     const answer = await chooseLogo();
     expect(answer.logo).toEqual({ id: expect.any(String), name: 'acme-logo.png' });
@@ -125,7 +122,7 @@ describe('a logo on the app’s card sheets', () => {
   });
 
   it('prints on a hand-out’s sheet too, with the business’s line', async () => {
-    const logo = await logoFile('acme-logo.png');
+    const logo = logoFile('acme-logo.png');
     picked = logo.file;
     const { id } = (await chooseLogo()).logo!;
     const handout = await value<{ id: number }>(ask('handouts.create', { name: 'Gala dinner', take: [{ sku: 'TESTSKU', amountCents: 2500, count: 4 }] }));
@@ -157,7 +154,7 @@ describe('a logo on the app’s card sheets', () => {
   });
 
   it('refuses at saving a logo that became too large after it was chosen, and an id main never gave; nothing is written', async () => {
-    const logo = await logoFile('acme-logo.png');
+    const logo = logoFile('acme-logo.png');
     picked = logo.file;
     const { id } = (await chooseLogo()).logo!;
     const bigger = path.join(dir, 'bigger.png');
@@ -177,7 +174,7 @@ describe('a logo on the app’s card sheets', () => {
   });
 
   it('opens no dialog while locked, nor for a caller other than the app window', async () => {
-    picked = (await logoFile('acme-logo.png')).file;
+    picked = (logoFile('acme-logo.png')).file;
     expect(await ask('cards.chooseLogo', {}, 8)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
     lock.lock('manual');
     expect(await ask('cards.chooseLogo')).toMatchObject({ ok: false, error: { kind: 'locked' } });

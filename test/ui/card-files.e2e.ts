@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
 import { person, realKeychain, testVault } from '../support/core';
 import { decryptOffice } from '../support/office-tools';
+import { badgePng, pngHeader } from '../support/pngs';
+import { mustRun } from '../support/tools';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 
 // A newcomer's first order, from the built-in sandbox, printed and saved from the Orders screen: every card of the
@@ -15,13 +17,15 @@ let dir: string;
 let core: Core;
 let app: AppHarness;
 let reference: string;
+/** What the shell's open dialog answers next (the logo a person picks). */
+let picked: string | null = null;
 const saved = () => path.join(dir, 'saved');
 const outputs = {
   chooseSavePath: async (what: { suggestedName: string }) => {
     mkdirSync(saved(), { recursive: true });
     return path.join(saved(), what.suggestedName);
   },
-  chooseOpenPath: async () => null,
+  chooseOpenPath: async () => picked,
   chooseFolder: async () => null,
   print: async () => ({ done: true, reason: null }),
   preview: async () => {},
@@ -94,5 +98,59 @@ describe('card sheets and card files of a sandbox order', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       await app.screenshot(`23-export-${size.width}-${scheme}`);
     }
+  });
+
+  it('puts the chosen logo on every card of the saved sheet, refuses one too large with a sentence, and never shows its folder', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    const logos = path.join(dir, 'brand assets');
+    mkdirSync(logos, { recursive: true });
+
+    picked = path.join(logos, 'poster.png');
+    pngHeader(picked, 20_000, 20_000);
+    await orderCard().getByRole('button', { name: 'Logo…' }).click();
+    await expect.poll(() => orderCard().getByRole('alert').textContent()).toContain('20,000 × 20,000 pixels');
+    expect(await orderCard().getByRole('button', { name: 'Remove logo' }).count()).toBe(0);
+    await app.screenshot('24-logo-too-large');
+
+    picked = path.join(logos, 'acme-badge.png');
+    const logo = badgePng(picked, 240);
+    await orderCard().getByRole('button', { name: 'Logo…' }).click();
+    const chosen = orderCard().getByRole('group', { name: 'Logo on each card' });
+    await expect.poll(() => chosen.getByText('acme-badge.png', { exact: true }).count()).toBe(1);
+    expect(await orderCard().getByRole('alert').count()).toBe(0);
+
+    await orderCard().getByRole('button', { name: 'Save PDF…' }).click();
+    await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards saved.');
+    const sheet = path.join(saved(), `${reference}-cards.pdf`);
+    const images = mustRun('pdfimages', ['-list', sheet]).split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
+    expect(images.map((c) => `${c[3]}×${c[4]}`)).toEqual(Array(7).fill(`${logo.width}×${logo.height}`));
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', sheet, path.join(process.cwd(), 'test-results', 'screens', '25-sheet-with-logo')]);
+    // The window learnt the file's name, never where it is.
+    expect(app.traffic.some((t) => t.includes(logos))).toBe(false);
+
+    for (const [size, scheme] of [
+      [{ width: 1024, height: 768 }, 'light'],
+      [{ width: 1024, height: 768 }, 'dark'],
+      [{ width: 1600, height: 1000 }, 'light'],
+      [{ width: 1600, height: 1000 }, 'dark'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await chosen.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await app.screenshot(`26-logo-chosen-${size.width}-${scheme}`);
+    }
+
+    await orderCard().getByRole('button', { name: 'Remove logo' }).click();
+    expect(await chosen.getByText('acme-badge.png', { exact: true }).count()).toBe(0);
+    // The status already says "saved": wait for the audit entry the new sheet writes once it is on disk.
+    const order = core.orders.list().find((o) => o.clientReference === reference)!;
+    const sheetsSaved = () => core.audit.list({ subject: `order:${order.id}` }).filter((e) => e.action === 'sheet.save').length;
+    const before = sheetsSaved();
+    await orderCard().getByRole('button', { name: 'Save PDF…' }).click();
+    await expect.poll(sheetsSaved, { timeout: 15_000 }).toBe(before + 1);
+    expect(mustRun('pdfimages', ['-list', sheet]).split('\n').slice(2).filter((l) => l.trim() !== '')).toEqual([]);
   });
 });

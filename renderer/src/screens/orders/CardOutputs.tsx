@@ -128,7 +128,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
                   </button>
                 </>
               ) : (
-                <span className="hint">None</span>
+                <span className="hint">No logo</span>
               )}
             </div>
             <p className="hint">A PNG or JPEG of at most 4 megapixels (e.g. 2,000 × 2,000), printed in each card’s corner.</p>
