@@ -135,19 +135,7 @@ describe('a hand-out at the event', () => {
     await scan(last, 'Kim');
     await expect.poll(() => outcome().locator('.outcome-headline').textContent(), WAIT).toBe('Issued');
 
-    for (const [size, scheme] of [
-      [{ width: 1024, height: 768 }, 'light'],
-      [{ width: 1024, height: 768 }, 'dark'],
-      [{ width: 1600, height: 1000 }, 'light'],
-      [{ width: 1600, height: 1000 }, 'dark'],
-    ] as const) {
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-      await app.screenshot(`37-handout-desk-${size.width}-${scheme}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await app.screenshotEverySize('37-handout-desk');
   });
 
   it('returns the rest to stock in one step and saves the record to sign', async () => {

@@ -25,8 +25,20 @@ export interface AppHarness {
   /** Every answer and event that reached the page, serialized as it crossed. */
   traffic: string[];
   screenshot(name: string): Promise<void>;
+  /**
+   * `name-WIDTH-SCHEME` at 1024×768 and 1600×1000, light and dark, each after `ready` (to scroll a part into view),
+   * failing where the page scrolls sideways; then back to the usual 1280×800, light.
+   */
+  screenshotEverySize(name: string, ready?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
+
+const EVERY_SIZE = [
+  [{ width: 1024, height: 768 }, 'light'],
+  [{ width: 1024, height: 768 }, 'dark'],
+  [{ width: 1600, height: 1000 }, 'light'],
+  [{ width: 1600, height: 1000 }, 'dark'],
+] as const;
 
 /** Builds the renderer into `outDir` with the project's own Vite config. */
 export function buildRenderer(outDir: string): void {
@@ -127,6 +139,18 @@ async function launch(rendererDir: string, ipc: IpcContext, makePush: (send: (ev
     push,
     screenshot: async (name) => {
       await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+    },
+    screenshotEverySize: async (name, ready) => {
+      for (const [size, scheme] of EVERY_SIZE) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await ready?.();
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > size.width) throw new Error(`${name}: the page is ${scrollWidth} px wide in a ${size.width} px window`);
+        await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${size.width}-${scheme}.png`) });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.emulateMedia({ colorScheme: 'light' });
     },
     close: async () => {
       push.stop();
