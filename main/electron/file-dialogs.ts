@@ -1,7 +1,7 @@
 import { dialog, type BaseWindow, type OpenDialogOptions } from 'electron';
 
-// The dialogs the vault needs besides the save dialog (print-sheet.ts): a backup file to restore, a card sheet's logo, a folder for daily
-// backups. main keeps the path; the renderer learns at most the file's or folder's name.
+// The dialogs besides the save dialog (print-sheet.ts): a backup file to restore, a card sheet's logo, a folder for
+// daily backups. main keeps the path; the renderer learns at most the file's or folder's name.
 
 async function open(parent: BaseWindow | undefined, options: OpenDialogOptions): Promise<string | null> {
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);

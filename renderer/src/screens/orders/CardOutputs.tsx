@@ -131,7 +131,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
                 <span className="hint">No logo</span>
               )}
             </div>
-            <p className="hint">A PNG or JPEG of at most 4 megapixels (e.g. 2,000 × 2,000), printed in each card’s corner.</p>
+            <p className="hint">A PNG or JPEG, printed in each card’s top corner.</p>
             <ErrorText message={error?.field === 'logo' ? error.message : null} />
           </div>
           <label className="check">
