@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Core } from '../../main/core/create-core';
@@ -7,6 +8,13 @@ import { coreWithOrder } from '../support/order-with-cards';
 import { findBarcode, renderPage, wordsByPage, type Box, type Gray } from '../support/page-geometry';
 import { mustRun } from '../support/tools';
 import { tempDir } from '../support/temp-dir';
+
+/** Where the pages are kept for a person to look at; on a fresh clone it does not exist until a test makes it. */
+function screensDir(): string {
+  const dir = path.join(process.cwd(), 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 // Pre-cut card stock, measured on the page poppler renders: each card where the maker's sheet has it, within 0.5 mm.
 // The expected positions are written out here from the stock's own figures, not taken from the code under test.
@@ -79,7 +87,7 @@ describe.each(Object.keys(STOCK) as (keyof typeof STOCK)[])('%s', (layout) => {
     await core.app.outputs.saveAlignmentPage(person(), { layout, outPath: pdf });
     expect(mustRun('pdfinfo', [pdf])).toMatch(STOCK[layout].pageInfo);
     const image = renderPage(pdf, 1, DPI, path.join(dir, `${layout}-alignment`));
-    mustRun('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, path.join(process.cwd(), 'test-results', 'screens', `alignment-${layout}`)]);
+    mustRun('pdftoppm', ['-r', '50', '-png', '-singlefile', pdf, path.join(screensDir(), `alignment-${layout}`)]);
     for (const [i, c] of cards.entries()) {
       // Measured a quarter of the way in along each edge, clear of the middle cross and the "Card N" label.
       const measured = {
@@ -114,6 +122,6 @@ describe.each(Object.keys(STOCK) as (keyof typeof STOCK)[])('%s', (layout) => {
       const centre = toMm((barcode!.xMin + barcode!.xMax) / 2);
       expect(Math.abs(centre - (c.xMin + c.xMax) / 2), `card ${i + 1}: barcode centred at ${centre} mm`).toBeLessThanOrEqual(TOLERANCE_MM);
     }
-    mustRun('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(process.cwd(), 'test-results', 'screens', `sheet-${layout}`)]);
+    mustRun('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(screensDir(), `sheet-${layout}`)]);
   });
 });
