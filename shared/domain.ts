@@ -83,3 +83,19 @@ export interface Card {
 
 /** A card as a provider hands it over, before it has a row of its own. */
 export type NewCard = Omit<Card, 'id' | 'orderId' | 'storedAt'>;
+
+/** Why a card a provider sent is kept apart from the order's own cards. */
+export const QUARANTINE_KINDS = ['wrong-value', 'wrong-product', 'wrong-currency', 'held-by-another-order', 'repeated'] as const;
+export type QuarantineKind = (typeof QUARANTINE_KINDS)[number];
+
+/** A card that came back with an order but is not one of its ordered cards: kept whole, never counted. */
+export interface QuarantinedCard extends Card {
+  kind: QuarantineKind;
+  /** What came back against what was ordered, in words. */
+  reason: string;
+  /** For a card already held by another order of the account: that order. */
+  otherOrderId: number | null;
+}
+
+/** A card to quarantine, as the engine hands it to the store. */
+export type NewQuarantinedCard = NewCard & { kind: QuarantineKind; reason: string };

@@ -16,6 +16,7 @@ import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
 import { createCardsRepo } from './store/repos/cards';
+import { createQuarantinedCardsRepo } from './store/repos/quarantined-cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 import { createSettingsRepo } from './store/repos/settings';
@@ -77,6 +78,7 @@ export async function createCore(options: CoreOptions) {
   const accounts = createAccountsRepo(db);
   const orders = createOrdersRepo(db, audit);
   const cards = createCardsRepo(db);
+  const quarantine = createQuarantinedCardsRepo(db);
   const settings = createSettingsRepo(db);
   const secrets = createAccountSecrets(options.keychain);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
@@ -119,6 +121,7 @@ export async function createCore(options: CoreOptions) {
     accounts,
     orders,
     cards,
+    quarantine,
     pages: createCardPagesRepo(db),
     writer,
     lease: createEngineLeaseRepo(db),
@@ -133,6 +136,7 @@ export async function createCore(options: CoreOptions) {
     accounts,
     orders,
     cards,
+    quarantine,
     audit,
     settings,
     secrets,
@@ -151,6 +155,7 @@ export async function createCore(options: CoreOptions) {
     accounts,
     orders,
     cards,
+    quarantine,
     audit,
     secrets,
     settings,

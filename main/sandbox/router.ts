@@ -90,7 +90,10 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
     log('refused');
     return send(res, denied);
   }
-  const reply = await route.handle(req, ctx);
+  const hostile = instruments?.hostile({ api: route.api, kind: route.kind }) ?? null;
+  hostile?.aim?.(req);
+  const handled = await route.handle(req, ctx);
+  const reply = hostile?.rewrite ? hostile.rewrite(handled) : handled;
   const record = log(reply.outcome ?? 'refused');
   const hold = instruments?.holdAfterAcceptMs() ?? 0;
   if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);

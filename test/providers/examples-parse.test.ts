@@ -27,8 +27,10 @@ afterAll(() => server.close());
 
 const wpay = () =>
   createProviderClient(account('wpay', server.url), { apiKey: 'test-key-0123456789' }, { clock: recordingClock() });
-const blackhawk = () =>
-  createProviderClient(account('sandbox', server.url, { sandboxFlavor: 'blackhawk', merchantId: '60300003779', clientProgramNumber: '43251304' }), {}, { clock: recordingClock() });
+/** The seed's examples come from two client programs: its submit from 43251304, its code retrievals from 43287904. */
+const blackhawk = (clientProgramNumber = '43251304') =>
+  createProviderClient(account('sandbox', server.url, { sandboxFlavor: 'blackhawk', merchantId: '60300003779', clientProgramNumber }), {}, { clock: recordingClock() });
+const CODES_PROGRAM = '43287904';
 
 describe('Wpay examples', () => {
   it('reads the batch order answer (202 PROCESSING) with its cancel window', async () => {
@@ -115,13 +117,13 @@ describe('Blackhawk examples', () => {
   it('reads the Funding Hold answers (seed and providers.md) as not ready', async () => {
     for (const name of ['blackhawk-codes-not-ready.json', 'providers-md-blackhawk-codes-not-ready.json']) {
       routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture(name) });
-      expect(await blackhawk().fetchCards('401087307', { offset: 0, limit: 3 })).toEqual({ state: 'not-ready', label: 'Funding Hold' });
+      expect(await blackhawk(CODES_PROGRAM).fetchCards('401087307', { offset: 0, limit: 3 })).toEqual({ state: 'not-ready', label: 'Funding Hold' });
     }
   });
 
   it('reads URL-only eGifts, keyed by their URL', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture('blackhawk-codes-url-only.json') });
-    const page = await blackhawk().fetchCards('401087307', { offset: 0, limit: 3 });
+    const page = await blackhawk(CODES_PROGRAM).fetchCards('401087307', { offset: 0, limit: 3 });
     if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
     expect(page.totalCards).toBe(3);
     expect(new Set(page.cards.map((c) => c.providerKey)).size).toBe(3);
@@ -137,7 +139,7 @@ describe('Blackhawk examples', () => {
 
   it('reads eGifts with card number and PIN, keyed by card number', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture('blackhawk-codes-with-card-number-and-pin.json') });
-    const page = await blackhawk().fetchCards('401087311', { offset: 0, limit: 3 });
+    const page = await blackhawk(CODES_PROGRAM).fetchCards('401087311', { offset: 0, limit: 3 });
     if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
     expect(page.cards.map((c) => [c.providerKey, c.pin, c.barcode])).toEqual([
       ['9877880000001851713', '1713', '9877880000001851713'],
@@ -148,7 +150,7 @@ describe('Blackhawk examples', () => {
 
   it('reads the orderInfo fields of providers.md, numbers given as strings', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/orderInfo/byKeys', { status: 200, body: fixture('providers-md-blackhawk-order-info.json') });
-    const status = await blackhawk().status({ reference: 'x', providerOrderId: '401087290' });
+    const status = await blackhawk().status({ reference: '2019-06-12T15:35:28-0500', providerOrderId: '401087290' });
     expect(status).toMatchObject({ phase: 'processing', label: 'In Process', providerOrderId: '401087290', totalCards: 3 });
   });
 

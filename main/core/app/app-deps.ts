@@ -6,6 +6,7 @@ import type { AccountsRepo } from '../store/repos/accounts';
 import type { AuditLog } from '../store/repos/audit';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
 import type { SettingsRepo } from '../store/repos/settings';
 import type { WorkerEntry } from '../workers/worker-entry';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   accounts: AccountsRepo;
   orders: OrdersRepo;
   cards: CardsRepo;
+  /** Cards that came with an order but are not its own. */
+  quarantine: QuarantinedCardsRepo;
   audit: AuditLog;
   settings: SettingsRepo;
   secrets: AccountSecrets;

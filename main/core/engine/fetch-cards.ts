@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/domain';
 import type { CardPageRequest } from '../providers/provider-client';
-import { ProviderError } from '../providers/provider-error';
+import { ForeignAnswer, ProviderError } from '../providers/provider-error';
+import { describeQuarantine, foreignReason, totalMismatch } from './answer-checks';
 import { backoffMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
 import { describeShortfall, findShortfall } from './order-lines';
@@ -10,7 +11,7 @@ import { storeCards } from './store-cards';
 const SHORT_ROUNDS = 3;
 const NOT_READY_WAIT_MS = 30_000;
 
-type PageOutcome = 'stored' | 'short' | 'not-ready' | 'cancelled' | { error: ProviderError };
+type PageOutcome = 'stored' | 'short' | 'not-ready' | 'cancelled' | { error: ProviderError } | { providerTotal: number };
 
 /**
  * Fetches every page not yet stored, a few at a time, committing each page with its cards. The order is complete
@@ -35,7 +36,18 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
     ctx.transition('provider-cancelled', { stateReason: 'The provider reports the order as cancelled; no more cards can be fetched.', nextPollAt: null, settledAt: now });
     return;
   }
-  const errors = outcomes.flatMap((o) => (typeof o === 'object' ? [o.error] : []));
+  const errors = outcomes.flatMap((o) => (typeof o === 'object' && 'error' in o ? [o.error] : []));
+  const foreign = errors.find((e) => e instanceof ForeignAnswer);
+  if (foreign) {
+    ctx.transition('stuck', { stateReason: foreignReason(foreign, current), lastError: foreign.message, nextPollAt: null });
+    return;
+  }
+  const total = outcomes.find((o) => typeof o === 'object' && 'providerTotal' in o);
+  if (total) {
+    const providerTotal = total.providerTotal;
+    ctx.transition('stuck', { stateReason: totalMismatch(current, providerTotal), providerTotalCards: providerTotal, nextPollAt: null });
+    return;
+  }
   const fatal = errors.find((e) => e.errorClass === 'fatal');
   if (fatal) {
     ctx.transition('stuck', {
@@ -61,9 +73,18 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
     ctx.note({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
     return;
   }
-  const shortfall = findShortfall(ctx.cards.countByLine(order.id), current.quantity, current.providerTotalCards, ctx.lines);
+  const counts = ctx.cards.countByLine(order.id);
+  const quarantined = ctx.quarantine.groups(order.id);
+  if (quarantined.length > 0) {
+    const stored = [...counts.values()].reduce((a, b) => a + b, 0);
+    ctx.transition('stuck', { stateReason: describeQuarantine(quarantined, current, ctx.lines, stored), nextPollAt: null, percentComplete: null });
+    return;
+  }
+  const shortfall = findShortfall(counts, current.quantity, current.providerTotalCards, ctx.lines);
   if (shortfall) {
-    ctx.transition('stuck', { stateReason: describeShortfall(shortfall), nextPollAt: null, percentComplete: null });
+    const fetched = ctx.pages.doneOffsets(order.id);
+    const refetchable = ctx.client.planPages(current.quantity).some((p) => !fetched.has(p.offset));
+    ctx.transition('stuck', { stateReason: describeShortfall(shortfall, refetchable), nextPollAt: null, percentComplete: null });
     return;
   }
   ctx.transition('stored', { stateReason: null, lastError: null, nextPollAt: null, percentComplete: 100, settledAt: now });
@@ -73,9 +94,11 @@ async function fetchPage(ctx: DriveContext, order: Order, page: CardPageRequest)
   try {
     const result = await ctx.client.fetchCards(order.providerOrderId!, page);
     if (result.state !== 'ready') return result.state;
+    // An answer that disagrees with the order about how many cards it holds is not about this order as placed.
+    if (totalMismatch(order, result.totalCards) !== null) return { providerTotal: result.totalCards! };
     const expected = Math.min(page.limit, order.quantity - page.offset);
     const full = result.cards.length >= expected;
-    await storeCards(ctx, order, result.cards, page, full);
+    await storeCards(ctx, order, result.cards, page, result.currency, full);
     if (result.totalCards !== null && result.totalCards !== ctx.orders.get(order.id).providerTotalCards) {
       ctx.note({ providerTotalCards: result.totalCards });
     } else {

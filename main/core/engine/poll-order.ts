@@ -1,5 +1,6 @@
 import type { Order } from '../../../shared/domain';
-import { ProviderError } from '../providers/provider-error';
+import { ForeignAnswer, ProviderError } from '../providers/provider-error';
+import { checkAdoption, foreignReason, totalMismatch } from './answer-checks';
 import { backoffMs, nextPollDelayMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
 import { providerSettled } from './submit-order';
@@ -12,10 +13,15 @@ export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> 
   let status;
   try {
     status = await ctx.client.status({ reference: current.clientReference, providerOrderId: current.providerOrderId });
+    checkAdoption(current, status, ctx.client.provider);
     ctx.failures = 0;
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     ctx.failures += 1;
+    if (err instanceof ForeignAnswer) {
+      ctx.transition('stuck', { stateReason: foreignReason(err, current), lastError: err.message, nextPollAt: null });
+      return;
+    }
     if (err.errorClass === 'fatal' || err.errorClass === 'not-found') {
       // The order was accepted and is being paid for: never give it up as failed because a check was refused.
       ctx.transition('stuck', {
@@ -30,6 +36,11 @@ export async function pollOrder(ctx: DriveContext, order: Order): Promise<void> 
   }
 
   const now = ctx.clock.now();
+  const wrongTotal = totalMismatch(current, status.totalCards);
+  if (wrongTotal !== null) {
+    ctx.transition('stuck', { stateReason: wrongTotal, providerTotalCards: status.totalCards, providerStatus: status.label, nextPollAt: null });
+    return;
+  }
   const known = {
     providerOrderId: status.providerOrderId ?? current.providerOrderId,
     providerStatus: status.label,

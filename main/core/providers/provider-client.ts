@@ -42,6 +42,8 @@ export interface SubmitResult {
   status: ProviderOrderStatus;
   /** Cards that came back inline (Wpay real-time order answered COMPLETE). */
   cards: NewCard[] | null;
+  /** The currency the answer names for its cards, when it names one. */
+  currency: string | null;
 }
 
 export interface CardPageRequest {
@@ -50,7 +52,7 @@ export interface CardPageRequest {
 }
 
 export type CardPageResult =
-  | { state: 'ready'; cards: NewCard[]; totalCards: number | null }
+  | { state: 'ready'; cards: NewCard[]; totalCards: number | null; currency: string | null }
   /** Wpay 409 PROCESSING, Blackhawk orderStatus without eGifts: ask again later. */
   | { state: 'not-ready'; label: string }
   /** Wpay 410. */

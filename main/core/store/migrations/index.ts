@@ -2,9 +2,10 @@ import { initialSchema } from './001-initial';
 import { engineState } from './002-engine';
 import { settings } from './003-settings';
 import { auditActor } from './004-audit-actor';
+import { cardChecks } from './005-card-checks';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, cardChecks];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

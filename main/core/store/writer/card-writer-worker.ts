@@ -5,17 +5,20 @@ import { MIGRATIONS } from '../migrations';
 import { openDatabase } from '../open-database';
 import { createCardPagesRepo } from '../repos/card-pages';
 import { createCardsRepo } from '../repos/cards';
+import { createQuarantinedCardsRepo } from '../repos/quarantined-cards';
 import { transferError } from '../../workers/worker-error';
-import type { FromWriter, ToWriter, WriterConnection } from './writer-protocol';
+import type { FromWriter, ToWriter, WriteResult, WriterConnection } from './writer-protocol';
 
 const { file, key } = workerData as WriterConnection;
 const db = openDatabase({ file, key, create: false, migrations: MIGRATIONS });
 const cards = createCardsRepo(db);
 const pages = createCardPagesRepo(db);
-const store = db.transaction((orderId: number, batch: Extract<ToWriter, { batch: unknown }>['batch']) => {
-  const added = cards.insertMany(orderId, batch.cards, batch.now);
+const quarantine = createQuarantinedCardsRepo(db);
+const store = db.transaction((orderId: number, batch: Extract<ToWriter, { batch: unknown }>['batch']): WriteResult => {
+  const { added, heldElsewhere } = cards.store(orderId, batch.cards, batch.now);
+  const quarantined = quarantine.add(orderId, batch.quarantined, batch.now);
   if (batch.page) pages.record(orderId, batch.page.offset, batch.page.limit, batch.cards.length, batch.now);
-  return added;
+  return { added, heldElsewhere, quarantined };
 });
 
 parentPort!.on('message', (m: ToWriter) => {

@@ -2,15 +2,17 @@ import type { Worker } from 'node:worker_threads';
 import { GiftdeskError } from '../../errors';
 import { startWorker, type WorkerEntry } from '../../workers/worker-entry';
 import { receiveError } from '../../workers/worker-error';
-import type { CardBatch, FromWriter, ToWriter, WriterConnection } from './writer-protocol';
+import type { CardBatch, FromWriter, ToWriter, WriteResult, WriterConnection } from './writer-protocol';
 
 export interface CardWriter {
-  /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with how many were new. */
-  write(batch: CardBatch): Promise<number>;
+  /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with what it did. */
+  write(batch: CardBatch): Promise<WriteResult>;
   /** Starts the thread ahead of the first write, so its start-up is not paid while cards wait. */
   warm(): void;
   close(): Promise<void>;
 }
+
+const NOTHING: WriteResult = { added: 0, heldElsewhere: 0, quarantined: 0 };
 
 class CardWriterStopped extends GiftdeskError {
   readonly kind = 'store-write-failed';
@@ -24,7 +26,7 @@ export function sourceCardWriterEntry(): WorkerEntry {
 export function createCardWriter(connection: WriterConnection, entry: WorkerEntry): CardWriter {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
 
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
@@ -39,7 +41,7 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
       if (!p) return;
       pending.delete(m.id);
       if ('error' in m) p.reject(receiveError({ ...m.error, message: `Storing cards failed: ${m.error.message}` }));
-      else p.resolve('added' in m ? m.added : 0);
+      else p.resolve('added' in m ? m.added : NOTHING);
     });
     w.on('error', (err) => failAll(err));
     w.on('exit', (code) => failAll(new CardWriterStopped(`The card writer stopped (exit code ${code}).`)));
@@ -47,7 +49,7 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
     return w;
   };
   const send = (message: (id: number) => ToWriter, w: Worker) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<WriteResult>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       w.postMessage(message(id));

@@ -1,0 +1,24 @@
+// The names of the sandbox's hostile answers: a provider that is buggy or compromised, not merely having a bad day.
+// Only names here (the knob takes them); what each does is in hostile-answers.ts, which only tests and the bench load.
+
+export const HOSTILE_CASES = [
+  /** Every card of the answer worth a tenth of what it should be (A$5 for A$50). */
+  'card-value-low',
+  /** Every card of the answer worth A$999,999,999,999.99. */
+  'card-value-huge',
+  /** Every card of the answer of another product (SKU / content provider). */
+  'card-product-other',
+  /** The cards page in another currency (Wpay names one). */
+  'card-currency-other',
+  /** The card request answered with another order's cards (the latest other order of the same API). */
+  'cards-of-another-order',
+  /** A status lookup (Wpay status, Blackhawk orderInfo) answered about another order. */
+  'status-of-another-order',
+  /** A Wpay submit answered with another order's refno and orderId. */
+  'submit-of-another-order',
+  /** The last card of a page replaced by a second copy of its first. */
+  'card-repeated',
+  /** The provider's own card total seven more than the order holds. */
+  'total-off',
+] as const;
+export type HostileCase = (typeof HOSTILE_CASES)[number];
