@@ -1,4 +1,4 @@
-import type { Card } from '../../../../shared/domain';
+import type { Card, QuarantinedCard } from '../../../../shared/domain';
 import { maskCardNumber, maskPin } from '../../../../shared/mask';
 
 /** A card as anyone may see it without an audited reveal: last four digits, no PIN, whether it has a URL. */
@@ -45,4 +45,15 @@ export function maskCard(c: Card, currency: string): MaskedCard {
 
 export function revealCard(c: Card): RevealedCard {
   return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode };
+}
+
+/** A quarantined card as anyone may see it: masked like any card, with why it is kept apart. */
+export interface MaskedQuarantinedCard extends MaskedCard {
+  kind: QuarantinedCard['kind'];
+  reason: string;
+  otherOrderId: number | null;
+}
+
+export function maskQuarantined(c: QuarantinedCard, currency: string): MaskedQuarantinedCard {
+  return { ...maskCard(c, currency), kind: c.kind, reason: c.reason, otherOrderId: c.otherOrderId };
 }

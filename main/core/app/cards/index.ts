@@ -2,9 +2,9 @@ import type { Actor } from '../../audit/vocabulary';
 import { NotFoundError } from '../../errors';
 import type { CardSearch } from '../../store/repos/cards';
 import type { AppDeps } from '../app-deps';
-import { maskCard, revealCard, type MaskedCard, type RevealedCard } from './card-views';
+import { maskCard, maskQuarantined, revealCard, type MaskedCard, type MaskedQuarantinedCard, type RevealedCard } from './card-views';
 
-export type { MaskedCard, RevealedCard } from './card-views';
+export type { MaskedCard, MaskedQuarantinedCard, RevealedCard } from './card-views';
 
 const PAGE = 500;
 
@@ -48,6 +48,23 @@ export function cardCommands(deps: AppDeps) {
       return (function* () {
         for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency);
       })();
+    },
+    /** The cards that came with an order but are not its own, masked, each with why it is kept apart. */
+    quarantinedOf(_actor: Actor, orderId: number): MaskedQuarantinedCard[] {
+      const order = deps.orders.get(orderId);
+      return deps.quarantine.list(orderId).map((c) => maskQuarantined(c, order.currency));
+    },
+    /** The quarantined cards in full, for the conversation with the provider; written to the log first. */
+    revealQuarantined(actor: Actor, orderId: number): (RevealedCard & Pick<MaskedQuarantinedCard, 'amountCents' | 'expiry' | 'kind' | 'reason'>)[] {
+      const order = deps.orders.get(orderId);
+      const cards = deps.quarantine.list(orderId);
+      deps.transaction(() =>
+        deps.audit.append(actor, {
+          action: 'cards.reveal',
+          details: { orderId, reference: order.clientReference, cards: cards.length, cardId: null, last4: null },
+        }),
+      );
+      return cards.map((c) => ({ ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, kind: c.kind, reason: c.reason }));
     },
     /** All of an order's cards in full; the reveal is written to the log before the first card is handed out. */
     revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
