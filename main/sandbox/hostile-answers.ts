@@ -8,11 +8,15 @@ import type { SandboxApi, SandboxOrder } from './types';
 export interface RouteInfo {
   api: SandboxApi;
   kind: RouteKind;
+  /** Method and path template, as counted in stats. */
+  endpoint: string;
 }
 
 /** What one hostile answer does: points the request at another order before it is handled, and/or rewrites the answer. */
 export interface HostileMove {
   aim?(req: SandboxRequest): void;
+  /** An answer given instead of handling the request at all (nothing is taken or looked up). */
+  instead?(req: SandboxRequest): Reply;
   rewrite?(reply: Reply): Reply;
 }
 
@@ -33,7 +37,7 @@ const eachCard = (change: (card: Record<string, unknown>, api: SandboxApi) => Re
     }),
   });
 
-const SPECS: Record<HostileCase, CaseSpec> = {
+const SPECS = {
   'card-value-low': { applies: withCards, move: eachCard((c) => ({ ...c, amount: tenth(c.amount) })) },
   'card-value-huge': { applies: withCards, move: eachCard((c) => ({ ...c, amount: '999999999999.99' })) },
   'card-product-other': {
@@ -95,15 +99,72 @@ const SPECS: Record<HostileCase, CaseSpec> = {
       }),
     }),
   },
+} satisfies Partial<Record<HostileCase, CaseSpec>>;
+
+const REVERSE = 'POST /v1/partner/giftcards/orders/reverse';
+
+const wpayError = (status: number, code: string, message: string, messages = [message]): Reply => ({ status, body: { code, message, messages } });
+const bhError = (status: number, errorCode: string, message: string): Reply => ({ status, body: { errors: [{ errorCode, message }] } });
+
+/** Rewrites the status word of a status answer (Wpay `status`/`statusLabel`, Blackhawk `orderStatus`). */
+const statusWord = (wpay: string, blackhawk: string): CaseSpec['move'] => (_insides, route) => ({
+  rewrite: (reply) => mapBody(reply, (b) => (route.api === 'wpay' ? { ...b, status: wpay, statusLabel: wpay } : { ...b, orderStatus: blackhawk })),
+});
+
+const MORE_SPECS: Record<Exclude<HostileCase, keyof typeof SPECS>, CaseSpec> = {
+  'submit-product-not-found': {
+    applies: (r) => r.api === 'blackhawk' && r.kind === 'submit',
+    move: () => ({ instead: () => ({ ...bhError(400, 'orderDetails.contentProvider.notFound', 'The content provider of an order line was not found'), outcome: 'refused' }) }),
+  },
+  'submit-lost': {
+    applies: (r) => r.kind === 'submit',
+    move: (_insides, route) => ({
+      instead: () =>
+        route.api === 'wpay'
+          ? { ...wpayError(503, '6053', 'Please retry after some time'), outcome: 'server-error' }
+          : { ...bhError(503, 'system.error', 'Blackhawk Network encountered an internal error'), outcome: 'server-error' },
+    }),
+  },
+  'cards-not-found': {
+    applies: (r) => r.kind === 'cards',
+    move: (_insides, route) => ({
+      instead: () => (route.api === 'wpay' ? wpayError(400, '5320', 'Order not available') : bhError(404, 'eGiftBulk.order.not.found', 'No order was found for the given keys')),
+    }),
+  },
+  'status-word-unknown': { applies: (r) => r.kind === 'lookup', move: statusWord('AWAITING_REVIEW', 'Awaiting Review') },
+  'status-failed': { applies: (r) => r.api === 'blackhawk' && r.kind === 'lookup', move: statusWord('FAILED', 'Failed') },
+  'status-not-all-funded': { applies: (r) => r.api === 'blackhawk' && r.kind === 'lookup', move: statusWord('PROCESSING', 'Not All Records Funded') },
+  'reversal-under-way': {
+    applies: (r) => r.endpoint === REVERSE,
+    // As if someone else had asked a moment ago: the order is being reversed, and this request is told so.
+    move: (insides) => ({
+      instead(req) {
+        const order = isRecord(req.body) && typeof req.body.refno === 'string' ? insides.store.findByReference('wpay', req.body.refno) : undefined;
+        if (order && order.cancelledAt === null) insides.store.markCancelled(order, insides.clock.now());
+        return wpayError(400, '8221', 'Reversal already in progress');
+      },
+    }),
+  },
+  'submit-refused-with-messages': {
+    applies: (r) => r.api === 'wpay' && r.kind === 'submit',
+    move: () => ({
+      instead: () => ({
+        ...wpayError(400, '5000', 'Validation Failed', ["payments: Value is required and can't be empty", 'products[0].qty: This value should be greater than 0']),
+        outcome: 'refused',
+      }),
+    }),
+  },
 };
+
+const ALL_SPECS: Record<HostileCase, CaseSpec> = { ...SPECS, ...MORE_SPECS };
 
 /** The enabled cases that can apply to this route. */
 export function hostileCandidates(enabled: readonly HostileCase[], route: RouteInfo): HostileCase[] {
-  return enabled.filter((c) => SPECS[c].applies(route));
+  return enabled.filter((c) => ALL_SPECS[c].applies(route));
 }
 
 export function hostileMove(which: HostileCase, insides: SandboxInsides, route: RouteInfo): HostileMove {
-  return SPECS[which].move(insides, route);
+  return ALL_SPECS[which].move(insides, route);
 }
 
 /** The latest order of the API that is not the one the request is about; undefined when there is none. */

@@ -20,5 +20,21 @@ export const HOSTILE_CASES = [
   'card-repeated',
   /** The provider's own card total seven more than the order holds. */
   'total-off',
+  /** A Blackhawk submit refused with the validation code orderDetails.contentProvider.notFound (no order taken). */
+  'submit-product-not-found',
+  /** A submit answered 503 without the order being taken: a send that never arrived. */
+  'submit-lost',
+  /** A card request answered "no such order" (Wpay 5320, Blackhawk eGiftBulk.order.not.found). */
+  'cards-not-found',
+  /** A status answer with a word no document lists ("Awaiting Review"). */
+  'status-word-unknown',
+  /** A Blackhawk status answer "Failed". */
+  'status-failed',
+  /** A Blackhawk status answer "Not All Records Funded". */
+  'status-not-all-funded',
+  /** A Wpay reversal answered 8221: a reversal of the order is already in progress. */
+  'reversal-under-way',
+  /** A Wpay submit refused with field-level reasons in `messages` beside its `message` (no order taken). */
+  'submit-refused-with-messages',
 ] as const;
 export type HostileCase = (typeof HOSTILE_CASES)[number];

@@ -46,7 +46,11 @@ export interface RequestInstruments {
   /** How long to hold the answer to a submit after its order was taken. */
   holdAfterAcceptMs(): number;
   /** A hostile answer for this request, when one is switched on: aimed at another order, and/or rewritten. */
-  hostile(route: { api: SandboxApi; kind: RouteKind }): { aim?(req: SandboxRequest): void; rewrite?(reply: Reply): Reply } | null;
+  hostile(route: { api: SandboxApi; kind: RouteKind; endpoint: string }): {
+    aim?(req: SandboxRequest): void;
+    instead?(req: SandboxRequest): Reply;
+    rewrite?(reply: Reply): Reply;
+  } | null;
 }
 
 export interface SandboxInstruments {

@@ -90,9 +90,9 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
     log('refused');
     return send(res, denied);
   }
-  const hostile = instruments?.hostile({ api: route.api, kind: route.kind }) ?? null;
+  const hostile = instruments?.hostile({ api: route.api, kind: route.kind, endpoint: route.endpoint }) ?? null;
   hostile?.aim?.(req);
-  const handled = await route.handle(req, ctx);
+  const handled = hostile?.instead ? hostile.instead(req) : await route.handle(req, ctx);
   const reply = hostile?.rewrite ? hostile.rewrite(handled) : handled;
   const record = log(reply.outcome ?? 'refused');
   const hold = instruments?.holdAfterAcceptMs() ?? 0;

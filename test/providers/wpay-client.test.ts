@@ -140,7 +140,7 @@ describe('retrieving cards', () => {
 
 describe('status, balance and reversal', () => {
   it('maps Wpay status words to phases and keeps the cancel window', async () => {
-    const words: Record<string, string> = { PENDING: 'pending', PROCESSING: 'processing', COMPLETE: 'complete', CANCELED: 'cancelled', SOMETHING_NEW: 'processing' };
+    const words: Record<string, string> = { PENDING: 'pending', PROCESSING: 'processing', COMPLETE: 'complete', CANCELED: 'cancelled', SOMETHING_NEW: 'unknown' };
     for (const [word, phase] of Object.entries(words)) {
       const { client } = await wpay(() => ({ status: 200, body: { status: word, orderId: 'A1', refno: 'r', cancel: { allowed: 'true', allowedWithIn: '15' } } }));
       expect(await client.status({ reference: 'r', providerOrderId: 'A1' })).toMatchObject({ phase, label: word, cancel: { allowed: true, withinMinutes: 15 } });

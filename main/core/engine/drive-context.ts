@@ -37,4 +37,6 @@ export interface DriveContext {
   signal: AbortSignal;
   /** Consecutive failed calls for this order, for backoff. */
   failures: number;
+  /** Consecutive status answers with a word no document lists, so that such an order is not polled forever. */
+  unknownStatusChecks: number;
 }

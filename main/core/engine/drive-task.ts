@@ -73,6 +73,7 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
       waitUntil: sleeper.waitUntil,
       signal: abort.signal,
       failures: 0,
+      unknownStatusChecks: 0,
     });
   })();
   return { done, wake: sleeper.wake, abort };

@@ -9,6 +9,14 @@ import { storeCards } from './store-cards';
 
 /** Short pages are fetched again this many rounds before the order is handed to a person. */
 const SHORT_ROUNDS = 3;
+/** Rounds in a row in which the provider says it has no such order (Wpay 5320, eGiftBulk.order.not.found). */
+export const NOT_FOUND_ROUNDS = 4;
+
+/** Rounds of this driver that came back short, or "no such order", in a row. */
+export interface FetchRounds {
+  short: number;
+  notFound: number;
+}
 const NOT_READY_WAIT_MS = 30_000;
 
 type PageOutcome = 'stored' | 'short' | 'not-ready' | 'cancelled' | { error: ProviderError } | { providerTotal: number };
@@ -17,7 +25,7 @@ type PageOutcome = 'stored' | 'short' | 'not-ready' | 'cancelled' | { error: Pro
  * Fetches every page not yet stored, a few at a time, committing each page with its cards. The order is complete
  * only when the store holds exactly what was ordered, line by line.
  */
-export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: { count: number }): Promise<void> {
+export async function fetchCards(ctx: DriveContext, order: Order, rounds: FetchRounds): Promise<void> {
   if (order.nextPollAt !== null) await ctx.waitUntil(order.nextPollAt);
   if (ctx.signal.aborted) return;
   const current = ctx.orders.get(order.id);
@@ -57,6 +65,16 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
     });
     return;
   }
+  const notFound = errors.find((e) => e.errorClass === 'not-found');
+  rounds.notFound = notFound ? rounds.notFound + 1 : 0;
+  if (notFound && rounds.notFound >= NOT_FOUND_ROUNDS) {
+    ctx.transition('stuck', {
+      stateReason: `The provider says it has no order ${current.providerOrderId} when asked for its cards (${notFound.providerMessage ?? notFound.message}), in ${NOT_FOUND_ROUNDS} tries in a row. The order was accepted under reference ${current.clientReference}; contact the provider, then press "check now".`,
+      lastError: notFound.message,
+      nextPollAt: null,
+    });
+    return;
+  }
   if (errors.length > 0) {
     ctx.failures += 1;
     const retryAfter = Math.max(0, ...errors.map((e) => e.retryAfterMs ?? 0));
@@ -69,7 +87,7 @@ export async function fetchCards(ctx: DriveContext, order: Order, shortRounds: {
     ctx.note({ stateReason: 'The provider is still activating cards.', nextPollAt: now + wait });
     return;
   }
-  if (outcomes.includes('short') && ++shortRounds.count < SHORT_ROUNDS) {
+  if (outcomes.includes('short') && ++rounds.short < SHORT_ROUNDS) {
     ctx.note({ stateReason: 'Some pages came back short; fetching them again.', nextPollAt: now + 2_000 });
     return;
   }

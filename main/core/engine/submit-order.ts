@@ -6,6 +6,12 @@ import { backoffMs, nextPollDelayMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
 import { storeCards } from './store-cards';
 
+/**
+ * Sends of one reference, at most: each after a lookup that said the order never arrived. Past it a person decides,
+ * so that a provider that keeps losing (or keeps denying) an order is not sent it without end.
+ */
+export const MAX_SUBMITS = 5;
+
 /** Wpay's guidance after a timeout or 5xx: wait about 30 s, then ask for the order by its reference. */
 const RECONCILE_AFTER_MS = 30_000;
 
@@ -18,6 +24,13 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
     const found = await reconcile(ctx, order);
     if (found === 'later') return;
     if (found) return accept(ctx, found, null, null);
+    if (order.submitAttempts >= MAX_SUBMITS) {
+      ctx.transition('stuck', {
+        stateReason: `Sent ${order.submitAttempts} times under reference ${order.clientReference}, and each time the provider then said it never arrived. Giftdesk sends it no more on its own: contact the provider with the reference before ordering these cards again.`,
+        nextPollAt: null,
+      });
+      return;
+    }
   }
   // Counted in the same commit that marks the order as sent, before the request goes out.
   const sending = ctx.transition('send', { submitAttempts: order.submitAttempts + 1 });

@@ -165,13 +165,13 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
       if (!body.orderStatus) throw transport.malformed(req, answer.status, 'answer has neither eGifts nor orderStatus');
       const phase = blackhawkPhase(body.orderStatus);
       if (phase === 'cancelled') return { state: 'cancelled', label: body.orderStatus };
-      if (phase === 'failed') {
+      if (phase === 'failed' || phase === 'partial') {
         throw new ProviderError({
           provider: label,
           endpoint: answer.endpoint,
           httpStatus: answer.status,
           providerCode: null,
-          providerMessage: `the order is ${body.orderStatus}: no codes will come`,
+          providerMessage: phase === 'failed' ? `the order is ${body.orderStatus}: no codes will come` : `the order is ${body.orderStatus}: not every card of it was issued`,
           errorClass: 'fatal',
         });
       }

@@ -26,6 +26,7 @@ import {
 } from './wpay-schemas';
 
 const ORDERS = '/v1/partner/giftcards/orders';
+const REVERSAL_UNDER_WAY = '8221';
 const STATUS = '/v1/partner/giftcards/order/{refno}/status';
 const CARDS = '/v1/partner/giftcards/order/{orderId}/cards';
 const BALANCE = '/v1/partner/giftcards/sva/balance';
@@ -161,7 +162,16 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
         idempotent: true,
         accept: [200, 202],
       };
-      const answer = await transport.request(req);
+      let answer;
+      try {
+        answer = await transport.request(req);
+      } catch (e) {
+        // 8221: a reversal of this order is already in progress. Not a refusal: the order's status will say when it is done.
+        if (e instanceof ProviderError && e.providerCode === REVERSAL_UNDER_WAY) {
+          return { accepted: true, underWay: true, message: e.providerMessage ?? 'A reversal of this order is already under way' };
+        }
+        throw e;
+      }
       const body = parseAnswer(transport, req, answer, wpayReverseAnswer);
       const fallback = answer.status === 202 ? 'Reversal accepted' : 'Order already cancelled';
       return { accepted: true, message: body?.message ?? fallback };
@@ -218,8 +228,8 @@ function toStatus(
 ): ProviderOrderStatus {
   const word = answer.status.trim().toUpperCase();
   return {
-    // An unknown word keeps the order polling, with the provider's word shown, rather than guessing an end state.
-    phase: PHASES[word] ?? 'processing',
+    // An unknown word is never guessed into an end state: the engine keeps asking for a while, then asks a person.
+    phase: PHASES[word] ?? 'unknown',
     label: answer.statusLabel || answer.status,
     providerOrderId: answer.orderId ?? null,
     percentComplete: null,
