@@ -145,6 +145,14 @@ const MORE_SPECS: Record<Exclude<HostileCase, keyof typeof SPECS>, CaseSpec> = {
       },
     }),
   },
+  'card-number-ends-with-pin': {
+    applies: (r) => r.api === 'blackhawk' && r.kind === 'cards',
+    move: eachCard((c) => {
+      if (typeof c.cardNumber !== 'string' || typeof c.pin !== 'string') return c;
+      const number = `${c.cardNumber.slice(0, -c.pin.length)}${c.pin}`;
+      return { ...c, cardNumber: number, barCodeValue: number };
+    }),
+  },
   'submit-refused-with-messages': {
     applies: (r) => r.api === 'wpay' && r.kind === 'submit',
     move: () => ({

@@ -34,6 +34,8 @@ export const HOSTILE_CASES = [
   'status-not-all-funded',
   /** A Wpay reversal answered 8221: a reversal of the order is already in progress. */
   'reversal-under-way',
+  /** Blackhawk eGifts whose card number (and barcode) ends with the card's PIN, as in Blackhawk's own example. */
+  'card-number-ends-with-pin',
   /** A Wpay submit refused with field-level reasons in `messages` beside its `message` (no order taken). */
   'submit-refused-with-messages',
 ] as const;

@@ -3,6 +3,8 @@ import { createRng } from '../../main/sandbox/rng';
 import type { HostileCase } from '../../main/sandbox/hostile-cases';
 import type { Order } from '../../shared/domain';
 import { auditSubmits } from '../support/call-log';
+import { runCli } from '../support/cli';
+import { person } from '../support/core';
 import { blackhawkLine, engineRig, type EngineRig, progressWhere, settled, wpayLine } from '../support/engine-harness';
 
 // A provider that lies about the order it answers for (issue 13, cases 1, 2, 5 and 8), driven through the real
@@ -226,5 +228,35 @@ describe('advice that matches what happens', () => {
     const again = await settled(rig.core, order.id);
     expect(again.state).toBe('needs-attention');
     expect(sandbox.stats().requests[WPAY_CARDS]).toBe(asked);
+  });
+});
+
+describe('a Blackhawk card whose number ends with its PIN', () => {
+  it('is listed masked by `cards` and by the app with no digit of the PIN, and audited without it', async () => {
+    const rig = await engineRig({ faults: { hostile: ['card-number-ends-with-pin'] } });
+    const order = await placeAndSettle(rig, 'blackhawk', blackhawkLine(6));
+    expect(order.state, order.stateReason ?? '').toBe('complete');
+    const stored = rig.core.cards.list(order.id);
+    for (const c of stored) expect(c.number!.endsWith(c.pin!)).toBe(true);
+
+    const shown = rig.core.app.cards.search(person(), { orderId: order.id }).cards;
+    expect(shown).toHaveLength(6);
+    for (const [i, s] of shown.entries()) {
+      const card = stored[i]!;
+      const beforePin = card.number!.slice(0, -card.pin!.length);
+      expect(s.maskedNumber).toBe(`${'•'.repeat(card.number!.length - 8)}${beforePin.slice(-4)}••••`);
+      expect(s.maskedBarcode).toBe(s.maskedNumber);
+      expect(s.maskedNumber).not.toContain(card.pin!);
+    }
+    rig.core.app.cards.reveal(person(), stored[0]!.id);
+    const entry = rig.core.audit.list().find((e) => e.action === 'cards.reveal')!;
+    expect(entry.details).toMatchObject({ last4: stored[0]!.number!.slice(0, -4).slice(-4) });
+    await rig.close();
+
+    const cli = await runCli(rig.dataDir, ['cards', String(order.id)]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const numbers = cli.stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(numbers).toEqual(shown.map((s) => s.maskedNumber));
+    for (const c of stored) expect(cli.stdout).not.toContain(c.pin!);
   });
 });

@@ -89,7 +89,7 @@ export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, style: CardS
       drawCode128(doc, value, BOXES.barcode, 1.6);
     } catch (err) {
       // A sheet with a card that cannot be scanned must not be printed as if it were fine.
-      throw new Error(`Card ${maskCardNumber(card.number)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
+      throw new Error(`Card ${maskCardNumber(card.number, card.pin)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
   if (style.sandbox) drawSandboxBand(doc);
@@ -100,7 +100,7 @@ function exact(doc: Doc, card: PrintableCard, text: string, box: Rect, size: num
   try {
     fitExact(doc, text, box, { font: 'Courier-Bold', size, minSize: 5.5 });
   } catch (err) {
-    throw new Error(`Card ${maskCardNumber(card.number)}: ${err instanceof Error ? err.message : String(err)}; it cannot be printed on this layout.`);
+    throw new Error(`Card ${maskCardNumber(card.number, card.pin)}: ${err instanceof Error ? err.message : String(err)}; it cannot be printed on this layout.`);
   }
 }
 

@@ -30,9 +30,9 @@ export function maskCard(c: Card, currency: string): MaskedCard {
   return {
     id: c.id,
     orderId: c.orderId,
-    maskedNumber: maskCardNumber(c.number),
+    maskedNumber: maskCardNumber(c.number, c.pin),
     maskedPin: maskPin(c.pin),
-    maskedBarcode: maskCardNumber(c.barcode),
+    maskedBarcode: maskCardNumber(c.barcode, c.pin),
     hasUrl: c.url !== null,
     amountCents: c.amountCents,
     currency,

@@ -1,3 +1,4 @@
+import { visibleTail } from '../../../../shared/mask';
 import type { Actor } from '../../audit/vocabulary';
 import { NotFoundError } from '../../errors';
 import type { CardSearch } from '../../store/repos/cards';
@@ -37,7 +38,7 @@ export function cardCommands(deps: AppDeps) {
       deps.transaction(() =>
         deps.audit.append(actor, {
           action: 'cards.reveal',
-          details: { orderId: card.orderId, reference: order.clientReference, cards: 1, cardId: card.id, last4: card.number ? card.number.slice(-4) : null },
+          details: { orderId: card.orderId, reference: order.clientReference, cards: 1, cardId: card.id, last4: card.number ? visibleTail(card.number, card.pin) || null : null },
         }),
       );
       return revealCard(card);
