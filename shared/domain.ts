@@ -64,6 +64,18 @@ export interface Order {
   settledAt: number | null;
 }
 
+/** Symbologies a provider names for a card's barcode (Woohoo format keys); a card without one prints Code 128. */
+export const BARCODE_FORMATS = ['code128', 'interleaved2of5', 'qrcode', 'pdf417', 'datamatrix'] as const;
+export type BarcodeFormat = (typeof BARCODE_FORMATS)[number];
+
+/** The provider's own names for a card's fields, where it gives them ("Voucher Code" for what Giftdesk calls the PIN). */
+export interface CardLabels {
+  number?: string;
+  pin?: string;
+  activationCode?: string;
+  expiry?: string;
+}
+
 export interface Card {
   id: number;
   orderId: number;
@@ -71,7 +83,12 @@ export interface Card {
   providerKey: string;
   number: string | null;
   pin: string | null;
+  /** A code of its own some cards carry to activate or redeem them (Wpay activationCode). */
+  activationCode: string | null;
   barcode: string | null;
+  /** The symbology the provider names for the barcode; null: Code 128. */
+  barcodeFormat: BarcodeFormat | null;
+  labels: CardLabels | null;
   url: string | null;
   amountCents: number;
   expiry: string | null;

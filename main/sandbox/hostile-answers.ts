@@ -28,12 +28,12 @@ interface CaseSpec {
 const withCards = (route: RouteInfo) => route.kind === 'cards' || (route.api === 'wpay' && route.kind === 'submit');
 
 /** Rewrites every card of an answer that has cards (Wpay `cards`, Blackhawk `eGifts`). */
-const eachCard = (change: (card: Record<string, unknown>, api: SandboxApi) => Record<string, unknown>) =>
+const eachCard = (change: (card: Record<string, unknown>, api: SandboxApi, index: number) => Record<string, unknown>) =>
   (_insides: SandboxInsides, route: RouteInfo): HostileMove => ({
     rewrite: (reply) => mapBody(reply, (body) => {
       const key = route.api === 'wpay' ? 'cards' : 'eGifts';
       const list = body[key];
-      return Array.isArray(list) ? { ...body, [key]: list.map((c) => (isRecord(c) ? change(c, route.api) : c)) } : body;
+      return Array.isArray(list) ? { ...body, [key]: list.map((c, i) => (isRecord(c) ? change(c, route.api, i) : c)) } : body;
     }),
   });
 
@@ -143,6 +143,38 @@ const MORE_SPECS: Record<Exclude<HostileCase, keyof typeof SPECS>, CaseSpec> = {
         if (order && order.cancelledAt === null) insides.store.markCancelled(order, insides.clock.now());
         return wpayError(400, '8221', 'Reversal already in progress');
       },
+    }),
+  },
+  'card-number-only-in-formats': {
+    applies: (r) => r.api === 'wpay' && withCards(r),
+    move: eachCard((c) => ({
+      ...c,
+      cardNumber: null,
+      labels: { ...(isRecord(c.labels) ? c.labels : {}), cardPin: 'Voucher Code' },
+      formats: [{ key: 'CNONLY', value: c.cardNumber }],
+    })),
+  },
+  'barcode-only-in-formats': {
+    applies: (r) => r.api === 'wpay' && withCards(r),
+    move: eachCard((c) => ({
+      ...c,
+      barcode: '',
+      activationCode: `AC${String(c.cardNumber).slice(-10)}`,
+      sequenceNumber: `SEQ${String(c.cardNumber).slice(-6)}`,
+      formats: [
+        { key: 'CNONLY', value: c.cardNumber },
+        { key: 'QCBARCODE-26-V1', value: c.barcode },
+      ],
+    })),
+  },
+  'barcode-symbologies': {
+    applies: (r) => r.api === 'wpay' && withCards(r),
+    move: eachCard((c, _api, i) => {
+      const digits = String(c.barcode);
+      // Interleaved 2 of 5 takes digits in pairs.
+      const value = digits.length % 2 === 0 ? digits : digits.slice(0, -1);
+      const key = ['INT2OF5', 'QRCODE', 'PDF417', 'DATAMATRIX'][i % 4];
+      return { ...c, barcode: '', formats: [{ key: 'CNONLY', value: c.cardNumber }, { key, value }] };
     }),
   },
   'card-number-ends-with-pin': {

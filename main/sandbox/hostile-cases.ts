@@ -36,6 +36,12 @@ export const HOSTILE_CASES = [
   'reversal-under-way',
   /** Blackhawk eGifts whose card number (and barcode) ends with the card's PIN, as in Blackhawk's own example. */
   'card-number-ends-with-pin',
+  /** Wpay cards whose number comes only in formats (CNONLY), with the PIN labelled "Voucher Code", as a real answer. */
+  'card-number-only-in-formats',
+  /** Wpay cards with "barcode": "", the barcode in a QCBARCODE-26-V1 format, and an activation code. */
+  'barcode-only-in-formats',
+  /** Wpay cards whose barcodes come in the other symbologies of the Woohoo family, in turn (INT2OF5, QRCODE, PDF417, DATAMATRIX). */
+  'barcode-symbologies',
   /** A Wpay submit refused with field-level reasons in `messages` beside its `message` (no order taken). */
   'submit-refused-with-messages',
 ] as const;

@@ -45,5 +45,5 @@ describe('quarantined cards from the CLI', () => {
     expect(byId.get(second.id)).toMatchObject({ state: 'needs-attention', quarantined: 6, cardsAlsoSentTo: [] });
     const human = await runCli(rig.dataDir, ['orders']);
     expect(human.stdout).toContain(`6 of its cards also sent to order ${second.id}`);
-  });
+  }, 180_000);
 });

@@ -33,7 +33,7 @@ async function exportCsv(bom: boolean): Promise<{ bytes: Buffer; rows: string[][
 test('cells a spreadsheet would run as formulas are defused with an apostrophe; commas, quotes and line breaks survive', async () => {
   const { bytes, rows } = await exportCsv(false);
   expect(bytes.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  expect(bytes.toString('utf8')).toMatch(/^order_reference,product,sku,card_number,pin,amount,currency,expiry,barcode,url,sandbox\r\n/);
+  expect(bytes.toString('utf8')).toMatch(/^order_reference,product,sku,card_number,pin,amount,currency,expiry,barcode,url,activation_code,sandbox\r\n/);
   expect(rows).toHaveLength(4);
   expect(rows[2]!.slice(1, 3)).toEqual([`'=HYPERLINK("https://evil.example","Claim"), then "more"`, `'+61-SKU`]);
   expect(rows[2]![7]).toBe('');

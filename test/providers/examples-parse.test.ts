@@ -99,6 +99,29 @@ describe('Wpay examples', () => {
   });
 });
 
+describe('Wpay answers as seen in the wild', () => {
+  it('reads a real-time card whose number is only in formats (CNONLY), keyed by it, with the provider’s labels', async () => {
+    routes.set('POST /v1/partner/giftcards/orders', { status: 201, body: fixture('issue-wpay-realtime-cnonly.json') });
+    const result = await wpay().submit({ reference: 'gd-realtime-0001', lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: 1 }], currency: 'AUD', realtime: true });
+    expect(result.cards).toEqual([
+      expect.objectContaining({
+        providerKey: '8090921090695675',
+        number: '8090921090695675',
+        pin: 'PINETEST16760',
+        barcode: null,
+        labels: { number: 'Card Number', pin: 'Voucher Code', activationCode: 'Activation Code', expiry: 'Validity' },
+      }),
+    ]);
+  });
+
+  it('reads a barcode given only as QCBARCODE-26-V1, and the activation code as a field of its own', async () => {
+    routes.set('GET /v1/partner/giftcards/order/AAN1/cards', { status: 200, body: fixture('issue-wpay-card-qcbarcode.json') });
+    const page = await wpay().fetchCards('AAN1', { offset: 0, limit: 1 });
+    if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
+    expect(page.cards[0]).toMatchObject({ barcode: '62800000000001234561234000', barcodeFormat: 'code128', activationCode: 'ACT7730012', number: '6280000000000123456' });
+  });
+});
+
 describe('Blackhawk examples', () => {
   const order = { reference: '2019-06-12T15:35:28-0500', lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity: 3 }], currency: 'USD', realtime: false };
 

@@ -1,4 +1,6 @@
+import type { CardLabels } from '../../../shared/domain';
 import { formatExpiry } from '../../../shared/expiry';
+import type { MaskedCard } from '../../core/app/cards';
 import { formatCents } from '../../../shared/money';
 import { NotFoundError, ValidationError } from '../../core/errors';
 import { EXIT, type CliCommand } from '../cli-context';
@@ -8,6 +10,8 @@ import { parseCommandArgs } from '../run-cli';
 interface Shown {
   number: string | null;
   pin: string | null;
+  activationCode: string | null;
+  labels: CardLabels | null;
   barcode: string | null;
   url: string | null;
   amountCents: number;
@@ -37,7 +41,16 @@ export const cards: CliCommand = {
       throw err;
     }
     const print = (shown: Shown, why: Why | null = null) => {
-      const line = { number: shown.number, pin: shown.pin, barcode: shown.barcode, url: shown.url, amount: formatCents(shown.amountCents), expiry: shown.expiry };
+      const line = {
+        number: shown.number,
+        pin: shown.pin,
+        activationCode: shown.activationCode,
+        barcode: shown.barcode,
+        url: shown.url,
+        amount: formatCents(shown.amountCents),
+        expiry: shown.expiry,
+        labels: shown.labels,
+      };
       if (ctx.json) ctx.out(JSON.stringify(why ? { ...line, kind: why.kind, reason: why.reason } : line));
       // JSON keeps the provider's value for programs; people get the date as the printed sheet shows it.
       else ctx.out(`${line.number ?? ''}\t${line.pin ?? ''}\t${line.amount}\t${formatExpiry(line.expiry) ?? ''}${why ? `\t${why.kind}\t${why.reason}` : ''}`);
@@ -55,6 +68,15 @@ export const cards: CliCommand = {
   },
 };
 
-function masked(c: { maskedNumber: string | null; maskedPin: string | null; maskedBarcode: string | null; hasUrl: boolean; amountCents: number; expiry: string | null }): Shown {
-  return { number: c.maskedNumber, pin: c.maskedPin, barcode: c.maskedBarcode, url: c.hasUrl ? HIDDEN_URL : null, amountCents: c.amountCents, expiry: c.expiry };
+function masked(c: MaskedCard): Shown {
+  return {
+    number: c.maskedNumber,
+    pin: c.maskedPin,
+    activationCode: c.maskedActivationCode,
+    labels: c.labels,
+    barcode: c.maskedBarcode,
+    url: c.hasUrl ? HIDDEN_URL : null,
+    amountCents: c.amountCents,
+    expiry: c.expiry,
+  };
 }

@@ -13,7 +13,7 @@ export const XLSX_MAX_PASSWORD = 255;
 const TEXT = '@';
 const AMOUNT = '0.00';
 /** Wide enough for a 33-digit barcode, so nothing shows as ####. */
-const WIDTHS: Record<string, number> = { order_reference: 24, product: 32, sku: 16, card_number: 24, pin: 10, amount: 10, currency: 9, expiry: 26, barcode: 36, url: 40, sandbox: 9 };
+const WIDTHS: Record<string, number> = { order_reference: 24, product: 32, sku: 16, card_number: 24, pin: 10, amount: 10, currency: 9, expiry: 26, barcode: 36, url: 40, activation_code: 20, sandbox: 9 };
 
 /** The workbook in memory (the plain package never touches the disk), then the encrypted file's bytes. */
 export async function encryptedXlsx(cards: AsyncIterable<PrintableCard[]>, options: CardFileOptions, password: string): Promise<Buffer> {

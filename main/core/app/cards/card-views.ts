@@ -1,4 +1,4 @@
-import type { Card, QuarantinedCard } from '../../../../shared/domain';
+import type { Card, CardLabels, QuarantinedCard } from '../../../../shared/domain';
 import { maskCardNumber, maskPin } from '../../../../shared/mask';
 
 /** A card as anyone may see it without an audited reveal: last four digits, no PIN, whether it has a URL. */
@@ -8,6 +8,10 @@ export interface MaskedCard {
   maskedNumber: string | null;
   maskedPin: string | null;
   maskedBarcode: string | null;
+  /** The activation code masked like a number (it redeems the card as well). */
+  maskedActivationCode: string | null;
+  /** The provider's own names for the fields, to show each under ("Voucher Code" for the PIN). */
+  labels: CardLabels | null;
   hasUrl: boolean;
   amountCents: number;
   currency: string;
@@ -24,6 +28,7 @@ export interface RevealedCard {
   pin: string | null;
   url: string | null;
   barcode: string | null;
+  activationCode: string | null;
 }
 
 export function maskCard(c: Card, currency: string): MaskedCard {
@@ -33,6 +38,8 @@ export function maskCard(c: Card, currency: string): MaskedCard {
     maskedNumber: maskCardNumber(c.number, c.pin),
     maskedPin: maskPin(c.pin),
     maskedBarcode: maskCardNumber(c.barcode, c.pin),
+    maskedActivationCode: maskCardNumber(c.activationCode, c.pin),
+    labels: c.labels,
     hasUrl: c.url !== null,
     amountCents: c.amountCents,
     currency,
@@ -44,7 +51,7 @@ export function maskCard(c: Card, currency: string): MaskedCard {
 }
 
 export function revealCard(c: Card): RevealedCard {
-  return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode };
+  return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode, activationCode: c.activationCode };
 }
 
 /** A quarantined card as anyone may see it: masked like any card, with why it is kept apart. */

@@ -56,7 +56,7 @@ export function cardCommands(deps: AppDeps) {
       return deps.quarantine.list(orderId).map((c) => maskQuarantined(c, order.currency));
     },
     /** The quarantined cards in full, for the conversation with the provider; written to the log first. */
-    revealQuarantined(actor: Actor, orderId: number): (RevealedCard & Pick<MaskedQuarantinedCard, 'amountCents' | 'expiry' | 'kind' | 'reason'>)[] {
+    revealQuarantined(actor: Actor, orderId: number): (RevealedCard & Pick<MaskedQuarantinedCard, 'amountCents' | 'expiry' | 'labels' | 'kind' | 'reason'>)[] {
       const order = deps.orders.get(orderId);
       const cards = deps.quarantine.list(orderId);
       deps.transaction(() =>
@@ -65,10 +65,10 @@ export function cardCommands(deps: AppDeps) {
           details: { orderId, reference: order.clientReference, cards: cards.length, cardId: null, last4: null },
         }),
       );
-      return cards.map((c) => ({ ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, kind: c.kind, reason: c.reason }));
+      return cards.map((c) => ({ ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, labels: c.labels, kind: c.kind, reason: c.reason }));
     },
     /** All of an order's cards in full; the reveal is written to the log before the first card is handed out. */
-    revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
+    revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry' | 'labels'>> {
       const order = deps.orders.get(orderId);
       deps.transaction(() =>
         deps.audit.append(actor, {
@@ -78,7 +78,7 @@ export function cardCommands(deps: AppDeps) {
       );
       const cards = deps.cards.iterate(orderId);
       return (function* () {
-        for (const c of cards) yield { ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry };
+        for (const c of cards) yield { ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, labels: c.labels };
       })();
     },
   };

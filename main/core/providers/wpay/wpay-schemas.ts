@@ -40,6 +40,7 @@ export const wpayCard = z.object({
   barcode: identifier.nullish(),
   activationUrl: z.string().nullish(),
   formats: z.array(z.looseObject({ key: z.string(), value: identifier.nullish() })).nullish(),
+  labels: z.record(z.string(), z.unknown()).nullish(),
   amount: amountCents,
   validity: z.string().nullish(),
   issuanceDate: z.string().nullish(),

@@ -8,6 +8,11 @@ export const cardChecks: Migration = {
     db.exec(`
       -- The account a card belongs to, copied from its order, so that one index can refuse the same card in two orders.
       ALTER TABLE cards ADD COLUMN account_id TEXT REFERENCES accounts (id);
+      -- What real answers carry beside number and PIN: an activation code, the barcode's symbology, the provider's
+      -- own labels for the fields (JSON), so that sheets and the app show each field under the provider's name.
+      ALTER TABLE cards ADD COLUMN activation_code TEXT;
+      ALTER TABLE cards ADD COLUMN barcode_format TEXT CHECK (barcode_format IN ('code128', 'interleaved2of5', 'qrcode', 'pdf417', 'datamatrix'));
+      ALTER TABLE cards ADD COLUMN labels TEXT;
       UPDATE cards SET account_id = (SELECT o.account_id FROM orders o WHERE o.id = cards.order_id);
 
       -- Cards a provider sent that are not the order's: of another value, product or currency, already held by another
@@ -18,7 +23,10 @@ export const cardChecks: Migration = {
         provider_key    TEXT NOT NULL,
         number          TEXT,
         pin             TEXT,
+        activation_code TEXT,
         barcode         TEXT,
+        barcode_format  TEXT,
+        labels          TEXT,
         url             TEXT,
         amount_cents    INTEGER NOT NULL CHECK (amount_cents >= 0),
         expiry          TEXT,

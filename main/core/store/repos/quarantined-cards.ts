@@ -1,4 +1,5 @@
-import type { NewQuarantinedCard, QuarantineKind, QuarantinedCard } from '../../../../shared/domain';
+import type { BarcodeFormat, NewQuarantinedCard, QuarantineKind, QuarantinedCard } from '../../../../shared/domain';
+import { readLabels, writeLabels } from './cards';
 import type { Db } from '../open-database';
 
 interface Row {
@@ -7,7 +8,10 @@ interface Row {
   provider_key: string;
   number: string | null;
   pin: string | null;
+  activation_code: string | null;
   barcode: string | null;
+  barcode_format: BarcodeFormat | null;
+  labels: string | null;
   url: string | null;
   amount_cents: number;
   expiry: string | null;
@@ -28,7 +32,10 @@ function toCard(r: Row): QuarantinedCard {
     providerKey: r.provider_key,
     number: r.number,
     pin: r.pin,
+    activationCode: r.activation_code,
     barcode: r.barcode,
+    barcodeFormat: r.barcode_format,
+    labels: readLabels(r.labels),
     url: r.url,
     amountCents: r.amount_cents,
     expiry: r.expiry,
@@ -58,9 +65,9 @@ export interface QuarantineGroup {
 export function createQuarantinedCardsRepo(db: Db) {
   // The same card quarantined again for the same reason (a page fetched twice) is kept once.
   const insert = db.prepare(
-    `INSERT INTO quarantined_cards (order_id, provider_key, number, pin, barcode, url, amount_cents, expiry, product_name,
-                                    sku, raw, stored_at, kind, reason, other_order_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO quarantined_cards (order_id, provider_key, number, pin, activation_code, barcode, barcode_format, labels, url,
+                                    amount_cents, expiry, product_name, sku, raw, stored_at, kind, reason, other_order_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (order_id, provider_key, kind) DO NOTHING`,
   );
   const ofOrder = db.prepare<[number], Row>('SELECT * FROM quarantined_cards WHERE order_id = ? ORDER BY id');
@@ -78,7 +85,7 @@ export function createQuarantinedCardsRepo(db: Db) {
     add(orderId: number, cards: readonly (NewQuarantinedCard & { otherOrderId?: number | null })[], now: number): number {
       let added = 0;
       for (const c of cards) {
-        added += insert.run(orderId, c.providerKey, c.number, c.pin, c.barcode, c.url, c.amountCents, c.expiry, c.productName, c.sku, c.raw, now, c.kind, c.reason, c.otherOrderId ?? null).changes;
+        added += insert.run(orderId, c.providerKey, c.number, c.pin, c.activationCode, c.barcode, c.barcodeFormat, writeLabels(c.labels), c.url, c.amountCents, c.expiry, c.productName, c.sku, c.raw, now, c.kind, c.reason, c.otherOrderId ?? null).changes;
       }
       return added;
     },
