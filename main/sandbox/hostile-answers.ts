@@ -102,6 +102,7 @@ const SPECS = {
 } satisfies Partial<Record<HostileCase, CaseSpec>>;
 
 const REVERSE = 'POST /v1/partner/giftcards/orders/reverse';
+const DEEP = '\u0000deep\u0000';
 
 const wpayError = (status: number, code: string, message: string, messages = [message]): Reply => ({ status, body: { code, message, messages } });
 const bhError = (status: number, errorCode: string, message: string): Reply => ({ status, body: { errors: [{ errorCode, message }] } });
@@ -176,6 +177,24 @@ const MORE_SPECS: Record<Exclude<HostileCase, keyof typeof SPECS>, CaseSpec> = {
       const key = ['INT2OF5', 'QRCODE', 'PDF417', 'DATAMATRIX'][i % 4];
       return { ...c, barcode: '', formats: [{ key: 'CNONLY', value: c.cardNumber }, { key, value }] };
     }),
+  },
+  'card-field-deep': {
+    applies: (r) => r.kind === 'cards',
+    move: (_insides, route) => ({
+      rewrite(reply) {
+        const key = route.api === 'wpay' ? 'cards' : 'eGifts';
+        if (reply.status >= 300 || !isRecord(reply.body) || !Array.isArray(reply.body[key]) || reply.body[key].length === 0) return reply;
+        const [first, ...rest] = reply.body[key] as Record<string, unknown>[];
+        const marked = JSON.stringify({ ...reply.body, [key]: [{ ...first, extra: DEEP }, ...rest] });
+        // Written out as text: serialising 5,000 levels would overflow the sandbox's own stack.
+        const body = marked.replace(JSON.stringify(DEEP), `${'['.repeat(5_000)}${']'.repeat(5_000)}`);
+        return { ...reply, raw: true, headers: { ...reply.headers, 'content-type': 'application/json; charset=utf-8' }, body };
+      },
+    }),
+  },
+  'card-field-long': {
+    applies: (r) => r.kind === 'cards',
+    move: eachCard((c, api) => (api === 'wpay' ? { ...c, productName: 'W'.repeat(2 * 1024 * 1024) } : { ...c, productName: 'B'.repeat(2 * 1024 * 1024) })),
   },
   'card-number-ends-with-pin': {
     applies: (r) => r.api === 'blackhawk' && r.kind === 'cards',

@@ -42,6 +42,10 @@ export const HOSTILE_CASES = [
   'barcode-only-in-formats',
   /** Wpay cards whose barcodes come in the other symbologies of the Woohoo family, in turn (INT2OF5, QRCODE, PDF417, DATAMATRIX). */
   'barcode-symbologies',
+  /** A card page with one card's unknown field nested 5,000 levels deep. */
+  'card-field-deep',
+  /** A card page whose cards carry a 2 MB product name. */
+  'card-field-long',
   /** A Wpay submit refused with field-level reasons in `messages` beside its `message` (no order taken). */
   'submit-refused-with-messages',
 ] as const;

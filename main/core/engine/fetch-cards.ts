@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/domain';
 import type { CardPageRequest } from '../providers/provider-client';
 import { ForeignAnswer, ProviderError } from '../providers/provider-error';
+import { ANSWER_LIMIT_CODE } from '../providers/transport/http-transport';
 import { describeQuarantine, foreignReason, totalMismatch } from './answer-checks';
 import { backoffMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
@@ -57,6 +58,14 @@ export async function fetchCards(ctx: DriveContext, order: Order, rounds: FetchR
     return;
   }
   const fatal = errors.find((e) => e.errorClass === 'fatal');
+  if (fatal?.providerCode === ANSWER_LIMIT_CODE) {
+    ctx.transition('stuck', {
+      stateReason: `The provider's answer to a card request broke a limit (${fatal.providerMessage}) each time it was asked. Nothing of it was stored. Contact the provider with the order reference ${current.clientReference}, then press "check now".`,
+      lastError: fatal.message,
+      nextPollAt: null,
+    });
+    return;
+  }
   if (fatal) {
     ctx.transition('stuck', {
       stateReason: `The provider refused to hand over cards (${fatal.providerMessage ?? fatal.message}). The cards stored so far are safe; fix the account, then press "check now".`,
