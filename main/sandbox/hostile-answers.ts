@@ -192,9 +192,24 @@ const MORE_SPECS: Record<Exclude<HostileCase, keyof typeof SPECS>, CaseSpec> = {
       },
     }),
   },
+  'answer-huge': {
+    applies: (r) => r.kind === 'cards',
+    move: () => ({
+      instead: () => ({
+        status: 200,
+        body: null,
+        *stream() {
+          const piece = `"${'x'.repeat(1024 * 1024 - 3)}",`;
+          yield '{"total_cards":1,"padding":[';
+          for (let i = 0; i < 1_536; i++) yield piece;
+          yield '""],"cards":[]}';
+        },
+      }),
+    }),
+  },
   'card-field-long': {
     applies: (r) => r.kind === 'cards',
-    move: eachCard((c, api) => (api === 'wpay' ? { ...c, productName: 'W'.repeat(2 * 1024 * 1024) } : { ...c, productName: 'B'.repeat(2 * 1024 * 1024) })),
+    move: eachCard((c, _api, i) => (i === 0 ? { ...c, productName: 'W'.repeat(2 * 1024 * 1024) } : c)),
   },
   'card-number-ends-with-pin': {
     applies: (r) => r.api === 'blackhawk' && r.kind === 'cards',

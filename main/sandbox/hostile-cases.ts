@@ -44,7 +44,9 @@ export const HOSTILE_CASES = [
   'barcode-symbologies',
   /** A card page with one card's unknown field nested 5,000 levels deep. */
   'card-field-deep',
-  /** A card page whose cards carry a 2 MB product name. */
+  /** A card request answered with 1.5 GB of JSON, streamed without a length. */
+  'answer-huge',
+  /** A card page whose first card carries a 2 MB product name. */
   'card-field-long',
   /** A Wpay submit refused with field-level reasons in `messages` beside its `message` (no order taken). */
   'submit-refused-with-messages',

@@ -22,8 +22,7 @@ describe('bounded answers', () => {
 
   it('refuses a cards page with a 2 MB product name: nothing of it is stored', async () => {
     const rig = await engineRig({ faults: { hostile: ['card-field-long'] } });
-    // Twelve such cards: 24 MB, inside the size limit, so that the field limit is the one that speaks.
-    const order = await settled(rig.core, (await rig.place({ accountId: rig.account('wpay'), lines: [wpayLine(12)], pollEverySeconds: 1 })).id);
+    const order = await settled(rig.core, (await rig.place({ accountId: rig.account('wpay'), lines: [wpayLine(20)], pollEverySeconds: 1 })).id);
     expect(order.state).toBe('needs-attention');
     expect(order.stateReason).toContain('the answer has a field longer than 65,536 characters');
     expect(rig.core.cards.count(order.id)).toBe(0);

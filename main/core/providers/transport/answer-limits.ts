@@ -11,8 +11,8 @@ export interface AnswerLimits {
 }
 
 export const ANSWER_LIMITS: AnswerLimits = {
-  // Twenty times the largest page: generous for a provider that adds fields, far from what would hurt.
-  maxBodyBytes: 32 * 1024 * 1024,
+  // Ten times the largest page: generous for a provider that adds fields, far from what would hurt.
+  maxBodyBytes: 16 * 1024 * 1024,
   maxDepth: 64,
   maxStringLength: 64 * 1024,
 };
