@@ -4,14 +4,14 @@ import type { HostileCase } from '../../main/sandbox/hostile-cases';
 import { blackhawkLine, engineRig, settled, storedPerLine, wpayLine } from '../support/engine-harness';
 import { withRawDb } from '../support/raw-db';
 
-// Random mixes of right, wrong-value, foreign, repeated and miscounted answers to the card requests of an order
+// Random mixes of right, wrong-value, foreign, repeated, miscounted and oversize answers to the card requests of an order
 // placed after another one of the same account. Whatever comes back, every card stored as an ordered card is unique
 // across the account and of its line's value and product, and the order is complete only when all of them are right.
 
 const RUNS = Number(process.env.GIFTDESK_PROPERTY_RUNS ?? 8);
 const SEED = process.env.GIFTDESK_PROPERTY_SEED === undefined ? undefined : Number(process.env.GIFTDESK_PROPERTY_SEED);
 
-const CARD_CASES: HostileCase[] = ['card-value-low', 'card-product-other', 'cards-of-another-order', 'card-repeated', 'total-off'];
+const CARD_CASES: HostileCase[] = ['card-value-low', 'card-product-other', 'cards-of-another-order', 'card-repeated', 'total-off', 'card-field-long'];
 
 const scenario = fc.record({
   flavor: fc.constantFrom('wpay' as const, 'blackhawk' as const),
