@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { asStoreDamage } from '../core/app/store-damage';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
 import { GiftdeskError, ValidationError } from '../core/errors';
@@ -81,7 +82,8 @@ function findCommand(commands: CliCommand[], words: string[]): CliCommand | unde
 }
 
 /** One line: scripts read the first line of stderr, and the field at fault comes first, named as its option. */
-export function describeError(err: unknown, flags: Readonly<Record<string, string>> = {}): string {
+export function describeError(thrown: unknown, flags: Readonly<Record<string, string>> = {}): string {
+  const err = asStoreDamage(thrown);
   const text =
     err instanceof GiftdeskError
       ? err.field

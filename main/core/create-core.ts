@@ -11,7 +11,9 @@ import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
-import { openStore } from './store/open-store';
+import { DATABASE_FILE, openStore } from './store/open-store';
+import { StoreCorrupt } from './store/errors';
+import { GiftdeskError } from './errors';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
@@ -116,6 +118,13 @@ export async function createCore(options: CoreOptions) {
     startSandbox: sandbox === false ? null : () => startSandbox({ ...sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock }),
   });
   const writer = createCardWriter(store.connection, options.workers?.cardWriter ?? sourceCardWriterEntry());
+  // The whole file checked on the writer's thread right after opening (about a second per 100,000 cards): start-up
+  // does not wait for it, and what it finds is the named store-corruption error, the file left as it was.
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const integrity: Promise<StoreCorrupt | null> = writer.checkIntegrity().then(
+    (problems) => (problems.length === 0 ? null : new StoreCorrupt(databaseFile, problems.slice(0, 3).join('; ').replace(/\s+/g, ' ').slice(0, 300))),
+    (err: unknown) => (err instanceof GiftdeskError && err.kind === 'store-corrupt' ? new StoreCorrupt(databaseFile, err.message) : null),
+  );
   const engineActor: Actor = { via: 'engine', user };
   const engine = createOrderEngine({
     accounts,
@@ -165,6 +174,8 @@ export async function createCore(options: CoreOptions) {
     backups,
     engine,
     providers,
+    /** The integrity check begun at open: the named store-corruption error when the file is damaged, else null. */
+    integrity,
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await backups.stopSchedule();

@@ -84,3 +84,4 @@ export class StoreIdentityInvalid extends GiftdeskError {
     super(`${file} is not a valid Giftdesk store identity; it was left as it is. Restore it from a backup.`);
   }
 }
+

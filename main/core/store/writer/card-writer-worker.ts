@@ -27,6 +27,10 @@ parentPort!.on('message', (m: ToWriter) => {
     parentPort!.postMessage({ id: m.id, closed: true } satisfies FromWriter);
     return;
   }
+  if ('check' in m) {
+    parentPort!.postMessage({ id: m.id, problems: integrityProblems() } satisfies FromWriter);
+    return;
+  }
   try {
     const added = store.immediate(m.batch.orderId, m.batch);
     parentPort!.postMessage({ id: m.id, added } satisfies FromWriter);
@@ -34,3 +38,17 @@ parentPort!.on('message', (m: ToWriter) => {
     parentPort!.postMessage({ id: m.id, error: transferError(err, 'store-write-failed') } satisfies FromWriter);
   }
 });
+
+/**
+ * SQLCipher's check of every page's authentication code, then SQLite's quick structural check: reads the whole file,
+ * writes nothing. Damage read on the way is a finding too, not a crash.
+ */
+function integrityProblems(): string[] {
+  try {
+    const cipher = db.pragma('cipher_integrity_check') as Record<string, unknown>[];
+    const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return [...cipher.map((r) => String(Object.values(r)[0])), ...quick];
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
+  }
+}

@@ -9,6 +9,8 @@ export interface CardWriter {
   write(batch: CardBatch): Promise<WriteResult>;
   /** Starts the thread ahead of the first write, so its start-up is not paid while cards wait. */
   warm(): void;
+  /** Checks the whole file on the writer's thread (so start-up is not held up); resolves with what it found. */
+  checkIntegrity(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export function sourceCardWriterEntry(): WorkerEntry {
 export function createCardWriter(connection: WriterConnection, entry: WorkerEntry): CardWriter {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: WriteResult | string[]) => void; reject: (e: Error) => void }>();
 
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
@@ -41,6 +43,7 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
       if (!p) return;
       pending.delete(m.id);
       if ('error' in m) p.reject(receiveError({ ...m.error, message: `Storing cards failed: ${m.error.message}` }));
+      else if ('problems' in m) p.resolve(m.problems);
       else p.resolve('added' in m ? m.added : NOTHING);
     });
     w.on('error', (err) => failAll(err));
@@ -48,15 +51,16 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
     worker = w;
     return w;
   };
-  const send = (message: (id: number) => ToWriter, w: Worker) =>
-    new Promise<WriteResult>((resolve, reject) => {
+  const send = <T extends WriteResult | string[]>(message: (id: number) => ToWriter, w: Worker) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve: resolve as (r: WriteResult | string[]) => void, reject });
       w.postMessage(message(id));
     });
 
   return {
-    write: (batch) => send((id) => ({ id, batch }), ensure()),
+    write: (batch) => send<WriteResult>((id) => ({ id, batch }), ensure()),
+    checkIntegrity: () => send<string[]>((id) => ({ id, check: true }), ensure()),
     warm: () => void ensure(),
     async close() {
       if (!worker) return;

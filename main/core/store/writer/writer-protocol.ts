@@ -16,8 +16,13 @@ export interface CardBatch {
   now: number;
 }
 
-export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true };
-export type FromWriter = { id: number; added: WriteResult } | { id: number; error: TransferredError } | { id: number; closed: true };
+export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true } | { id: number; check: true };
+export type FromWriter =
+  | { id: number; added: WriteResult }
+  | { id: number; error: TransferredError }
+  | { id: number; closed: true }
+  /** The integrity check's findings: empty when the file checks out. */
+  | { id: number; problems: string[] };
 
 /** What a batch did: ordered cards new to the store, cards refused because another order holds them, cards quarantined. */
 export interface WriteResult {
