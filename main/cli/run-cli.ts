@@ -49,14 +49,23 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     // A wrong passcode or recovery key is bad input (exit 2, `passcode: …`); a store that cannot open is a failure.
     return err instanceof GiftdeskError && err.field ? EXIT.badInput : EXIT.failed;
   }
+  let code: number;
   try {
-    return await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);
+    code = await command.run({ ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json }, args);
   } catch (err) {
     deps.err(describeError(err, command.flags));
-    return err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
+    code = err instanceof ValidationError ? EXIT.badInput : EXIT.failed;
   } finally {
     await core.close();
   }
+  // The integrity check begun at open has finished by now (the store closes after it): damage it found is reported
+  // even when the command itself read nothing damaged.
+  const damage = await core.integrity;
+  if (damage && code === EXIT.ok) {
+    deps.err(describeError(damage));
+    return EXIT.failed;
+  }
+  return code;
 }
 
 function splitGlobals(argv: string[]): { ok: true; dataDir?: string; json: boolean; rest: string[] } | { ok: false; message: string } {

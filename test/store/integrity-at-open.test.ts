@@ -41,4 +41,10 @@ it('finds a flipped byte in the middle of the store right after open, names it, 
   expect(cards.stderr).toMatch(/The card store at giftdesk\.db is damaged \(a page read just now does not check out\)/);
   expect(cards.stderr).not.toContain('Unexpected error');
   expect(sha(file)).toBe(damaged);
+
+  // A command that reads nothing damaged still ends with the check's finding.
+  const accounts = await runCli(dataDir, ['account', 'list']);
+  expect(accounts.code).toBe(1);
+  expect(accounts.stderr).toMatch(/The card store at .*giftdesk\.db is damaged/);
+  expect(sha(file)).toBe(damaged);
 }, 120_000);
