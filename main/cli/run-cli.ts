@@ -60,7 +60,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   }
   // The integrity check begun at open has finished by now (the store closes after it): damage it found is reported
   // even when the command itself read nothing damaged.
-  const damage = await core.integrity;
+  const damage = await core.app.integrity();
   if (damage && code === EXIT.ok) {
     deps.err(describeError(damage));
     return EXIT.failed;

@@ -151,6 +151,7 @@ export async function createCore(options: CoreOptions) {
     secrets,
     engine,
     providers,
+    integrity,
     cardJobWorker: options.workers?.cardJob ?? sourceCardWorker(),
   });
 

@@ -5,6 +5,7 @@ import type { AccountSecrets } from '../secrets/account-secrets';
 import type { AccountsRepo } from '../store/repos/accounts';
 import type { AuditLog } from '../store/repos/audit';
 import type { CardsRepo } from '../store/repos/cards';
+import type { StoreCorrupt } from '../store/errors';
 import type { OrdersRepo } from '../store/repos/orders';
 import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
 import type { SettingsRepo } from '../store/repos/settings';
@@ -25,6 +26,8 @@ export interface AppDeps {
   secrets: AccountSecrets;
   engine: OrderEngine;
   providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget'>;
+  /** The integrity check begun when the store opened (run on the card writer's thread). */
+  integrity: Promise<StoreCorrupt | null>;
   /** The worker thread that renders sheets and encrypts card files. */
   cardJobWorker: WorkerEntry;
 }

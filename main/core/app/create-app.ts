@@ -1,3 +1,4 @@
+import type { StoreCorrupt } from '../store/errors';
 import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
 import { auditQueries } from './audit';
@@ -21,6 +22,8 @@ export function createApp(deps: AppDeps) {
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
     audit: auditQueries(deps),
+    /** The integrity check begun when the store opened: the named store-corruption error when damaged, else null. */
+    integrity: (): Promise<StoreCorrupt | null> => deps.integrity,
   };
 }
 
