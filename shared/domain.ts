@@ -64,6 +64,18 @@ export interface Order {
   settledAt: number | null;
 }
 
+/** Symbologies a provider names for a card's barcode (Woohoo format keys); a card without one prints Code 128. */
+export const BARCODE_FORMATS = ['code128', 'interleaved2of5', 'qrcode', 'pdf417', 'datamatrix'] as const;
+export type BarcodeFormat = (typeof BARCODE_FORMATS)[number];
+
+/** The provider's own names for a card's fields, where it gives them ("Voucher Code" for what Giftdesk calls the PIN). */
+export interface CardLabels {
+  number?: string;
+  pin?: string;
+  activationCode?: string;
+  expiry?: string;
+}
+
 export interface Card {
   id: number;
   orderId: number;
@@ -71,7 +83,12 @@ export interface Card {
   providerKey: string;
   number: string | null;
   pin: string | null;
+  /** A code of its own some cards carry to activate or redeem them (Wpay activationCode). */
+  activationCode: string | null;
   barcode: string | null;
+  /** The symbology the provider names for the barcode; null: Code 128. */
+  barcodeFormat: BarcodeFormat | null;
+  labels: CardLabels | null;
   url: string | null;
   amountCents: number;
   expiry: string | null;
@@ -83,3 +100,19 @@ export interface Card {
 
 /** A card as a provider hands it over, before it has a row of its own. */
 export type NewCard = Omit<Card, 'id' | 'orderId' | 'storedAt'>;
+
+/** Why a card a provider sent is kept apart from the order's own cards. */
+export const QUARANTINE_KINDS = ['wrong-value', 'wrong-product', 'wrong-currency', 'held-by-another-order', 'repeated'] as const;
+export type QuarantineKind = (typeof QUARANTINE_KINDS)[number];
+
+/** A card that came back with an order but is not one of its ordered cards: kept whole, never counted. */
+export interface QuarantinedCard extends Card {
+  kind: QuarantineKind;
+  /** What came back against what was ordered, in words. */
+  reason: string;
+  /** For a card already held by another order of the account: that order. */
+  otherOrderId: number | null;
+}
+
+/** A card to quarantine, as the engine hands it to the store. */
+export type NewQuarantinedCard = NewCard & { kind: QuarantineKind; reason: string };

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { asStoreDamage } from '../core/app/store-damage';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { defaultDataDir } from '../core/data-dir';
 import { GiftdeskError, ValidationError } from '../core/errors';
@@ -71,16 +72,25 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   }
   const ctx: CliContext = { ...deps, app: core.app, actor: { via: 'cli', user: core.user }, json, passcodeGiven: deps.passcodeGiven ?? (() => null) };
   const stopListening = deps.onInterrupt?.(() => sayInterrupted(ctx));
+  let code: number;
   try {
-    return await command.run(ctx, args);
+    code = await command.run(ctx, args);
   } catch (err) {
     // A passcode refused (wrong, or too easy to guess for a new one) is bad input, like at the store's opening.
     deps.err(describeError(err, { ...GLOBAL_FLAGS, ...command.flags }));
-    return exitCodeOf(err);
+    code = exitCodeOf(err);
   } finally {
     stopListening?.();
     await core.close();
   }
+  // The integrity check begun at open has finished by now (the store closes after it): damage it found is reported
+  // even when the command itself read nothing damaged.
+  const damage = await core.app.integrity();
+  if (damage && code === EXIT.ok) {
+    deps.err(describeError(damage));
+    return EXIT.failed;
+  }
+  return code;
 }
 
 /**
@@ -114,7 +124,8 @@ function findCommand(commands: CliCommand[], words: string[]): CliCommand | unde
 }
 
 /** One line: scripts read the first line of stderr, and the field at fault comes first, named as its option. */
-export function describeError(err: unknown, flags: Readonly<Record<string, string>> = {}): string {
+export function describeError(thrown: unknown, flags: Readonly<Record<string, string>> = {}): string {
+  const err = asStoreDamage(thrown);
   const text =
     err instanceof GiftdeskError
       ? err.field

@@ -11,14 +11,18 @@ import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
 import { createAccountSecrets } from './secrets/account-secrets';
 import type { Keychain } from './secrets/keychain';
-import { StoreReadOnly } from './store/errors';
+import { StoreCorrupt, StoreReadOnly } from './store/errors';
 import { openStore, type WhenReadOnly } from './store/open-store';
+import { DATABASE_FILE } from './store/open-store';
+
+import { GiftdeskError } from './errors';
 import { createAccountsRepo } from './store/repos/accounts';
 import { createAuditLog } from './store/repos/audit';
 import { createCardPagesRepo } from './store/repos/card-pages';
 import { createCardsRepo } from './store/repos/cards';
 import { createCustodyRepo } from './store/repos/custody';
 import { createHandoutsRepo } from './store/repos/handouts';
+import { createQuarantinedCardsRepo } from './store/repos/quarantined-cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 import { createSettingsRepo } from './store/repos/settings';
@@ -91,6 +95,7 @@ export async function createCore(options: CoreOptions) {
   // A reversed or cancelled order's cards are cancelled in the transaction that records the order's change.
   const orders = createOrdersRepo(db, audit, (orderId, auditId, now) => custody.cancelOrder(orderId, auditId, now));
   const cards = createCardsRepo(db);
+  const quarantine = createQuarantinedCardsRepo(db);
   const settings = createSettingsRepo(db);
   const secrets = createAccountSecrets(options.keychain);
   if (store.created) seedSandboxAccounts(accounts, clock.now());
@@ -141,11 +146,19 @@ export async function createCore(options: CoreOptions) {
           : () => startSandbox({ ...sandbox, stateDir: path.join(options.dataDir, 'sandbox'), clock }),
   });
   const writer = createCardWriter(store.connection, options.workers?.cardWriter ?? sourceCardWriterEntry());
+  // The whole file checked on the writer's thread right after opening (about a second per 100,000 cards): start-up
+  // does not wait for it, and what it finds is the named store-corruption error, the file left as it was.
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const integrity: Promise<StoreCorrupt | null> = writer.checkIntegrity().then(
+    (problems) => (problems.length === 0 ? null : new StoreCorrupt(databaseFile, problems.slice(0, 3).join('; ').replace(/\s+/g, ' ').slice(0, 300))),
+    (err: unknown) => (err instanceof GiftdeskError && err.kind === 'store-corrupt' ? new StoreCorrupt(databaseFile, err.message) : null),
+  );
   const engineActor: Actor = { via: 'engine', user };
   const engine = createOrderEngine({
     accounts,
     orders,
     cards,
+    quarantine,
     pages: createCardPagesRepo(db),
     writer,
     lease: createEngineLeaseRepo(db),
@@ -164,11 +177,13 @@ export async function createCore(options: CoreOptions) {
     cards,
     custody,
     handouts,
+    quarantine,
     audit,
     settings,
     secrets,
     engine,
     providers,
+    integrity,
     cardJobWorker: options.workers?.cardJob ?? sourceCardWorker(),
     vault,
     backups,
@@ -190,6 +205,7 @@ export async function createCore(options: CoreOptions) {
     cards,
     custody,
     handouts,
+    quarantine,
     audit,
     secrets,
     settings,
@@ -199,6 +215,8 @@ export async function createCore(options: CoreOptions) {
     backups,
     engine,
     providers,
+    /** The integrity check begun at open: the named store-corruption error when the file is damaged, else null. */
+    integrity,
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await backups.stopSchedule();

@@ -1,6 +1,7 @@
 // The sandbox's fault switches and admin routes, for tests, the bench and serve.ts. The app never imports this file.
 import { handleAdmin } from './admin-handlers';
 import { FaultDice, faultsPatchSchema } from './faults';
+import { hostileMove } from './hostile-answers';
 import type { RequestInstruments, SandboxInsides, SandboxInstruments } from './instruments';
 import type { SandboxFaults } from './types';
 
@@ -38,6 +39,12 @@ export function createFaultInstruments(initial: Partial<SandboxFaults> = {}): Fa
         serverError: (api) => dice.serverError(api),
         tooManyRequests: (api) => dice.tooManyRequests(api),
         holdAfterAcceptMs: () => dice.current().holdAfterAcceptMs,
+        hostile(route) {
+          const which = dice.hostile(route);
+          if (which === null) return null;
+          insides.hostile(which);
+          return hostileMove(which, insides, route);
+        },
       };
     },
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Reply } from './http-kit';
 import type { FaultPlan, RouteKind } from './instruments';
+import { hostileCandidates, type RouteInfo } from './hostile-answers';
+import { HOSTILE_CASES, type HostileCase } from './hostile-cases';
 import { createRng } from './rng';
 import type { SandboxApi, SandboxFaults } from './types';
 
@@ -24,6 +26,8 @@ export const faultsPatchSchema = z
     refuseStatusRate: fraction,
     refuseCardsRate: fraction,
     foreignReferenceRate: fraction,
+    hostile: z.array(z.enum(HOSTILE_CASES)),
+    hostileRate: fraction,
     balanceCents: z.number().int().min(0),
     seed: z.number().int(),
   })
@@ -47,6 +51,8 @@ export const NO_FAULTS: Omit<FaultKnobs, 'seed'> = {
   refuseStatusRate: 0,
   refuseCardsRate: 0,
   foreignReferenceRate: 0,
+  hostile: [],
+  hostileRate: 1,
 };
 
 export class FaultDice {
@@ -85,6 +91,13 @@ export class FaultDice {
     const refuse = roll(k.refuseStatusRate, kind === 'lookup') || roll(k.refuseCardsRate, cards);
     const foreign = roll(k.foreignReferenceRate, isSubmit);
     return { delayMs, spike, throttle, error, drop, cancel, notReady, short, refuse, foreign };
+  }
+
+  /** Which hostile case, if any, this request gets: thrown only when a case is enabled that applies to it. */
+  hostile(route: RouteInfo): HostileCase | null {
+    const candidates = hostileCandidates(this.knobs.hostile, route);
+    if (candidates.length === 0 || this.rng() >= this.knobs.hostileRate) return null;
+    return candidates[Math.floor(this.rng() * candidates.length)]!;
   }
 
   /** A 5xx in one of the shapes a provider's edge really sends: its own JSON, or a proxy's HTML page. */

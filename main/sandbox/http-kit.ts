@@ -9,6 +9,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Body is sent as-is (e.g. an HTML error page) instead of JSON. */
   raw?: boolean;
+  /** The body written piece by piece as the client reads it, without a length (chunked): answers too large to hold. */
+  stream?: () => Iterable<string>;
   orderTaken?: boolean;
   /** For submits and lookups: what the handler did, for the call log. */
   outcome?: CallRecord['outcome'];

@@ -4,6 +4,7 @@
 import type { Clock } from '../core/clock';
 import type { Reply, SandboxRequest } from './http-kit';
 import type { SandboxStateStore } from './state-store';
+import type { HostileCase } from './hostile-cases';
 import type { SandboxApi, SandboxStats } from './types';
 
 /** What a route does, for the faults that apply to it. */
@@ -31,6 +32,8 @@ export interface SandboxInsides {
   store: SandboxStateStore;
   clock: Clock;
   stats(): SandboxStats;
+  /** Counts a hostile answer given. */
+  hostile(which: HostileCase): void;
 }
 
 /** Instruments bound to one running sandbox. */
@@ -42,6 +45,12 @@ export interface RequestInstruments {
   tooManyRequests(api: SandboxApi): Reply;
   /** How long to hold the answer to a submit after its order was taken. */
   holdAfterAcceptMs(): number;
+  /** A hostile answer for this request, when one is switched on: aimed at another order, and/or rewritten. */
+  hostile(route: { api: SandboxApi; kind: RouteKind; endpoint: string }): {
+    aim?(req: SandboxRequest): void;
+    instead?(req: SandboxRequest): Reply;
+    rewrite?(reply: Reply): Reply;
+  } | null;
 }
 
 export interface SandboxInstruments {

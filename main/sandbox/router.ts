@@ -90,7 +90,10 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
     log('refused');
     return send(res, denied);
   }
-  const reply = await route.handle(req, ctx);
+  const hostile = instruments?.hostile({ api: route.api, kind: route.kind, endpoint: route.endpoint }) ?? null;
+  hostile?.aim?.(req);
+  const handled = hostile?.instead ? hostile.instead(req) : await route.handle(req, ctx);
+  const reply = hostile?.rewrite ? hostile.rewrite(handled) : handled;
   const record = log(reply.outcome ?? 'refused');
   const hold = instruments?.holdAfterAcceptMs() ?? 0;
   if (reply.orderTaken && hold > 0) await ctx.clock.sleep(hold, deps.signal);
@@ -111,6 +114,7 @@ async function handle(msg: IncomingMessage, res: ServerResponse, deps: RouterDep
 }
 
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.stream) return void sendStream(res, reply, reply.stream());
   const payload = reply.raw ? String(reply.body) : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'content-type': reply.raw ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
@@ -118,4 +122,14 @@ function send(res: ServerResponse, reply: Reply): void {
     'content-length': String(Buffer.byteLength(payload)),
   });
   res.end(payload);
+}
+
+/** Writes a streamed body as fast as the client takes it, and stops as soon as the client goes away. */
+async function sendStream(res: ServerResponse, reply: Reply, pieces: Iterable<string>): Promise<void> {
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+  for (const piece of pieces) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+  }
+  res.end();
 }

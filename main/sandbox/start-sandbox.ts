@@ -54,7 +54,7 @@ async function listen(options: SandboxOptions, clock: Clock, host: string, unloc
   // Every request held for latency listens on this one signal: many at once is normal here, not a leak.
   setMaxListeners(0, closing.signal);
   const statsSnapshot = () => stats.snapshot(store, clock.now());
-  const instruments = options.instruments?.attach({ store, clock, stats: statsSnapshot }) ?? null;
+  const instruments = options.instruments?.attach({ store, clock, stats: statsSnapshot, hostile: (which) => stats.hostile(which) }) ?? null;
 
   const server = createServer(createRequestListener({ ctx, instruments, signal: closing.signal }));
   await new Promise<void>((resolve, reject) => {

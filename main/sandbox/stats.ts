@@ -1,3 +1,4 @@
+import type { HostileCase } from './hostile-cases';
 import type { SandboxStateStore } from './state-store';
 import { orderQuantity, orderTotalCents } from './state-store';
 import { progressAt } from './order-timeline';
@@ -20,6 +21,7 @@ export class SandboxStatsRecorder {
     refusedStatus: 0,
     refusedCards: 0,
     foreignReferences: 0,
+    hostile: {},
   };
 
   request(endpoint: string): void {
@@ -36,8 +38,12 @@ export class SandboxStatsRecorder {
     return record;
   }
 
-  fault(kind: keyof SandboxStats['faultsInjected']): void {
+  fault(kind: Exclude<keyof SandboxStats['faultsInjected'], 'hostile'>): void {
     this.faults[kind]++;
+  }
+
+  hostile(which: HostileCase): void {
+    this.faults.hostile[which] = (this.faults.hostile[which] ?? 0) + 1;
   }
 
   snapshot(store: SandboxStateStore, now: number): SandboxStats {
@@ -51,7 +57,7 @@ export class SandboxStatsRecorder {
       submitsByReference: { ...this.submits },
       calls: Object.fromEntries(Object.entries(this.calls).map(([ref, list]) => [ref, list.map((r) => ({ ...r }))])),
       requests: { ...this.requests },
-      faultsInjected: { ...this.faults },
+      faultsInjected: { ...this.faults, hostile: { ...this.faults.hostile } },
       orders,
       balanceCents: store.availableBalanceCents(),
     };

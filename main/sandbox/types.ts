@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { HostileCase } from './hostile-cases';
 import type { SandboxInstruments } from './instruments';
 
 /** Faults a test or the bench switches on (fault-instruments.ts) to see how a client copes with a provider having a bad day. */
@@ -33,6 +34,10 @@ export interface SandboxFaults {
   /** Fraction of Wpay submits under a refno the sandbox never saw that find it already taken by an order placed
    *  elsewhere (the same lines with a card more on each): the sandbox keeps that other order and answers 5313. */
   foreignReferenceRate: number;
+  /** Hostile answers (hostile-cases.ts) the sandbox may give: answers that lie about the order they are for. */
+  hostile: HostileCase[];
+  /** Fraction of the requests a hostile case applies to that get one (one of the enabled cases that apply, at random). */
+  hostileRate: number;
   /** Wpay SVA available balance in cents; setting it replaces the balance from now on. */
   balanceCents: number;
   /** Seed of the fault dice, for runs that can be repeated. */
@@ -93,6 +98,8 @@ export interface SandboxStats {
     refusedStatus: number;
     refusedCards: number;
     foreignReferences: number;
+    /** Hostile answers given, per case. */
+    hostile: Partial<Record<HostileCase, number>>;
   };
   orders: SandboxOrderSummary[];
   balanceCents: number;

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'cards.search',
   'cards.count',
   'cards.reveal',
+  'cards.quarantined',
   'cards.sheet',
   'cards.export',
   'custody.stock',

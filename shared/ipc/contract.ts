@@ -29,6 +29,7 @@ import {
   orderViewSchema,
   placeOrderSchema,
   productsSchema,
+  quarantinedCardViewSchema,
   revealedCardSchema,
 } from './views';
 import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
@@ -87,6 +88,8 @@ export const channels = {
   'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },
   'cards.reveal': { request: z.strictObject({ cardId: z.number().int().positive() }), response: revealedCardSchema, cardData: true },
+  /** The cards that came with an order but are not its own, masked, each with why. */
+  'cards.quarantined': { request: byOrder, response: z.array(quarantinedCardViewSchema), cardData: true },
   'cards.sheet': { request: sheetRequestSchema, response: outputOutcomeSchema, cardData: true },
   'cards.export': { request: exportRequestSchema, response: exportOutcomeSchema, cardData: true },
 

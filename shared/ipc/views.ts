@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSentence, checkBaseUrl } from '../base-url';
 import { CUSTODY_STATES } from '../custody-state-machine';
-import { ORDER_STATES, PROVIDERS } from '../domain';
+import { ORDER_STATES, PROVIDERS, QUARANTINE_KINDS } from '../domain';
 
 // The shapes that cross IPC. They are views, not domain rows: an account is described by whether it has a key and
 // the key's last four characters, a card by its masked number until an audited reveal.
@@ -202,6 +202,10 @@ export const orderViewSchema = z.object({
   /** A reversal may be asked for now (Wpay, within the provider's window, not yet settled as cancelled/failed). */
   canCancel: z.boolean(),
   progress: orderProgressSchema,
+  /** Cards the provider sent with this order that are not its own: kept apart, never counted. */
+  quarantinedCards: z.number().int(),
+  /** Orders that were sent cards this order already holds. */
+  cardsAlsoSentTo: z.array(z.object({ orderId: id, cards: z.number().int() })),
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
 
@@ -225,6 +229,9 @@ export const cardViewSchema = z.object({
   /** Last four digits at most. */
   maskedNumber: z.string().nullable(),
   maskedPin: z.string().nullable(),
+  maskedActivationCode: z.string().nullable(),
+  /** The provider's own names for the fields ("Voucher Code" for the PIN). */
+  labels: z.object({ number: z.string(), pin: z.string(), activationCode: z.string(), expiry: z.string() }).partial().nullable(),
   hasUrl: z.boolean(),
   amountCents: cents,
   currency: z.string(),
@@ -237,6 +244,13 @@ export const cardViewSchema = z.object({
     .nullable(),
 });
 export type CardView = z.infer<typeof cardViewSchema>;
+
+export const quarantinedCardViewSchema = cardViewSchema.extend({
+  kind: z.enum(QUARANTINE_KINDS),
+  reason: z.string(),
+  otherOrderId: id.nullable(),
+});
+export type QuarantinedCardView = z.infer<typeof quarantinedCardViewSchema>;
 
 export const cardPageSchema = z.object({ cards: z.array(cardViewSchema), nextAfterId: z.number().int().nullable() });
 export type CardPage = z.infer<typeof cardPageSchema>;

@@ -6,7 +6,7 @@ import { person } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { coreWithOrder, mixedCards } from '../support/order-with-cards';
 import { mustRun } from '../support/tools';
-import { readCsv } from '../support/csv-rows';
+import { README_COLUMNS, readCsv } from '../support/csv-rows';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -33,13 +33,13 @@ async function exportCsv(bom: boolean): Promise<{ bytes: Buffer; rows: string[][
 test('cells a spreadsheet would run as formulas are defused with an apostrophe; commas, quotes and line breaks survive', async () => {
   const { bytes, rows } = await exportCsv(false);
   expect(bytes.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  expect(bytes.toString('utf8')).toMatch(/^order_reference,product,sku,card_number,pin,amount,currency,expiry,barcode,url,sandbox\r\n/);
+  expect(bytes.toString('utf8')).toMatch(/^order_reference,product,sku,card_number,pin,amount,currency,expiry,barcode,url,activation_code,sandbox\r\n/);
   expect(rows).toHaveLength(4);
   expect(rows[2]!.slice(1, 3)).toEqual([`'=HYPERLINK("https://evil.example","Claim"), then "more"`, `'+61-SKU`]);
   expect(rows[2]![7]).toBe('');
   expect(rows[2]![9]).toBe('https://egift.example/a,b\r\nc');
   expect(rows[3]!.slice(1, 6)).toEqual(['Café Crème Gift', 'WW-EGIFT', `'@SUM(A1)`, `'-1234`, '0.01']);
-  for (const row of rows) expect(row).toHaveLength(11);
+  for (const row of rows) expect(row).toHaveLength(README_COLUMNS.length);
 });
 
 test('the Excel option starts the file with a UTF-8 byte-order mark', async () => {

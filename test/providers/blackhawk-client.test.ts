@@ -100,7 +100,11 @@ describe('orderInfo', () => {
       'Funding Hold': 'pending',
       'Funding Posted': 'processing',
       'Successfully Sent To Processor': 'processing',
-      'Not All Records Funded': 'processing',
+      Failed: 'failed',
+      'Not All Records Funded': 'partial',
+      'Not All Records Reversed': 'partial',
+      'Not All Records Processed': 'partial',
+      'Awaiting Review': 'unknown',
     };
     let word = '';
     const { client, server } = await blackhawk(() => ({ status: 200, body: { orderNumber: '77', orderStatus: word } }));

@@ -39,7 +39,7 @@ afterAll(async () => {
 
 function client(p12: Uint8Array | null, extraTrustedCa: string[] | undefined = [pki.caPem]) {
   const bh = p12
-    ? createProviderClient(account('blackhawk', server.url), { certificate: { p12, passphrase: PASSPHRASE } }, { extraTrustedCa, retry: { maxAttempts: 1 } })
+    ? createProviderClient(account('blackhawk', server.url, { clientProgramNumber: '43287904' }), { certificate: { p12, passphrase: PASSPHRASE } }, { extraTrustedCa, retry: { maxAttempts: 1 } })
     : createProviderClient(account('sandbox', server.url, { sandboxFlavor: 'blackhawk' }), {}, { extraTrustedCa, retry: { maxAttempts: 1 } });
   open.push(bh);
   return bh;
@@ -53,7 +53,8 @@ describe('Blackhawk mutual TLS', () => {
     const submitted = await bh.submit(ORDER);
     expect(submitted.status).toMatchObject({ phase: 'complete', providerOrderId: '401087290' });
     expect(await bh.status({ reference: ORDER.reference, providerOrderId: '401087290' })).toMatchObject({ phase: 'complete', totalCards: 3 });
-    const page = await bh.fetchCards('401087290', bh.planPages(3)[0]!);
+    // The code retrieval example is of order 401087311 of client program 43287904.
+    const page = await bh.fetchCards('401087311', bh.planPages(3)[0]!);
     expect(page.state === 'ready' && page.cards.map((c) => c.pin)).toEqual(['1713', '1353', '8125']);
     expect(server.clients.slice(-3)).toEqual(['client', 'client', 'client']);
   });

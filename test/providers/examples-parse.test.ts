@@ -27,8 +27,10 @@ afterAll(() => server.close());
 
 const wpay = () =>
   createProviderClient(account('wpay', server.url), { apiKey: 'test-key-0123456789' }, { clock: recordingClock() });
-const blackhawk = () =>
-  createProviderClient(account('sandbox', server.url, { sandboxFlavor: 'blackhawk', merchantId: '60300003779', clientProgramNumber: '43251304' }), {}, { clock: recordingClock() });
+/** The seed's examples come from two client programs: its submit from 43251304, its code retrievals from 43287904. */
+const blackhawk = (clientProgramNumber = '43251304') =>
+  createProviderClient(account('sandbox', server.url, { sandboxFlavor: 'blackhawk', merchantId: '60300003779', clientProgramNumber }), {}, { clock: recordingClock() });
+const CODES_PROGRAM = '43287904';
 
 describe('Wpay examples', () => {
   it('reads the batch order answer (202 PROCESSING) with its cancel window', async () => {
@@ -97,6 +99,29 @@ describe('Wpay examples', () => {
   });
 });
 
+describe('Wpay answers as seen in the wild', () => {
+  it('reads a real-time card whose number is only in formats (CNONLY), keyed by it, with the provider’s labels', async () => {
+    routes.set('POST /v1/partner/giftcards/orders', { status: 201, body: fixture('issue-wpay-realtime-cnonly.json') });
+    const result = await wpay().submit({ reference: 'gd-realtime-0001', lines: [{ sku: 'WWQ651BHNWSH', faceValueCents: 500, quantity: 1 }], currency: 'AUD', realtime: true });
+    expect(result.cards).toEqual([
+      expect.objectContaining({
+        providerKey: '8090921090695675',
+        number: '8090921090695675',
+        pin: 'PINETEST16760',
+        barcode: null,
+        labels: { number: 'Card Number', pin: 'Voucher Code', activationCode: 'Activation Code', expiry: 'Validity' },
+      }),
+    ]);
+  });
+
+  it('reads a barcode given only as QCBARCODE-26-V1, and the activation code as a field of its own', async () => {
+    routes.set('GET /v1/partner/giftcards/order/AAN1/cards', { status: 200, body: fixture('issue-wpay-card-qcbarcode.json') });
+    const page = await wpay().fetchCards('AAN1', { offset: 0, limit: 1 });
+    if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
+    expect(page.cards[0]).toMatchObject({ barcode: '62800000000001234561234000', barcodeFormat: 'code128', activationCode: 'ACT7730012', number: '6280000000000123456' });
+  });
+});
+
 describe('Blackhawk examples', () => {
   const order = { reference: '2019-06-12T15:35:28-0500', lines: [{ sku: 'BestBuy_eGift', faceValueCents: 2500, quantity: 3 }], currency: 'USD', realtime: false };
 
@@ -115,13 +140,13 @@ describe('Blackhawk examples', () => {
   it('reads the Funding Hold answers (seed and providers.md) as not ready', async () => {
     for (const name of ['blackhawk-codes-not-ready.json', 'providers-md-blackhawk-codes-not-ready.json']) {
       routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture(name) });
-      expect(await blackhawk().fetchCards('401087307', { offset: 0, limit: 3 })).toEqual({ state: 'not-ready', label: 'Funding Hold' });
+      expect(await blackhawk(CODES_PROGRAM).fetchCards('401087307', { offset: 0, limit: 3 })).toEqual({ state: 'not-ready', label: 'Funding Hold' });
     }
   });
 
   it('reads URL-only eGifts, keyed by their URL', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture('blackhawk-codes-url-only.json') });
-    const page = await blackhawk().fetchCards('401087307', { offset: 0, limit: 3 });
+    const page = await blackhawk(CODES_PROGRAM).fetchCards('401087307', { offset: 0, limit: 3 });
     if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
     expect(page.totalCards).toBe(3);
     expect(new Set(page.cards.map((c) => c.providerKey)).size).toBe(3);
@@ -137,7 +162,7 @@ describe('Blackhawk examples', () => {
 
   it('reads eGifts with card number and PIN, keyed by card number', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/eGiftBulkCodeRetrievalInfo/byKeys', { status: 200, body: fixture('blackhawk-codes-with-card-number-and-pin.json') });
-    const page = await blackhawk().fetchCards('401087311', { offset: 0, limit: 3 });
+    const page = await blackhawk(CODES_PROGRAM).fetchCards('401087311', { offset: 0, limit: 3 });
     if (page.state !== 'ready') throw new Error(`expected cards, got ${page.state}`);
     expect(page.cards.map((c) => [c.providerKey, c.pin, c.barcode])).toEqual([
       ['9877880000001851713', '1713', '9877880000001851713'],
@@ -148,7 +173,7 @@ describe('Blackhawk examples', () => {
 
   it('reads the orderInfo fields of providers.md, numbers given as strings', async () => {
     routes.set('GET /rewardsOrderProcessing/v1/orderInfo/byKeys', { status: 200, body: fixture('providers-md-blackhawk-order-info.json') });
-    const status = await blackhawk().status({ reference: 'x', providerOrderId: '401087290' });
+    const status = await blackhawk().status({ reference: '2019-06-12T15:35:28-0500', providerOrderId: '401087290' });
     expect(status).toMatchObject({ phase: 'processing', label: 'In Process', providerOrderId: '401087290', totalCards: 3 });
   });
 

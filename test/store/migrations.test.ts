@@ -17,7 +17,7 @@ const LATEST = MIGRATIONS.at(-1)!.version;
 
 describe('migrations', () => {
   it('ships each migration under its own number, in its own file named by it, without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const files = readdirSync(path.resolve(import.meta.dirname, '../../main/core/store/migrations')).filter((f) => /^\d{3}-/.test(f));
     expect(files.map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.version));
   });
@@ -134,7 +134,7 @@ describe('migrations', () => {
 
     const store = await open(dataDir, MIGRATIONS);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       const rows = store.db
         .prepare('SELECT c.order_id AS o, k.state, k.expiry_date, k.printed_exported_at, k.account_id, k.sku FROM cards c JOIN card_custody k ON k.card_id = c.id ORDER BY c.id')
         .all() as { o: number; state: string; expiry_date: string | null; printed_exported_at: number | null; account_id: string; sku: string }[];

@@ -16,8 +16,8 @@ function amountText(cents: number): string {
   return text;
 }
 
-/** The columns of the README's table, in its order; `sandbox` comes after its ten. */
-export const README_COLUMNS = ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url', 'sandbox'];
+/** The columns of the README's table, in its order; `activation_code` and `sandbox` come after its ten. */
+export const README_COLUMNS = ['order_reference', 'product', 'sku', 'card_number', 'pin', 'amount', 'currency', 'expiry', 'barcode', 'url', 'activation_code', 'sandbox'];
 
 /** The rows the README promises for these stored cards (of a real account unless `sandbox`). */
 export function expectedRows(order: Order, cards: Card[], sandbox = false): string[][] {
@@ -34,6 +34,7 @@ export function expectedRows(order: Order, cards: Card[], sandbox = false): stri
       c.expiry ?? '',
       c.barcode ?? '',
       c.url ?? '',
+      c.activationCode ?? '',
       sandbox ? 'yes' : '',
     ]),
   ];

@@ -6,13 +6,15 @@ import { MIGRATIONS } from '../../main/core/store/migrations';
 import { openDatabase } from '../../main/core/store/open-database';
 import { createCardPagesRepo } from '../../main/core/store/repos/card-pages';
 import { createCardsRepo } from '../../main/core/store/repos/cards';
-import type { FromWriter, ToWriter, WriterConnection } from '../../main/core/store/writer/writer-protocol';
+import { createQuarantinedCardsRepo } from '../../main/core/store/repos/quarantined-cards';
+import type { FromWriter, ToWriter, WriteResult, WriterConnection } from '../../main/core/store/writer/writer-protocol';
 import { transferError } from '../../main/core/workers/worker-error';
 
 const { file, key } = workerData as WriterConnection;
 const db = openDatabase({ file, key, create: false, migrations: MIGRATIONS });
 const cards = createCardsRepo(db);
 const pages = createCardPagesRepo(db);
+const quarantine = createQuarantinedCardsRepo(db);
 
 parentPort!.on('message', (m: ToWriter) => {
   if ('close' in m) {
@@ -20,13 +22,18 @@ parentPort!.on('message', (m: ToWriter) => {
     parentPort!.postMessage({ id: m.id, closed: true } satisfies FromWriter);
     return;
   }
+  if ('check' in m) {
+    parentPort!.postMessage({ id: m.id, problems: [] } satisfies FromWriter);
+    return;
+  }
   try {
     // Whatever the file has grown to meanwhile (the main thread writes too), not a page more.
     db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
-    const added = db.transaction(() => {
-      const n = cards.insertMany(m.batch.orderId, m.batch.cards, m.batch.now);
+    const added = db.transaction((): WriteResult => {
+      const { added, heldElsewhere } = cards.store(m.batch.orderId, m.batch.cards, m.batch.now);
+      const quarantined = quarantine.add(m.batch.orderId, m.batch.quarantined, m.batch.now);
       if (m.batch.page) pages.record(m.batch.orderId, m.batch.page.offset, m.batch.page.limit, m.batch.cards.length, m.batch.now);
-      return n;
+      return { added, heldElsewhere, quarantined };
     }).immediate();
     parentPort!.postMessage({ id: m.id, added } satisfies FromWriter);
   } catch (err) {

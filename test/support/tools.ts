@@ -16,19 +16,21 @@ export function mustRun(command: string, args: string[], input?: string): string
 }
 
 /** Every Code 128 and QR symbol zbarimg finds on every page, rasterised by pdftoppm at the given resolution. */
-export function scanPdf(pdf: string, dir: string, dpi = 200): { code128: string[]; qr: string[] } {
+export function scanPdf(pdf: string, dir: string, dpi = 200): { code128: string[]; qr: string[]; i25: string[] } {
   mustRun('pdftoppm', ['-r', String(dpi), '-gray', pdf, path.join(dir, 'page')]);
   const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.pgm')).map((f) => path.join(dir, f));
-  const r = tool('zbarimg', ['-q', '-Sdisable', '-Scode128.enable', '-Sqrcode.enable', ...pages]);
+  const r = tool('zbarimg', ['-q', '-Sdisable', '-Scode128.enable', '-Sqrcode.enable', '-Si25.enable', ...pages]);
   // zbarimg exits 4 when some image has no symbol at all; that is a failure for us too, shown by the counts.
   if (r.status !== 0 && r.status !== 4) throw new Error(`zbarimg failed (${r.status}): ${r.stderr}`);
   const code128: string[] = [];
   const qr: string[] = [];
+  const i25: string[] = [];
   for (const line of r.stdout.split('\n')) {
     if (line.startsWith('CODE-128:')) code128.push(line.slice('CODE-128:'.length));
     else if (line.startsWith('QR-Code:')) qr.push(line.slice('QR-Code:'.length));
+    else if (line.startsWith('I2/5:')) i25.push(line.slice('I2/5:'.length));
   }
-  return { code128, qr };
+  return { code128, qr, i25 };
 }
 
 export function pdfText(pdf: string, password?: string): { status: number | null; text: string } {

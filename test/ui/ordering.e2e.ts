@@ -189,7 +189,7 @@ describe('ordering cards through the desktop UI', () => {
     const { page } = app;
     const [order] = core.orders.list();
     const target = core.cards.list(order!.id)[137]!;
-    const masked = maskCardNumber(target.number)!;
+    const masked = maskCardNumber(target.number, target.pin)!;
 
     await nav('Cards').click();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
@@ -321,7 +321,7 @@ describe('ordering cards through the desktop UI', () => {
     moveOrderTo(core.orders, bulk.id, 'complete');
     const cards = fakeCards(25_000, 7);
     core.cards.insertMany(bulk.id, cards, now);
-    const lastMasked = maskCardNumber(cards[cards.length - 1]!.number)!;
+    const lastMasked = maskCardNumber(cards[cards.length - 1]!.number, cards[cards.length - 1]!.pin)!;
 
     await nav('Orders').click();
     await expect.poll(() => page.getByRole('article', { name: 'Order bulk-25k' }).count()).toBe(1);

@@ -3,6 +3,14 @@ import { EXIT, type CliCommand } from '../cli-context';
 import { accountArg } from '../command-args';
 import { parseCommandArgs } from '../run-cli';
 
+/** What is wrong with an order's cards, when something is: its quarantine, and its cards sent to other orders too. */
+function flags(o: { quarantinedCards: number; cardsAlsoSentTo: { orderId: number; cards: number }[] }): string {
+  const parts: string[] = [];
+  if (o.quarantinedCards > 0) parts.push(`${o.quarantinedCards} quarantined (cards ORDER --quarantined)`);
+  for (const c of o.cardsAlsoSentTo) parts.push(`${c.cards} of its cards also sent to order ${c.orderId}`);
+  return parts.length > 0 ? `\t${parts.join('; ')}` : '';
+}
+
 export const orders: CliCommand = {
   name: 'orders',
   usage: 'orders [--account N]',
@@ -28,10 +36,12 @@ export const orders: CliCommand = {
             currency: o.currency,
             createdAt: new Date(o.createdAt).toISOString(),
             reason: o.stateReason,
+            quarantined: o.quarantinedCards,
+            cardsAlsoSentTo: o.cardsAlsoSentTo,
           }),
         );
       } else {
-        ctx.out(`${o.id}\t${o.clientReference}\t${o.accountName}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}`);
+        ctx.out(`${o.id}\t${o.clientReference}\t${o.accountName}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}${flags(o)}`);
       }
     }
     return EXIT.ok;

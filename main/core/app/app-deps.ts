@@ -10,6 +10,8 @@ import type { CustodyRepo } from '../store/repos/custody';
 import type { HandoutsRepo } from '../store/repos/handouts';
 import type { OrdersRepo } from '../store/repos/orders';
 import type { ReadOnlyReason } from '../store/errors';
+import type { StoreCorrupt } from '../store/errors';
+import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
 import type { SettingsRepo } from '../store/repos/settings';
 import type { Backups } from '../vault/backup/backups';
 import type { Vault } from '../vault/vault';
@@ -31,11 +33,15 @@ export interface AppDeps {
   cards: CardsRepo;
   custody: CustodyRepo;
   handouts: HandoutsRepo;
+  /** Cards that came with an order but are not its own. */
+  quarantine: QuarantinedCardsRepo;
   audit: AuditLog;
   settings: SettingsRepo;
   secrets: AccountSecrets;
   engine: OrderEngine;
   providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget'>;
+  /** The integrity check begun when the store opened (run on the card writer's thread). */
+  integrity: Promise<StoreCorrupt | null>;
   /** The worker thread that renders sheets and encrypts card files. */
   cardJobWorker: WorkerEntry;
   /** The open store's passcode and recovery key. */

@@ -1,3 +1,4 @@
+import type { StoreCorrupt } from '../store/errors';
 import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
 import { auditQueries } from './audit';
@@ -25,10 +26,12 @@ function allCommands(deps: AppDeps) {
   };
 }
 
-export type App = ReturnType<typeof allCommands>;
+type Commands = ReturnType<typeof allCommands>;
+
+export type App = ReturnType<typeof createApp>;
 
 /** The commands that only read; on a read-only store the others refuse (read-only.ts). A new command is a write until listed here. */
-const READS: ReadsOf<App> = {
+const READS: ReadsOf<Commands> = {
   accounts: ['list', 'byName', 'testConnection', 'products'],
   orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
@@ -46,7 +49,11 @@ const READS: ReadsOf<App> = {
  * handlers and the CLI's commands both call these and nothing below them; a new subject (custody, vault, balances,
  * reports) is one more folder here and one more line below.
  */
-export function createApp(deps: AppDeps): App {
+export function createApp(deps: AppDeps) {
   const app = allCommands(deps);
-  return deps.readOnly ? readOnlyApp(app, READS, deps.readOnly) : app;
+  return {
+    ...(deps.readOnly ? readOnlyApp(app, READS, deps.readOnly) : app),
+    /** The integrity check begun when the store opened (it only reads): the named store-corruption error when damaged, else null. */
+    integrity: (): Promise<StoreCorrupt | null> => deps.integrity,
+  };
 }

@@ -5,6 +5,7 @@ import type { ProviderClient } from '../providers/provider-client';
 import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrderFields, OrdersRepo } from '../store/repos/orders';
+import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
 import type { CardWriter } from '../store/writer/card-writer';
 
 /** What one order's driver works with. Every change is persisted before anything else happens. */
@@ -12,6 +13,8 @@ export interface DriveContext {
   orderId: number;
   orders: OrdersRepo;
   cards: CardsRepo;
+  /** Cards that came with the order but are not its own (another value, product, currency, order…). */
+  quarantine: QuarantinedCardsRepo;
   pages: CardPagesRepo;
   /** Stores cards off the main thread. */
   writer: CardWriter;
@@ -34,4 +37,6 @@ export interface DriveContext {
   signal: AbortSignal;
   /** Consecutive failed calls for this order, for backoff. */
   failures: number;
+  /** Consecutive status answers with a word no document lists, so that such an order is not polled forever. */
+  unknownStatusChecks: number;
 }

@@ -12,7 +12,7 @@ import { submitOrder } from './submit-order';
  * so the loop resumes after a crash exactly where the last commit left it.
  */
 export async function driveOrder(ctx: DriveContext): Promise<Order> {
-  const shortRounds = { count: 0 };
+  const rounds = { short: 0, notFound: 0 };
   for (;;) {
     const order = ctx.orders.get(ctx.orderId);
     if (isSettled(order.state) || ctx.signal.aborted) return order;
@@ -27,7 +27,7 @@ export async function driveOrder(ctx: DriveContext): Promise<Order> {
           await pollOrder(ctx, order);
           break;
         case 'fetching':
-          await fetchCards(ctx, order, shortRounds);
+          await fetchCards(ctx, order, rounds);
           break;
       }
     } catch (err) {

@@ -5,6 +5,7 @@ import type { ProviderClient } from '../providers/provider-client';
 import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrderFields, OrdersRepo } from '../store/repos/orders';
+import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
 import type { CardWriter } from '../store/writer/card-writer';
 import type { DriveContext } from './drive-context';
 import { driveOrder } from './drive-order';
@@ -16,6 +17,8 @@ export interface DriveTaskDeps {
   accounts: { get(id: string): Account };
   orders: OrdersRepo;
   cards: CardsRepo;
+  /** Cards that came with the order but are not its own (another value, product, currency, order…). */
+  quarantine: QuarantinedCardsRepo;
   pages: CardPagesRepo;
   writer: CardWriter;
   clock: Clock;
@@ -55,6 +58,7 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
       orderId,
       orders: deps.orders,
       cards: deps.cards,
+      quarantine: deps.quarantine,
       pages: deps.pages,
       writer: deps.writer,
       clock: deps.clock,
@@ -69,6 +73,7 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
       waitUntil: sleeper.waitUntil,
       signal: abort.signal,
       failures: 0,
+      unknownStatusChecks: 0,
     });
   })();
   return { done, wake: sleeper.wake, abort };

@@ -1,17 +1,4 @@
-import type { NewCard, OrderLine } from '../../../shared/domain';
-
-/** Gives each card the order line it belongs to, by product code and face value (or the only line there is). */
-export function assignLines(cards: readonly NewCard[], lines: readonly OrderLine[]): NewCard[] {
-  const only = lines.length === 1 ? lines[0]! : null;
-  return cards.map((card) => {
-    const line =
-      only ??
-      lines.find((l) => l.sku === card.sku && l.faceValueCents === card.amountCents) ??
-      lines.find((l) => l.faceValueCents === card.amountCents && !card.sku) ??
-      null;
-    return { ...card, lineId: line?.id ?? null };
-  });
-}
+import type { OrderLine } from '../../../shared/domain';
 
 export interface Shortfall {
   stored: number;
@@ -34,9 +21,13 @@ export function findShortfall(
   return ok ? null : { stored, quantity, providerTotal, lines: perLine };
 }
 
-export function describeShortfall(s: Shortfall): string {
+/** `refetchable`: some page is not stored whole yet, so fetching again can bring the missing cards. */
+export function describeShortfall(s: Shortfall, refetchable: boolean): string {
   const parts = [`${s.stored} of ${s.quantity} cards are stored`];
   if (s.providerTotal !== null && s.providerTotal !== s.quantity) parts.push(`the provider reports ${s.providerTotal} cards`);
   for (const l of s.lines) if (l.stored !== l.quantity) parts.push(`line ${l.lineNo} (${l.sku}): ${l.stored} of ${l.quantity}`);
-  return `${parts.join('; ')}. Press "check now" to fetch the missing cards again, or contact the provider with the order reference.`;
+  const advice = refetchable
+    ? 'Press "check now" to fetch the missing cards again, or contact the provider with the order reference.'
+    : 'Every page the provider has was stored whole, so fetching again will not change this: contact the provider with the order reference.';
+  return `${parts.join('; ')}. ${advice}`;
 }

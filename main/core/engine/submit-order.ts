@@ -1,9 +1,16 @@
 import type { NewCard, Order } from '../../../shared/domain';
-import { ProviderError } from '../providers/provider-error';
+import { ForeignAnswer, ProviderError } from '../providers/provider-error';
+import { checkAdoption, foreignReason, totalMismatch } from './answer-checks';
 import type { ProviderOrderStatus } from '../providers/provider-client';
 import { backoffMs, nextPollDelayMs } from './poll-cadence';
 import type { DriveContext } from './drive-context';
 import { storeCards } from './store-cards';
+
+/**
+ * Sends of one reference, at most: each after a lookup that said the order never arrived. Past it a person decides,
+ * so that a provider that keeps losing (or keeps denying) an order is not sent it without end.
+ */
+export const MAX_SUBMITS = 5;
 
 /** Wpay's guidance after a timeout or 5xx: wait about 30 s, then ask for the order by its reference. */
 const RECONCILE_AFTER_MS = 30_000;
@@ -16,7 +23,14 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
   if (order.submitAttempts > 0) {
     const found = await reconcile(ctx, order);
     if (found === 'later') return;
-    if (found) return accept(ctx, found, null);
+    if (found) return accept(ctx, found, null, null);
+    if (order.submitAttempts >= MAX_SUBMITS) {
+      ctx.transition('stuck', {
+        stateReason: `Sent ${order.submitAttempts} times under reference ${order.clientReference}, and each time the provider then said it never arrived. Giftdesk sends it no more on its own: contact the provider with the reference before ordering these cards again.`,
+        nextPollAt: null,
+      });
+      return;
+    }
   }
   // Counted in the same commit that marks the order as sent, before the request goes out.
   const sending = ctx.transition('send', { submitAttempts: order.submitAttempts + 1 });
@@ -28,9 +42,14 @@ export async function submitOrder(ctx: DriveContext, order: Order): Promise<void
       realtime: sending.realtime,
     });
     ctx.failures = 0;
-    await accept(ctx, result.status, result.cards);
+    await accept(ctx, result.status, result.cards, result.currency);
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
+    if (err instanceof ForeignAnswer) {
+      // It may have been sent: never failed, never sent again, until a person has spoken to the provider.
+      ctx.transition('stuck', { stateReason: foreignReason(err, sending), lastError: err.message, nextPollAt: null });
+      return;
+    }
     if (err.errorClass === 'fatal') {
       ctx.transition('refused', { stateReason: `The provider refused the order: ${err.providerMessage ?? err.message}`, lastError: err.message, nextPollAt: null, settledAt: ctx.clock.now() });
       return;
@@ -64,6 +83,10 @@ async function reconcile(ctx: DriveContext, order: Order): Promise<ProviderOrder
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     ctx.failures += 1;
+    if (err instanceof ForeignAnswer) {
+      ctx.transition('stuck', { stateReason: foreignReason(err, order), lastError: err.message, nextPollAt: null });
+      return 'later';
+    }
     if (err.errorClass === 'fatal') {
       ctx.transition('stuck', {
         stateReason: `Giftdesk cannot tell whether the order reached the provider: looking it up by reference ${order.clientReference} was refused (${err.providerMessage ?? err.message}). Fix the account, then press "check now"; the order will not be sent again until that is known.`,
@@ -78,9 +101,15 @@ async function reconcile(ctx: DriveContext, order: Order): Promise<ProviderOrder
 }
 
 /** The provider has the order: commit that, with whatever came back inline. */
-export async function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCards: NewCard[] | null): Promise<void> {
+export async function accept(ctx: DriveContext, status: ProviderOrderStatus, inlineCards: NewCard[] | null, answerCurrency: string | null): Promise<void> {
   const now = ctx.clock.now();
   const current = ctx.orders.get(ctx.orderId);
+  checkAdoption(current, status, ctx.client.provider);
+  const wrongTotal = totalMismatch(current, status.totalCards);
+  if (wrongTotal !== null) {
+    ctx.transition('stuck', { stateReason: wrongTotal, providerOrderId: current.providerOrderId ?? status.providerOrderId, providerTotalCards: status.totalCards, acceptedAt: current.acceptedAt ?? now, nextPollAt: null });
+    return;
+  }
   const common = {
     providerOrderId: status.providerOrderId ?? current.providerOrderId,
     providerStatus: status.label,
@@ -91,7 +120,7 @@ export async function accept(ctx: DriveContext, status: ProviderOrderStatus, inl
     acceptedAt: current.acceptedAt ?? now,
     lastError: null,
   };
-  if (inlineCards && inlineCards.length > 0) await storeCards(ctx, current, inlineCards, null);
+  if (inlineCards && inlineCards.length > 0) await storeCards(ctx, current, inlineCards, null, answerCurrency);
   if (status.phase === 'cancelled' || status.phase === 'failed') {
     ctx.transition(providerSettled(status.phase), { ...common, stateReason: `The provider reports the order as ${status.label}.`, nextPollAt: null, settledAt: now });
   } else if (status.phase === 'complete') {

@@ -34,6 +34,7 @@ export const CARD_COLUMNS: readonly CardColumn[] = [
   { name: 'expiry', value: (c) => c.expiry },
   { name: 'barcode', value: (c) => c.barcode },
   { name: 'url', value: (c) => c.url },
+  { name: 'activation_code', value: (c) => c.activationCode },
   { name: 'sandbox', value: (c, f) => ((c.sandbox ?? f.sandbox) ? 'yes' : '') },
 ];
 

@@ -24,6 +24,7 @@ const WIDTHS: Record<string, number> = {
   expiry: 26,
   barcode: 36,
   url: 40,
+  activation_code: 20,
   sandbox: 9,
   recipient_name: 28,
   recipient_contact: 32,

@@ -18,7 +18,11 @@ export interface SubmitRequest {
   realtime: boolean;
 }
 
-export type OrderPhase = 'pending' | 'processing' | 'complete' | 'cancelled' | 'failed';
+/**
+ * partial: the provider says not every card of the order went through (Blackhawk "Not All Records Funded" and the
+ * like). unknown: a status word no document lists; the provider's word is kept in the label.
+ */
+export type OrderPhase = 'pending' | 'processing' | 'complete' | 'cancelled' | 'failed' | 'partial' | 'unknown';
 
 export interface CancelWindow {
   allowed: boolean;
@@ -42,6 +46,8 @@ export interface SubmitResult {
   status: ProviderOrderStatus;
   /** Cards that came back inline (Wpay real-time order answered COMPLETE). */
   cards: NewCard[] | null;
+  /** The currency the answer names for its cards, when it names one. */
+  currency: string | null;
 }
 
 export interface CardPageRequest {
@@ -50,7 +56,7 @@ export interface CardPageRequest {
 }
 
 export type CardPageResult =
-  | { state: 'ready'; cards: NewCard[]; totalCards: number | null }
+  | { state: 'ready'; cards: NewCard[]; totalCards: number | null; currency: string | null }
   /** Wpay 409 PROCESSING, Blackhawk orderStatus without eGifts: ask again later. */
   | { state: 'not-ready'; label: string }
   /** Wpay 410. */
@@ -80,6 +86,16 @@ export interface CatalogProduct {
   allowedCents: number[] | null;
 }
 
+/**
+ * A reversal request's answer: accepted (the order is reversed or being reversed by this request), or already under
+ * way from an earlier request (Wpay 8221), in which case the order's status says when it is done.
+ */
+export interface ReversalAnswer {
+  accepted: boolean;
+  underWay?: boolean;
+  message: string;
+}
+
 export interface ProviderClient {
   readonly provider: 'wpay' | 'blackhawk';
   readonly limits: ProviderLimits;
@@ -95,7 +111,7 @@ export interface ProviderClient {
   planPages(quantity: number): CardPageRequest[];
   fetchCards(providerOrderId: string, page: CardPageRequest): Promise<CardPageResult>;
   /** Wpay reversal; Blackhawk has no API for it and throws a fatal ProviderError. */
-  cancel(order: { reference: string; providerOrderId: string | null }): Promise<{ accepted: boolean; message: string }>;
+  cancel(order: { reference: string; providerOrderId: string | null }): Promise<ReversalAnswer>;
   /** Prepaid balance in cents, when the provider tells it (Wpay SVA); null otherwise. */
   balance(): Promise<{ cents: number; currency: string } | null>;
   /** Products and their value limits (Blackhawk catalog); null where the provider has no catalog call. */

@@ -1,12 +1,13 @@
 // One card, drawn in a fixed 85.6 × 54 mm design box and scaled into its cell, so every layout shows the same card.
 // Every piece of text has its own box on the card (BOXES) and is fitted into it (fit-text.ts).
+import type { BarcodeFormat } from '../../../shared/domain';
 import { formatExpiry } from '../../../shared/expiry';
 import { maskCardNumber } from '../../../shared/mask';
 import { formatMoney } from '../../../shared/money';
-import { drawCode128, drawQr } from './barcodes';
+import { drawBarcode, drawQr } from './barcodes';
 import { fitExact, fitLine } from './fit-text';
 import type { Rect } from './layouts';
-import { scanValue, type PrintableCard } from './printable-card';
+import { scanFormat, scanValue, type PrintableCard } from './printable-card';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -18,6 +19,14 @@ const QR_RIGHT = CARD_WIDTH - PAD - QR_SIZE - 4;
 const LOGO = { width: 40, height: 22 };
 
 export const SANDBOX_MARK = 'SANDBOX — NOT A REAL CARD';
+
+const SYMBOLOGY_NAMES: Record<BarcodeFormat, string> = {
+  code128: 'Code 128',
+  interleaved2of5: 'Interleaved 2 of 5',
+  qrcode: 'a QR code',
+  pdf417: 'PDF417',
+  datamatrix: 'Data Matrix',
+};
 
 /** Where things go on the card, in design-box points. Text beside the QR code stops short of it. */
 const BOXES = {
@@ -74,29 +83,31 @@ export function drawCard(doc: Doc, card: PrintableCard, cell: Rect, cardStyle: C
   fitLine(doc, card.productName ?? card.sku ?? 'Gift card', { x: left, y: PAD, width: textRight - left, height: 11 }, { font: 'Helvetica-Bold', size: 9, minSize: 6 });
   fitLine(doc, formatMoney(card.amountCents, style.currency), { x: left, y: PAD + 12, width: textRight - left, height: 18 }, { font: 'Helvetica-Bold', size: 15, minSize: 7 });
 
-  label(doc, 'CARD NUMBER', PAD, BOXES.numberLabelY);
+  // Each field under the provider's own name for it, where it gives one ("Voucher Code" rather than PIN).
+  label(doc, (card.labels?.number ?? 'Card number').toUpperCase(), PAD, BOXES.numberLabelY);
   doc.fillColor('black');
   exact(doc, card, card.number ?? '—', { ...BOXES.number, width: textRight - PAD }, 10.5);
 
-  label(doc, 'PIN', BOXES.pin.x, BOXES.labelsY);
+  label(doc, (card.labels?.pin ?? 'PIN').toUpperCase(), BOXES.pin.x, BOXES.labelsY);
   if (style.scratch || !card.pin) {
     doc.lineWidth(0.6).strokeColor('#555555').rect(BOXES.pin.x, BOXES.pin.y + 1, 70, 13).stroke();
   } else {
     doc.fillColor('black');
     exact(doc, card, card.pin, BOXES.pin, 10.5);
   }
-  label(doc, 'EXPIRES', BOXES.expiry.x, BOXES.labelsY);
+  label(doc, (card.labels?.expiry ?? 'Expires').toUpperCase(), BOXES.expiry.x, BOXES.labelsY);
   doc.fillColor('black');
   fitLine(doc, formatExpiry(card.expiry) ?? 'No expiry', BOXES.expiry, { font: 'Helvetica', size: 9, minSize: 6 });
 
   if (card.url) drawQr(doc, card.url, CARD_WIDTH - PAD - QR_SIZE, PAD - 4, QR_SIZE);
   const value = scanValue(card);
   if (value) {
+    const format = scanFormat(card);
     try {
-      drawCode128(doc, value, style.message ? BOXES.barcodeWithMessage : BOXES.barcode, 1.6);
+      drawBarcode(doc, format, value, style.message ? BOXES.barcodeWithMessage : BOXES.barcode, 1.6);
     } catch (err) {
       // A sheet with a card that cannot be scanned must not be printed as if it were fine.
-      throw new Error(`Card ${maskCardNumber(card.number)}: its barcode value cannot be printed as Code 128 (${err instanceof Error ? err.message : String(err)}).`);
+      throw new Error(`Card ${maskCardNumber(card.number, card.pin)}: its barcode value cannot be printed as ${SYMBOLOGY_NAMES[format]} (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
   if (style.message) {
@@ -111,7 +122,7 @@ function exact(doc: Doc, card: PrintableCard, text: string, box: Rect, size: num
   try {
     fitExact(doc, text, box, { font: 'Courier-Bold', size, minSize: 5.5 });
   } catch (err) {
-    throw new Error(`Card ${maskCardNumber(card.number)}: ${err instanceof Error ? err.message : String(err)}; it cannot be printed on this layout.`);
+    throw new Error(`Card ${maskCardNumber(card.number, card.pin)}: ${err instanceof Error ? err.message : String(err)}; it cannot be printed on this layout.`);
   }
 }
 

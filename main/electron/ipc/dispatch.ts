@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { asStoreDamage } from '../../core/app/store-damage';
 import type { Contract } from '../../../shared/ipc/contract';
 import { fail, ok, type Envelope, type IpcError } from '../../../shared/ipc/envelope';
 import { GiftdeskError } from '../../core/errors';
@@ -48,7 +49,8 @@ export async function dispatch<K extends Contract, Ctx extends { lock: AppLock |
   }
 }
 
-export function toIpcError(err: unknown, channel: string): IpcError {
+export function toIpcError(thrown: unknown, channel: string): IpcError {
+  const err = asStoreDamage(thrown);
   if (err instanceof GiftdeskError) {
     return err.field === undefined ? { kind: err.kind, message: err.message } : { kind: err.kind, message: err.message, field: err.field };
   }

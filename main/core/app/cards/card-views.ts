@@ -1,5 +1,5 @@
 import type { CustodyState } from '../../../../shared/custody-state-machine';
-import type { Card } from '../../../../shared/domain';
+import type { Card, CardLabels, QuarantinedCard } from '../../../../shared/domain';
 import type { Custody } from '../../store/repos/custody';
 import { maskCardNumber, maskPin } from '../../../../shared/mask';
 
@@ -10,6 +10,10 @@ export interface MaskedCard {
   maskedNumber: string | null;
   maskedPin: string | null;
   maskedBarcode: string | null;
+  /** The activation code masked like a number (it redeems the card as well). */
+  maskedActivationCode: string | null;
+  /** The provider's own names for the fields, to show each under ("Voucher Code" for the PIN). */
+  labels: CardLabels | null;
   hasUrl: boolean;
   amountCents: number;
   currency: string;
@@ -27,6 +31,7 @@ export interface RevealedCard {
   pin: string | null;
   url: string | null;
   barcode: string | null;
+  activationCode: string | null;
 }
 
 /** `productName`: the card's, or its order line's (cards/card-product.ts). */
@@ -34,9 +39,11 @@ export function maskCard(c: Card, currency: string, productName: string | null, 
   return {
     id: c.id,
     orderId: c.orderId,
-    maskedNumber: maskCardNumber(c.number),
+    maskedNumber: maskCardNumber(c.number, c.pin),
     maskedPin: maskPin(c.pin),
-    maskedBarcode: maskCardNumber(c.barcode),
+    maskedBarcode: maskCardNumber(c.barcode, c.pin),
+    maskedActivationCode: maskCardNumber(c.activationCode, c.pin),
+    labels: c.labels,
     hasUrl: c.url !== null,
     amountCents: c.amountCents,
     currency,
@@ -49,5 +56,16 @@ export function maskCard(c: Card, currency: string, productName: string | null, 
 }
 
 export function revealCard(c: Card): RevealedCard {
-  return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode };
+  return { id: c.id, number: c.number, pin: c.pin, url: c.url, barcode: c.barcode, activationCode: c.activationCode };
+}
+
+/** A quarantined card as anyone may see it: masked like any card, with why it is kept apart; it is in no custody. */
+export interface MaskedQuarantinedCard extends MaskedCard {
+  kind: QuarantinedCard['kind'];
+  reason: string;
+  otherOrderId: number | null;
+}
+
+export function maskQuarantined(c: QuarantinedCard, currency: string): MaskedQuarantinedCard {
+  return { ...maskCard(c, currency, c.productName), kind: c.kind, reason: c.reason, otherOrderId: c.otherOrderId };
 }

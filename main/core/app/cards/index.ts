@@ -1,12 +1,13 @@
+import { visibleTail } from '../../../../shared/mask';
 import type { Actor } from '../../audit/vocabulary';
 import { NotFoundError } from '../../errors';
 import type { CardSearch } from '../../store/repos/cards';
 import type { AppDeps } from '../app-deps';
-import { maskCard, revealCard, type MaskedCard, type RevealedCard } from './card-views';
+import { maskCard, maskQuarantined, revealCard, type MaskedCard, type MaskedQuarantinedCard, type RevealedCard } from './card-views';
 import { orderOf } from '../orders/order-of';
 import { productNamer } from './card-product';
 
-export type { MaskedCard, RevealedCard } from './card-views';
+export type { MaskedCard, MaskedQuarantinedCard, RevealedCard } from './card-views';
 
 const PAGE = 500;
 
@@ -40,7 +41,7 @@ export function cardCommands(deps: AppDeps) {
       deps.transaction(() =>
         deps.audit.append(actor, {
           action: 'cards.reveal',
-          details: { orderId: card.orderId, reference: order.clientReference, cards: 1, cardId: card.id, last4: card.number ? card.number.slice(-4) : null },
+          details: { orderId: card.orderId, reference: order.clientReference, cards: 1, cardId: card.id, last4: card.number ? visibleTail(card.number, card.pin) || null : null },
         }),
       );
       return revealCard(card);
@@ -53,11 +54,32 @@ export function cardCommands(deps: AppDeps) {
         for (const c of deps.cards.iterate(orderId)) yield maskCard(c, order.currency, productName(c));
       })();
     },
+    /** The cards that came with an order but are not its own, masked, each with why it is kept apart. */
+    quarantinedOf(_actor: Actor, orderId: number): MaskedQuarantinedCard[] {
+      const order = orderOf(deps, orderId);
+      return deps.quarantine.list(orderId).map((c) => maskQuarantined(c, order.currency));
+    },
+    /**
+     * The quarantined cards in full, for the conversation with the provider; like a whole order's reveal it asks for a
+     * passcode typed within five minutes, and is written to the log first.
+     */
+    revealQuarantined(actor: Actor, orderId: number): (RevealedCard & Pick<MaskedQuarantinedCard, 'amountCents' | 'expiry' | 'labels' | 'kind' | 'reason'>)[] {
+      const order = orderOf(deps, orderId);
+      deps.passcodeEntry.assertRecent('reveal the cards kept apart from an order');
+      const cards = deps.quarantine.list(orderId);
+      deps.transaction(() =>
+        deps.audit.append(actor, {
+          action: 'cards.reveal',
+          details: { orderId, reference: order.clientReference, cards: cards.length, cardId: null, last4: null },
+        }),
+      );
+      return cards.map((c) => ({ ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, labels: c.labels, kind: c.kind, reason: c.reason }));
+    },
     /**
      * All of an order's cards in full; it asks for a passcode typed within five minutes, and the reveal is written to
      * the log before the first card is handed out.
      */
-    revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry'>> {
+    revealOrder(actor: Actor, orderId: number): Iterable<RevealedCard & Pick<MaskedCard, 'amountCents' | 'expiry' | 'labels'>> {
       const order = orderOf(deps, orderId);
       deps.passcodeEntry.assertRecent('reveal all of an order’s cards');
       deps.transaction(() =>
@@ -68,7 +90,7 @@ export function cardCommands(deps: AppDeps) {
       );
       const cards = deps.cards.iterate(orderId);
       return (function* () {
-        for (const c of cards) yield { ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry };
+        for (const c of cards) yield { ...revealCard(c), amountCents: c.amountCents, expiry: c.expiry, labels: c.labels };
       })();
     },
   };

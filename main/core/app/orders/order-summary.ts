@@ -12,6 +12,10 @@ export interface OrderSummary
   mode: 'real-time' | 'batch';
   canCancel: boolean;
   progress: OrderProgress;
+  /** Cards that came with this order but are not its own (cards ORDER --quarantined). */
+  quarantinedCards: number;
+  /** Orders that were sent cards this order already holds: the same card handed out twice by the provider. */
+  cardsAlsoSentTo: { orderId: number; cards: number }[];
 }
 
 export function summarizeOrder(deps: AppDeps, order: Order, account: Account | null): OrderSummary {
@@ -31,6 +35,8 @@ export function summarizeOrder(deps: AppDeps, order: Order, account: Account | n
     mode: order.realtime ? 'real-time' : 'batch',
     canCancel: account !== null && reversalRefusal(order, limitsFor(account), deps.clock.now()) === null,
     progress: deps.engine.progress(order.id),
+    quarantinedCards: deps.quarantine.count(order.id),
+    cardsAlsoSentTo: deps.quarantine.claimedBy(order.id),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Order } from '../../../../shared/domain';
+import { isSettled } from '../../../../shared/order-state-machine';
 import type { Actor } from '../../audit/vocabulary';
 import { GiftdeskError } from '../../errors';
 import { ProviderError } from '../../providers/provider-error';
@@ -31,6 +32,17 @@ export async function reverseOrder(deps: AppDeps, actor: Actor, orderId: number)
     throw err;
   }
   if (!result.accepted) throw new ReversalRefused(`The provider refused the reversal: ${result.message}`);
+  if (result.underWay) {
+    // Someone (another device, the partner portal) already asked: not a refusal. An order still driven is checked until
+    // its status shows cancelled; a complete one answers "already cancelled" to the next request once it is done.
+    const next = isSettled(order.state)
+      ? 'ask for the reversal again later: once it is done, the provider answers that the order is cancelled'
+      : "Giftdesk keeps checking the order's status";
+    const noted = deps.orders.note(orderId, { stateReason: `A reversal is already under way at the provider (${result.message}); ${next}.` }, deps.clock.now());
+    deps.engine.announce(noted);
+    deps.engine.wake(orderId);
+    return noted;
+  }
   // The driver stops at its next step; if it commits meanwhile, the table still takes the reversal from there.
   void deps.engine.halt(orderId);
   const now = deps.clock.now();

@@ -8,8 +8,8 @@ import type {
   SubmitRequest,
   SubmitResult,
 } from '../provider-client';
-import { ProviderError } from '../provider-error';
-import type { Transport, TransportRequest } from '../transport/http-transport';
+import { echoMismatches, ForeignAnswer, ProviderError } from '../provider-error';
+import type { Transport, TransportAnswer, TransportRequest } from '../transport/http-transport';
 import { parseAnswer } from '../transport/parse-answer';
 import { mapEGifts } from './blackhawk-cards';
 import { BLACKHAWK_LIMITS, BLACKHAWK_MAX_MS_TO_WAIT } from './blackhawk-limits';
@@ -37,7 +37,13 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
   const refuse = (endpoint: string, problem: string) =>
     new ProviderError({ provider: label, endpoint, httpStatus: null, providerCode: null, providerMessage: problem, errorClass: 'fatal' });
 
-  async function orderInfoBy(query: Record<string, string>, template: string): Promise<ProviderOrderStatus> {
+  /** An answer that names another requestId, orderNumber or client program than the one asked about is never taken up. */
+  const checkEchoes = (answer: TransportAnswer, echoes: Parameters<typeof echoMismatches>[0]) => {
+    const mismatches = echoMismatches(echoes);
+    if (mismatches.length > 0) throw new ForeignAnswer({ provider: label, endpoint: answer.endpoint, httpStatus: answer.status, mismatches });
+  };
+
+  async function orderInfoBy(query: Record<string, string>, template: string, known: { requestId: string; orderNumber: string | null }): Promise<ProviderOrderStatus> {
     const req: TransportRequest = {
       method: 'GET',
       template,
@@ -50,7 +56,7 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
     };
     const answer = await transport.request(req);
     const body = parseAnswer(transport, req, answer, orderInfoAnswer);
-    const info = Array.isArray(body) ? pick(body, query.orderNumber) : body;
+    const info = Array.isArray(body) ? pick(body, query.orderNumber, query.requestId) : body;
     if (!info) {
       throw new ProviderError({
         provider: label,
@@ -61,6 +67,11 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
         errorClass: 'not-found',
       });
     }
+    checkEchoes(answer, [
+      { field: 'requestId', sent: known.requestId, got: info.requestId },
+      { field: 'clientProgramNumber', sent: clientProgramNumber, got: info.clientProgramNumber },
+      { field: 'orderNumber', sent: known.orderNumber, got: info.orderNumber },
+    ]);
     return toStatus(info);
   }
 
@@ -103,12 +114,13 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
           cancel: { allowed: false, withinMinutes: null },
         },
         cards: null,
+        currency: null,
       };
     },
 
     async findByReference(reference: string) {
       try {
-        return await orderInfoBy({ requestId: reference, clientProgramNumber }, `${ORDER_INFO}?requestId={requestId}&clientProgramNumber={clientProgramNumber}`);
+        return await orderInfoBy({ requestId: reference, clientProgramNumber }, `${ORDER_INFO}?requestId={requestId}&clientProgramNumber={clientProgramNumber}`, { requestId: reference, orderNumber: null });
       } catch (e) {
         if (e instanceof ProviderError && e.errorClass === 'not-found') return null;
         throw e;
@@ -117,9 +129,9 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
 
     status(order) {
       if (order.providerOrderId) {
-        return orderInfoBy({ orderNumber: order.providerOrderId }, `${ORDER_INFO}?orderNumber={orderNumber}`);
+        return orderInfoBy({ orderNumber: order.providerOrderId }, `${ORDER_INFO}?orderNumber={orderNumber}`, { requestId: order.reference, orderNumber: order.providerOrderId });
       }
-      return orderInfoBy({ requestId: order.reference, clientProgramNumber }, `${ORDER_INFO}?requestId={requestId}&clientProgramNumber={clientProgramNumber}`);
+      return orderInfoBy({ requestId: order.reference, clientProgramNumber }, `${ORDER_INFO}?requestId={requestId}&clientProgramNumber={clientProgramNumber}`, { requestId: order.reference, orderNumber: null });
     },
 
     /** Blackhawk hands over a whole order in one answer. */
@@ -139,23 +151,27 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
       };
       const answer = await transport.request(req);
       const body = parseAnswer(transport, req, answer, codeRetrievalAnswer);
+      checkEchoes(answer, [
+        { field: 'orderNumber', sent: providerOrderId, got: body.orderNumber },
+        { field: 'clientProgramNumber', sent: clientProgramNumber, got: body.clientProgramNumber },
+      ]);
       // An empty eGifts list beside an orderStatus is a not-ready answer, not an order of no cards.
       if (body.eGifts && (body.eGifts.length > 0 || !body.orderStatus)) {
         const mapped = mapEGifts(body.eGifts);
         if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
-        return { state: 'ready', cards: mapped.cards, totalCards: body.quantity ?? mapped.cards.length };
+        return { state: 'ready', cards: mapped.cards, totalCards: body.quantity ?? null, currency: null };
       }
       // orderStatus is only present while the codes are not ready for pickup.
       if (!body.orderStatus) throw transport.malformed(req, answer.status, 'answer has neither eGifts nor orderStatus');
       const phase = blackhawkPhase(body.orderStatus);
       if (phase === 'cancelled') return { state: 'cancelled', label: body.orderStatus };
-      if (phase === 'failed') {
+      if (phase === 'failed' || phase === 'partial') {
         throw new ProviderError({
           provider: label,
           endpoint: answer.endpoint,
           httpStatus: answer.status,
           providerCode: null,
-          providerMessage: `the order is ${body.orderStatus}: no codes will come`,
+          providerMessage: phase === 'failed' ? `the order is ${body.orderStatus}: no codes will come` : `the order is ${body.orderStatus}: not every card of it was issued`,
           errorClass: 'fatal',
         });
       }
@@ -210,9 +226,10 @@ function checkSubmit(request: SubmitRequest): string | null {
   return null;
 }
 
-function pick(list: OrderInfo[], orderNumber: string | undefined): OrderInfo | null {
+/** From a list, the record asked about; the first one otherwise, whose echoes are then checked like any other. */
+function pick(list: OrderInfo[], orderNumber: string | undefined, requestId: string | undefined): OrderInfo | null {
   if (orderNumber) return list.find((o) => o.orderNumber === orderNumber) ?? null;
-  return list[0] ?? null;
+  return list.find((o) => o.requestId === requestId) ?? list[0] ?? null;
 }
 
 function toStatus(info: OrderInfo): ProviderOrderStatus {

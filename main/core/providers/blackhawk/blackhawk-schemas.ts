@@ -14,6 +14,7 @@ export const submitAnswer = z.looseObject({
 export const orderInfo = z.looseObject({
   orderNumber: identifier.nullish(),
   requestId: identifier.nullish(),
+  clientProgramNumber: identifier.nullish(),
   orderStatus: z.string(),
   numberOfCards: looseNumber.nullish(),
   dateSubmitted: z.string().nullish(),

@@ -1,19 +1,30 @@
 import type { OrderPhase } from '../provider-client';
 
-/** orderStatus words seen in Blackhawk answers (providers.md), lower-cased. Anything else keeps the order polling. */
+/**
+ * Every orderStatus word Blackhawk is known to send (providers.md, the seed, answers seen), lower-cased. Funding
+ * Posted does not mean the codes are ready. A word not here is 'unknown': the engine keeps asking for a while, then
+ * hands the order to a person with the provider's word.
+ */
 const PHASES: Record<string, OrderPhase> = {
   complete: 'complete',
   completed: 'complete',
   shipped: 'complete',
+  'in process': 'processing',
+  'funding hold': 'pending',
+  'funding posted': 'processing',
+  'successfully sent to processor': 'processing',
   cancelled: 'cancelled',
   canceled: 'cancelled',
   declined: 'failed',
   error: 'failed',
   failure: 'failed',
+  failed: 'failed',
   'settlement error': 'failed',
-  'funding hold': 'pending',
+  'not all records funded': 'partial',
+  'not all records reversed': 'partial',
+  'not all records processed': 'partial',
 };
 
 export function blackhawkPhase(orderStatus: string): OrderPhase {
-  return PHASES[orderStatus.trim().toLowerCase()] ?? 'processing';
+  return PHASES[orderStatus.trim().replace(/\s+/g, ' ').toLowerCase()] ?? 'unknown';
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import { ProviderError, type ProviderErrorClass, type ProviderErrorDetails } from '../provider-error';
 import { joinUrl, transportBaseUrl } from './base-url';
 import { describeNetworkFailure, networkFailureClass } from './network-failure';
+import { ANSWER_LIMITS, AnswerLimitBreach, readLimited, type AnswerLimits } from './answer-limits';
 import { readJsonBody } from './read-body';
 import { backoffDelayMs, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
 import { scrubText } from './scrub';
@@ -30,7 +31,12 @@ export interface TransportOptions {
   interpretFailure: FailureInterpreter;
   /** A fetch bound to a dispatcher (client certificate, extra CAs); Node's global fetch otherwise. */
   fetch?: typeof globalThis.fetch;
+  /** How large and deep an answer may be (answer-limits.ts). */
+  limits?: AnswerLimits;
 }
+
+/** The providerCode of an answer past a limit: retried a few times like a bad moment, then fatal. */
+export const ANSWER_LIMIT_CODE = 'answer-limit';
 
 export interface TransportRequest {
   method: 'GET' | 'POST';
@@ -60,6 +66,9 @@ export interface Transport {
 }
 
 export function createTransport(options: TransportOptions): Transport {
+  const limits = options.limits ?? ANSWER_LIMITS;
+  const breach = (req: TransportRequest, status: number | null, problem: string) =>
+    error(req, { httpStatus: status, providerCode: ANSWER_LIMIT_CODE, providerMessage: problem, errorClass: req.idempotent ? 'retryable' : 'uncertain' });
   const $fetch: $Fetch = options.fetch ? ofetch.create({}, { fetch: options.fetch }) : ofetch;
   const endpointOf = (req: TransportRequest) => `${req.method} ${req.template}`;
 
@@ -88,17 +97,18 @@ export function createTransport(options: TransportOptions): Transport {
       timedOut = true;
       controller.abort(new Error('timeout'));
     }, req.timeoutMs ?? options.timeoutMs);
-    let status: number;
+    let status: number | null = null;
     let text: string;
     let retryAfter: string | null;
     try {
       // The timeout spans headers and body: a provider that stalls mid-body must not hang an order.
-      const response = await $fetch.raw<string, 'text'>(joinUrl(base, req.path), {
+      const response = await $fetch.raw<ReadableStream<Uint8Array>, 'stream'>(joinUrl(base, req.path), {
         method: req.method,
         query: req.query,
         body: req.body as Record<string, unknown> | undefined,
         headers: { accept: 'application/json', ...options.headers, ...req.headers },
-        responseType: 'text',
+        // Read as a stream, so that an answer past the size limit is cut off there, never held whole.
+        responseType: 'stream',
         ignoreResponseError: true,
         retry: false,
         // A redirect is not followed: it could lead off https or repeat a submit elsewhere.
@@ -106,9 +116,15 @@ export function createTransport(options: TransportOptions): Transport {
         signal: controller.signal,
       });
       status = response.status;
-      text = typeof response._data === 'string' ? response._data : '';
       retryAfter = response.headers.get('retry-after');
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      if (declared > limits.maxBodyBytes) {
+        controller.abort(new Error('answer too large'));
+        throw new AnswerLimitBreach(`the answer is larger than the ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MB an answer may be`);
+      }
+      text = await readLimited(response._data ?? null, limits);
     } catch (cause) {
+      if (cause instanceof AnswerLimitBreach) throw breach(req, status, cause.message);
       const failure = describeNetworkFailure(cause, timedOut);
       throw error(req, {
         httpStatus: null,
@@ -121,7 +137,8 @@ export function createTransport(options: TransportOptions): Transport {
       clearTimeout(timer);
     }
 
-    const body = readJsonBody(text);
+    const body = readJsonBody(text, limits);
+    if (!body.ok && body.limit) throw breach(req, status, body.problem);
     if (req.accept.includes(status)) {
       if (!body.ok) throw malformed(req, status, body.problem);
       return { status, body: body.json, endpoint: endpointOf(req) };
@@ -144,6 +161,10 @@ export function createTransport(options: TransportOptions): Transport {
         return await once(req);
       } catch (e) {
         if (!(e instanceof ProviderError) || e.errorClass !== 'retryable') throw e;
+        // An answer past a limit, asked for a few times: the provider keeps sending it, so asking more will not help.
+        if (attempt >= options.retry.maxAttempts && e.providerCode === ANSWER_LIMIT_CODE) {
+          throw error(req, { httpStatus: e.httpStatus, providerCode: ANSWER_LIMIT_CODE, providerMessage: e.providerMessage, errorClass: 'fatal' });
+        }
         if (attempt >= options.retry.maxAttempts) throw e;
         if (e.retryAfterMs !== null && e.retryAfterMs > options.retry.maxRetryAfterMs) throw e;
         await options.clock.sleep(e.retryAfterMs ?? backoffDelayMs(attempt, options.retry, options.random));

@@ -1,16 +1,19 @@
 import { neutralise } from '../../../../shared/plain-text';
+import { ANSWER_LIMITS, AnswerLimitBreach, parseLimited, type AnswerLimits } from './answer-limits';
 
-/** The answer's body as JSON, or the reason it is not JSON (HTML error page, truncated or malformed text). */
-export type BodyReading = { ok: true; json: unknown } | { ok: false; problem: string };
+/**
+ * The answer's body as JSON, or the reason it is not JSON (HTML error page, truncated or malformed text), or the
+ * limit it broke (`limit`: nested too deep, a field too long).
+ */
+export type BodyReading = { ok: true; json: unknown } | { ok: false; problem: string; limit?: true };
 
-export function readJsonBody(text: string): BodyReading {
+export function readJsonBody(text: string, limits: AnswerLimits = ANSWER_LIMITS): BodyReading {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, json: undefined };
   try {
-    // Every string a provider sends is neutralised here, at the edge, before it can reach the store, a terminal, a
-    // sheet or a file (control and direction characters; HTML stays text, and is shown as text everywhere).
-    return { ok: true, json: JSON.parse(trimmed, (_key, value: unknown) => (typeof value === 'string' ? neutralise(value) : value)) as unknown };
-  } catch {
+    return { ok: true, json: parseLimited(trimmed, limits) };
+  } catch (err) {
+    if (err instanceof AnswerLimitBreach) return { ok: false, problem: err.message, limit: true };
     if (/^<(!doctype|html|\?xml|head|body)/i.test(trimmed) || trimmed.startsWith('<')) {
       const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
       return { ok: false, problem: `answered an HTML page${title ? ` ("${neutralise(title)}")` : ''} instead of JSON` };

@@ -8,8 +8,8 @@ import type {
   SubmitRequest,
   SubmitResult,
 } from '../provider-client';
-import { ProviderError } from '../provider-error';
-import type { Transport, TransportRequest } from '../transport/http-transport';
+import { echoMismatches, ForeignAnswer, ProviderError } from '../provider-error';
+import type { Transport, TransportAnswer, TransportRequest } from '../transport/http-transport';
 import { parseAnswer } from '../transport/parse-answer';
 import { mapWpayCards } from './wpay-cards';
 import { wpayCurrencyCode } from './wpay-currency';
@@ -22,9 +22,11 @@ import {
   wpayReverseAnswer,
   wpayStatusAnswer,
   type wpayCancel,
+  type wpayCurrency,
 } from './wpay-schemas';
 
 const ORDERS = '/v1/partner/giftcards/orders';
+const REVERSAL_UNDER_WAY = '8221';
 const STATUS = '/v1/partner/giftcards/order/{refno}/status';
 const CARDS = '/v1/partner/giftcards/order/{orderId}/cards';
 const BALANCE = '/v1/partner/giftcards/sva/balance';
@@ -47,7 +49,13 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       errorClass: 'fatal',
     });
 
-  async function orderStatus(reference: string): Promise<ProviderOrderStatus> {
+  /** An answer that names another refno or orderId than the one asked about is never taken up. */
+  const checkEchoes = (answer: TransportAnswer, echoes: Parameters<typeof echoMismatches>[0]) => {
+    const mismatches = echoMismatches(echoes);
+    if (mismatches.length > 0) throw new ForeignAnswer({ provider: label, endpoint: answer.endpoint, httpStatus: answer.status, mismatches });
+  };
+
+  async function orderStatus(reference: string, knownOrderId: string | null): Promise<ProviderOrderStatus> {
     const req: TransportRequest = {
       method: 'GET',
       template: STATUS,
@@ -55,7 +63,12 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       idempotent: true,
       accept: [200],
     };
-    const answer = parseAnswer(transport, req, await transport.request(req), wpayStatusAnswer);
+    const raw = await transport.request(req);
+    const answer = parseAnswer(transport, req, raw, wpayStatusAnswer);
+    checkEchoes(raw, [
+      { field: 'refno', sent: reference, got: answer.refno },
+      { field: 'orderId', sent: knownOrderId, got: answer.orderId },
+    ]);
     return toStatus(answer, null);
   }
 
@@ -84,17 +97,19 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       };
       const answer = await transport.request(req);
       const order = parseAnswer(transport, req, answer, wpayOrderAnswer);
+      checkEchoes(answer, [{ field: 'refno', sent: request.reference, got: order.refno }]);
       const status = toStatus(order, order.total_cards ?? null);
+      const answerCurrency = currencyCode(order.currency);
       // A real-time order answered PROCESSING carries on as a batch order: no cards now, fetch them later.
-      if (status.phase !== 'complete' || !order.cards) return { status, cards: null };
+      if (status.phase !== 'complete' || !order.cards) return { status, cards: null, currency: answerCurrency };
       const mapped = await mapWpayCards(order.cards);
       if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
-      return { status, cards: mapped.cards };
+      return { status, cards: mapped.cards, currency: answerCurrency };
     },
 
     async findByReference(reference: string): Promise<ProviderOrderStatus | null> {
       try {
-        return await orderStatus(reference);
+        return await orderStatus(reference, null);
       } catch (e) {
         if (e instanceof ProviderError && e.errorClass === 'not-found') return null;
         throw e;
@@ -102,7 +117,7 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
     },
 
     status(order) {
-      return orderStatus(order.reference);
+      return orderStatus(order.reference, order.providerOrderId);
     },
 
     planPages(quantity: number): CardPageRequest[] {
@@ -134,7 +149,7 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       const body = parseAnswer(transport, req, answer, wpayCardsPage);
       const mapped = await mapWpayCards(body.cards);
       if (!mapped.ok) throw transport.malformed(req, answer.status, mapped.problem);
-      return { state: 'ready', cards: mapped.cards, totalCards: body.total_cards ?? null };
+      return { state: 'ready', cards: mapped.cards, totalCards: body.total_cards ?? null, currency: currencyCode(body.currency) };
     },
 
     async cancel(order) {
@@ -147,7 +162,16 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
         idempotent: true,
         accept: [200, 202],
       };
-      const answer = await transport.request(req);
+      let answer;
+      try {
+        answer = await transport.request(req);
+      } catch (e) {
+        // 8221: a reversal of this order is already in progress. Not a refusal: the order's status will say when it is done.
+        if (e instanceof ProviderError && e.providerCode === REVERSAL_UNDER_WAY) {
+          return { accepted: true, underWay: true, message: e.providerMessage ?? 'A reversal of this order is already under way' };
+        }
+        throw e;
+      }
       const body = parseAnswer(transport, req, answer, wpayReverseAnswer);
       const fallback = answer.status === 202 ? 'Reversal accepted' : 'Order already cancelled';
       return { accepted: true, message: body?.message ?? fallback };
@@ -156,14 +180,18 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
     async balance() {
       const req: TransportRequest = { method: 'GET', template: BALANCE, path: BALANCE, idempotent: true, accept: [200] };
       const body = parseAnswer(transport, req, await transport.request(req), wpayBalanceAnswer);
-      const currency = typeof body.currency === 'string' ? body.currency : (body.currency?.code ?? 'AUD');
-      return { cents: body.balance, currency };
+      return { cents: body.balance, currency: currencyCode(body.currency) ?? 'AUD' };
     },
 
     async catalog() {
       return null;
     },
   };
+}
+
+function currencyCode(currency: z.output<typeof wpayCurrency>): string | null {
+  const code = typeof currency === 'string' ? currency : currency?.code;
+  return code?.trim() ? code.trim() : null;
 }
 
 function checkSubmit(request: SubmitRequest): string | null {
@@ -200,8 +228,8 @@ function toStatus(
 ): ProviderOrderStatus {
   const word = answer.status.trim().toUpperCase();
   return {
-    // An unknown word keeps the order polling, with the provider's word shown, rather than guessing an end state.
-    phase: PHASES[word] ?? 'processing',
+    // An unknown word is never guessed into an end state: the engine keeps asking for a while, then asks a person.
+    phase: PHASES[word] ?? 'unknown',
     label: answer.statusLabel || answer.status,
     providerOrderId: answer.orderId ?? null,
     percentComplete: null,

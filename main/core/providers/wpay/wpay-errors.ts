@@ -43,8 +43,7 @@ export const interpretWpayFailure: FailureInterpreter = ({ status, body, idempot
   const parsed = errorBody.safeParse(body);
   const fields = parsed.success ? parsed.data : {};
   const code = normaliseWpayCode(fields.code);
-  const words =
-    fields.message || (fields.messages ?? []).filter((m): m is string => typeof m === 'string').join('; ') || null;
+  const words = providerWords(fields.message, fields.messages);
   const message = words || (code ? (FATAL_WORDS[code] ?? null) : null);
 
   if (code && CODE_CLASSES[code]) return { providerCode: code, providerMessage: message, errorClass: CODE_CLASSES[code] };
@@ -56,3 +55,13 @@ export const interpretWpayFailure: FailureInterpreter = ({ status, body, idempot
   if (code && FATAL_WORDS[code] && status < 500) return { providerCode: code, providerMessage: message, errorClass: 'fatal' };
   return { providerCode: code, providerMessage: message, errorClass: null };
 };
+
+/**
+ * The answer's `message` and its field-level `messages` ("payments: Value is required…"), each once: the reasons are
+ * in the list, and a person fixing the order needs them.
+ */
+function providerWords(message: string | null | undefined, messages: readonly unknown[] | null | undefined): string | null {
+  const all = [message, ...(messages ?? [])].filter((m): m is string => typeof m === 'string' && m.trim() !== '').map((m) => m.trim());
+  const once = [...new Set(all)];
+  return once.length > 0 ? once.join('; ') : null;
+}

@@ -3,6 +3,9 @@ import { amountCents, identifier, looseBoolean, looseNumber } from '../transport
 
 // Wire formats of the Wpay partner gift card API. Loose objects: fields Wpay adds later are kept, not refused.
 
+/** Wpay names a currency as an object ({"code":"AUD",…}) or, in places, as a bare code. */
+export const wpayCurrency = z.union([z.string(), z.looseObject({ code: z.string().nullish() })]).nullish();
+
 export const wpayCancel = z
   .looseObject({ allowed: looseBoolean.nullish(), allowedWithIn: looseNumber.nullish() })
   .nullish();
@@ -16,6 +19,7 @@ export const wpayOrderAnswer = z.looseObject({
   cancel: wpayCancel,
   cards: z.array(z.unknown()).nullish(),
   total_cards: looseNumber.nullish(),
+  currency: wpayCurrency,
 });
 
 export const wpayStatusAnswer = z.looseObject({
@@ -36,6 +40,7 @@ export const wpayCard = z.object({
   barcode: identifier.nullish(),
   activationUrl: z.string().nullish(),
   formats: z.array(z.looseObject({ key: z.string(), value: identifier.nullish() })).nullish(),
+  labels: z.record(z.string(), z.unknown()).nullish(),
   amount: amountCents,
   validity: z.string().nullish(),
   issuanceDate: z.string().nullish(),
@@ -47,6 +52,7 @@ export const wpayCardsPage = z.looseObject({
   products: z.record(z.string(), z.unknown()).nullish(),
   cards: z.array(z.unknown()),
   total_cards: looseNumber.nullish(),
+  currency: wpayCurrency,
 });
 
 /** 409 while cards are still being activated. */
@@ -56,7 +62,7 @@ export const wpayBalanceAnswer = z.looseObject({
   balance: amountCents,
   expiry: z.string().nullish(),
   status: z.string().nullish(),
-  currency: z.union([z.string(), z.looseObject({ code: z.string().nullish() })]).nullish(),
+  currency: wpayCurrency,
 });
 
 export const wpayReverseAnswer = z

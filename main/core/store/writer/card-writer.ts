@@ -2,15 +2,19 @@ import type { Worker } from 'node:worker_threads';
 import { GiftdeskError } from '../../errors';
 import { startWorker, type WorkerEntry } from '../../workers/worker-entry';
 import { receiveError } from '../../workers/worker-error';
-import type { CardBatch, FromWriter, ToWriter, WriterConnection } from './writer-protocol';
+import type { CardBatch, FromWriter, ToWriter, WriteResult, WriterConnection } from './writer-protocol';
 
 export interface CardWriter {
-  /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with how many were new. */
-  write(batch: CardBatch): Promise<number>;
+  /** Stores a batch of cards (and records its page) in one transaction off the main thread; resolves with what it did. */
+  write(batch: CardBatch): Promise<WriteResult>;
   /** Starts the thread ahead of the first write, so its start-up is not paid while cards wait. */
   warm(): void;
+  /** Checks the whole file on the writer's thread (so start-up is not held up); resolves with what it found. */
+  checkIntegrity(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+const NOTHING: WriteResult = { added: 0, heldElsewhere: 0, quarantined: 0 };
 
 class CardWriterStopped extends GiftdeskError {
   readonly kind = 'store-write-failed';
@@ -24,7 +28,7 @@ export function sourceCardWriterEntry(): WorkerEntry {
 export function createCardWriter(connection: WriterConnection, entry: WorkerEntry): CardWriter {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: WriteResult | string[]) => void; reject: (e: Error) => void }>();
 
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
@@ -39,22 +43,24 @@ export function createCardWriter(connection: WriterConnection, entry: WorkerEntr
       if (!p) return;
       pending.delete(m.id);
       if ('error' in m) p.reject(receiveError({ ...m.error, message: `Storing cards failed: ${m.error.message}` }));
-      else p.resolve('added' in m ? m.added : 0);
+      else if ('problems' in m) p.resolve(m.problems);
+      else p.resolve('added' in m ? m.added : NOTHING);
     });
     w.on('error', (err) => failAll(err));
     w.on('exit', (code) => failAll(new CardWriterStopped(`The card writer stopped (exit code ${code}).`)));
     worker = w;
     return w;
   };
-  const send = (message: (id: number) => ToWriter, w: Worker) =>
-    new Promise<number>((resolve, reject) => {
+  const send = <T extends WriteResult | string[]>(message: (id: number) => ToWriter, w: Worker) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve: resolve as (r: WriteResult | string[]) => void, reject });
       w.postMessage(message(id));
     });
 
   return {
-    write: (batch) => send((id) => ({ id, batch }), ensure()),
+    write: (batch) => send<WriteResult>((id) => ({ id, batch }), ensure()),
+    checkIntegrity: () => send<string[]>((id) => ({ id, check: true }), ensure()),
     warm: () => void ensure(),
     async close() {
       if (!worker) return;

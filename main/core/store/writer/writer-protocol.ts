@@ -1,4 +1,4 @@
-import type { NewCard } from '../../../../shared/domain';
+import type { NewCard, NewQuarantinedCard } from '../../../../shared/domain';
 import type { TransferredError } from '../../workers/worker-error';
 
 export interface WriterConnection {
@@ -9,10 +9,24 @@ export interface WriterConnection {
 export interface CardBatch {
   orderId: number;
   cards: NewCard[];
+  /** Cards that came with the batch but are not the order's (checked by the engine): kept apart, never counted. */
+  quarantined: NewQuarantinedCard[];
   /** The page these cards are, recorded as fetched in the same transaction; null for cards that came inline. */
   page: { offset: number; limit: number } | null;
   now: number;
 }
 
-export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true };
-export type FromWriter = { id: number; added: number } | { id: number; error: TransferredError } | { id: number; closed: true };
+export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true } | { id: number; check: true };
+export type FromWriter =
+  | { id: number; added: WriteResult }
+  | { id: number; error: TransferredError }
+  | { id: number; closed: true }
+  /** The integrity check's findings: empty when the file checks out. */
+  | { id: number; problems: string[] };
+
+/** What a batch did: ordered cards new to the store, cards refused because another order holds them, cards quarantined. */
+export interface WriteResult {
+  added: number;
+  heldElsewhere: number;
+  quarantined: number;
+}

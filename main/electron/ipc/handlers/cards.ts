@@ -5,6 +5,7 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.search': async (query, { app, actor }) => app.cards.search(actor, query),
   'cards.count': async (_, { app, actor }) => ({ total: app.cards.count(actor) }),
   'cards.reveal': async ({ cardId }, { app, actor }) => app.cards.reveal(actor, cardId),
+  'cards.quarantined': async ({ orderId }, { app, actor }) => app.cards.quarantinedOf(actor, orderId),
 
   /** A card sheet previewed in a window, sent to the print dialog, or saved where the person chooses. */
   async 'cards.sheet'({ orderId, layout, scratch, logo, action }, context) {

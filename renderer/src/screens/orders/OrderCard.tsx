@@ -10,6 +10,7 @@ import { useNow } from '../../lib/use-now';
 import { useApp } from '../../state/app-store';
 import { orderAdvice } from '../order-advice';
 import { CardOutputs } from './CardOutputs';
+import { QuarantinedCards } from './QuarantinedCards';
 
 export function OrderCard({ order, headingLevel = 2 }: { order: OrderView; headingLevel?: 2 | 3 }) {
   const now = useNow();
@@ -86,6 +87,7 @@ export function OrderCard({ order, headingLevel = 2 }: { order: OrderView; headi
           </button>
         )}
       </div>
+      <QuarantinedCards order={order} />
       {p.state === 'complete' && <CardOutputs target={{ orderId: order.id }} idBase={`order-${order.id}`} />}
     </article>
   );
