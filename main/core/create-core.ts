@@ -6,6 +6,7 @@ import { createApp } from './app/create-app';
 import type { Actor } from './audit/vocabulary';
 import { systemClock, type Clock } from './clock';
 import { createOrderEngine } from './engine/order-engine';
+import { LEASE_TTL_MS } from './engine/engine-lease';
 import { sourceCardWorker } from './exports/run-card-worker';
 import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
@@ -60,6 +61,11 @@ export interface CoreOptions {
   sandbox?: Omit<SandboxOptions, 'stateDir' | 'clock'> | false;
   /** Who drives orders, shown to another process that finds the data folder taken: "desktop app", "CLI"… */
   label?: string;
+  /**
+   * How long the engine lease lasts without renewal before another process may take the orders over (30 s,
+   * engine-lease.ts); tests shorten it to see a stalled process lose it.
+   */
+  leaseTtlMs?: number;
   /** The operating-system user acting through this process, for the audit log. */
   user?: string;
   /** Bundled worker files (desktop build); from source, the .ts entries are started through tsx. */
@@ -165,6 +171,7 @@ export async function createCore(options: CoreOptions) {
     clock,
     providerFor: providers.clientFor,
     label: options.label ?? `pid ${process.pid}`,
+    leaseTtlMs: options.leaseTtlMs ?? LEASE_TTL_MS,
     actor: engineActor,
   });
   const app = createApp({

@@ -8,6 +8,7 @@ import { person, realKeychain, testVault } from '../support/core';
 import { jsonLines, runCli } from '../support/cli';
 import { MovableClock } from '../support/sandbox-harness';
 import { progressWhere } from '../support/engine-harness';
+import { withRawDb } from '../support/raw-db';
 import { tempDir } from '../support/temp-dir';
 
 const open: Core[] = [];
@@ -116,6 +117,10 @@ describe('order engine', () => {
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/desktop app.*driving the orders/);
     expect(app.orders.list()).toHaveLength(1);
+    // The real lease (30 s, renewed every 10 s): another process may take over only after that long a stall.
+    const left = withRawDb(dataDir, (db) => db.prepare<[], number>('SELECT expires_at FROM engine_lease').pluck().get()!) - Date.now();
+    expect(left).toBeGreaterThan(20_000 - 1_000);
+    expect(left).toBeLessThanOrEqual(30_000);
 
     const other = await core(dataDir, { label: 'second' });
     await expect(other.app.orders.place(person(), { accountId: account.id, lines: [wpayLine(1)] })).rejects.toBeInstanceOf(EngineBusy);

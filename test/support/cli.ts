@@ -10,9 +10,17 @@ export interface CliResult {
 /**
  * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
  * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
+ * `entry`: the CLI with other injected values (cli-entry-short-lease.ts).
  */
-export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE, wrapper: string[] = []): ChildProcess {
-  const command = [...wrapper, process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
+export function spawnCli(
+  dataDir: string,
+  args: string[],
+  stdin = '',
+  passcode: string | null = TEST_PASSCODE,
+  wrapper: string[] = [],
+  entry = 'test/support/cli-entry.ts',
+): ChildProcess {
+  const command = [...wrapper, process.execPath, '--import', 'tsx', entry, '--data-dir', dataDir, ...args];
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;

@@ -7,6 +7,7 @@ import { openDatabase } from '../../main/core/store/open-database';
 import { createCardPagesRepo } from '../../main/core/store/repos/card-pages';
 import { createCardsRepo } from '../../main/core/store/repos/cards';
 import { createQuarantinedCardsRepo } from '../../main/core/store/repos/quarantined-cards';
+import { createLeaseFence } from '../../main/core/store/lease-fence';
 import type { FromWriter, ToWriter, WriteResult, WriterConnection } from '../../main/core/store/writer/writer-protocol';
 import { transferError } from '../../main/core/workers/worker-error';
 
@@ -15,6 +16,7 @@ const db = openDatabase({ file, key, create: false, migrations: MIGRATIONS });
 const cards = createCardsRepo(db);
 const pages = createCardPagesRepo(db);
 const quarantine = createQuarantinedCardsRepo(db);
+const fence = createLeaseFence(db);
 
 parentPort!.on('message', (m: ToWriter) => {
   if ('close' in m) {
@@ -30,6 +32,7 @@ parentPort!.on('message', (m: ToWriter) => {
     // Whatever the file has grown to meanwhile (the main thread writes too), not a page more.
     db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
     const added = db.transaction((): WriteResult => {
+      fence(m.batch.lease);
       const { added, heldElsewhere } = cards.store(m.batch.orderId, m.batch.cards, m.batch.now);
       const quarantined = quarantine.add(m.batch.orderId, m.batch.quarantined, m.batch.now);
       if (m.batch.page) pages.record(m.batch.orderId, m.batch.page.offset, m.batch.page.limit, m.batch.cards.length, m.batch.now);

@@ -6,7 +6,7 @@ import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrderFields, OrdersRepo } from '../store/repos/orders';
 import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
-import type { CardWriter } from '../store/writer/card-writer';
+import type { CardBatch, WriteResult } from '../store/writer/writer-protocol';
 
 /** What one order's driver works with. Every change is persisted before anything else happens. */
 export interface DriveContext {
@@ -16,8 +16,8 @@ export interface DriveContext {
   /** Cards that came with the order but are not its own (another value, product, currency, order…). */
   quarantine: QuarantinedCardsRepo;
   pages: CardPagesRepo;
-  /** Stores cards off the main thread. */
-  writer: CardWriter;
+  /** Stores cards off the main thread, under this process's engine lease (refused once the lease is lost). */
+  writer: { write(batch: Omit<CardBatch, 'lease'>): Promise<WriteResult> };
   clock: Clock;
   account: Account;
   client: ProviderClient;

@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/domain';
 import { isSettled } from '../../../shared/order-state-machine';
 import { IllegalOrderTransition } from '../errors';
+import { isLeaseLost } from '../store/errors';
 import type { DriveContext } from './drive-context';
 import { fetchCards } from './fetch-cards';
 import { backoffMs } from './poll-cadence';
@@ -31,6 +32,8 @@ export async function driveOrder(ctx: DriveContext): Promise<Order> {
           break;
       }
     } catch (err) {
+      // The lease is gone: nothing more may be written, not even what went wrong (drive-task.ts stops the driver).
+      if (isLeaseLost(err)) throw err;
       const now = ctx.orders.get(ctx.orderId);
       // Stopped, or settled under this driver (a reversal accepted meanwhile made its next step illegal): done.
       if (ctx.signal.aborted || (err instanceof IllegalOrderTransition && isSettled(now.state))) return now;

@@ -6,6 +6,7 @@ import type { CardPagesRepo } from '../store/repos/card-pages';
 import type { CardsRepo } from '../store/repos/cards';
 import type { OrderFields, OrdersRepo } from '../store/repos/orders';
 import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
+import { isLeaseLost } from '../store/errors';
 import type { CardWriter } from '../store/writer/card-writer';
 import type { DriveContext } from './drive-context';
 import { driveOrder } from './drive-order';
@@ -26,6 +27,17 @@ export interface DriveTaskDeps {
   providerFor(accountId: string): Promise<ProviderClient>;
   /** Who the engine's own state changes are recorded under. */
   actor: Actor;
+  /** The engine lease every write is made under: a write after the lease was lost is refused by the store. */
+  fence: EngineFence;
+}
+
+export interface EngineFence {
+  /** The current lease's token, or null once it is lost. */
+  holder(): string | null;
+  /** Runs a write on the main thread's connection only while the lease is still ours (LeaseLost otherwise). */
+  write<T>(write: () => T): T;
+  /** A write was refused: the lease is gone, stop driving. */
+  lost(): void;
 }
 
 /** Starts the driver of one order: its provider client, its context (every change through the state machine), its loop. */
@@ -39,9 +51,9 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
     return changed;
   };
   const transition: DriveContext['transition'] = (event, fields = {}) =>
-    announce(deps.orders.transition(orderId, event, fields, deps.actor, deps.clock.now()));
+    announce(deps.fence.write(() => deps.orders.transition(orderId, event, fields, deps.actor, deps.clock.now())));
 
-  const done = (async () => {
+  const drive = async () => {
     let client: ProviderClient;
     try {
       client = await deps.providerFor(account.id);
@@ -60,7 +72,7 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
       cards: deps.cards,
       quarantine: deps.quarantine,
       pages: deps.pages,
-      writer: deps.writer,
+      writer: { write: (batch) => deps.writer.write({ ...batch, lease: deps.fence.holder() }) },
       clock: deps.clock,
       account,
       client,
@@ -68,13 +80,20 @@ export function startDriveTask(deps: DriveTaskDeps, orderId: number, pollOverrid
       pollOverrideSeconds: pollOverrideSeconds ?? order.pollEverySeconds ?? account.pollEverySeconds,
       concurrency: account.fetchConcurrency,
       transition,
-      note: (fields) => announce(deps.orders.note(orderId, fields, deps.clock.now())),
+      note: (fields) => announce(deps.fence.write(() => deps.orders.note(orderId, fields, deps.clock.now()))),
       notify: () => deps.hub.emit(deps.orders.get(orderId)),
       waitUntil: sleeper.waitUntil,
       signal: abort.signal,
       failures: 0,
       unknownStatusChecks: 0,
     });
-  })();
+  };
+  // A write the store refused because another process took the lease over: this driver stops where it is, having
+  // written nothing more, and the engine stops the others; the order goes on in the process that holds the lease.
+  const done = drive().catch((err: unknown) => {
+    if (!isLeaseLost(err)) throw err;
+    deps.fence.lost();
+    return deps.orders.get(orderId);
+  });
   return { done, wake: sleeper.wake, abort };
 }

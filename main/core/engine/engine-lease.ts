@@ -14,9 +14,11 @@ export class EngineBusy extends GiftdeskError {
   }
 }
 
-const TTL_MS = 30_000;
+/** How long a lease lasts without renewal; renewed three times in that span. */
+export const LEASE_TTL_MS = 30_000;
 
 export interface EngineLease {
+  /** The lease's token, new at each takeover: every engine write carries it (fencing). */
   readonly holder: string;
   /** Renews the lease; false when another process has taken it over (this one must stop driving orders). */
   renew(): boolean;
@@ -27,8 +29,8 @@ export interface EngineLease {
  * One process drives the orders of a data folder at a time. A lease held by a live process is respected; one whose
  * holder died (same host, pid gone) or stopped renewing (expired) is taken over at once.
  */
-export function acquireEngineLease(repo: EngineLeaseRepo, clock: Clock, label: string, isAlive = processIsAlive): EngineLease {
-  const me: LeaseHolder = { holder: randomUUID(), pid: process.pid, host: os.hostname(), label, expiresAt: clock.now() + TTL_MS };
+export function acquireEngineLease(repo: EngineLeaseRepo, clock: Clock, label: string, ttlMs = LEASE_TTL_MS, isAlive = processIsAlive): EngineLease {
+  const me: LeaseHolder = { holder: randomUUID(), pid: process.pid, host: os.hostname(), label, expiresAt: clock.now() + ttlMs };
   const result = repo.takeIf(me, (current) => {
     if (!current) return true;
     if (current.expiresAt <= clock.now()) return true;
@@ -37,12 +39,10 @@ export function acquireEngineLease(repo: EngineLeaseRepo, clock: Clock, label: s
   if (!result || result.holder !== me.holder) throw new EngineBusy(result ?? me);
   return {
     holder: me.holder,
-    renew: () => repo.renew(me.holder, clock.now() + TTL_MS),
+    renew: () => repo.renew(me.holder, clock.now() + ttlMs),
     release: () => repo.release(me.holder),
   };
 }
-
-export const LEASE_RENEW_MS = TTL_MS / 3;
 
 function processIsAlive(pid: number): boolean {
   try {

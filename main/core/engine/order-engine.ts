@@ -8,20 +8,26 @@ import { waitForOrder } from './order-waiter';
 import { createProgressHub } from './progress';
 import { createTaskRegistry } from './task-registry';
 
-export interface OrderEngineDeps extends Omit<DriveTaskDeps, 'hub'> {
+export interface OrderEngineDeps extends Omit<DriveTaskDeps, 'hub' | 'fence'> {
   lease: EngineLeaseRepo;
   /** Who drives the orders, shown to another process that finds the lease taken ("desktop app", "CLI"). */
   label: string;
+  /** How long the lease lasts without renewal (engine-lease.ts's LEASE_TTL_MS); tests shorten it. */
+  leaseTtlMs: number;
 }
 
 /** The order engine: one driver per unsettled order, under one lease per data folder. */
 export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
   const hub = createProgressHub(deps.cards);
   const tasks = createTaskRegistry();
-  const lease = createLeaseHeartbeat(deps.lease, deps.clock, deps.label, () => void engine.stop());
-  const taskDeps: DriveTaskDeps = { ...deps, hub };
+  const lease = createLeaseHeartbeat(deps.lease, deps.clock, deps.label, deps.leaseTtlMs, () => void engine.stop());
+  const taskDeps: DriveTaskDeps = {
+    ...deps,
+    hub,
+    fence: { holder: lease.holder, write: (write) => deps.lease.fenced(lease.holder(), write), lost: lease.lost },
+  };
   const pollOverrides = new Map<number, number>();
-  let stopping = false;
+  let stopping: Promise<void> | null = null;
 
   const start = (orderId: number) => {
     const running = tasks.get(orderId);
@@ -33,7 +39,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
   const unsettled = (orderId: number) => !isSettled(deps.orders.get(orderId).state);
   const wokenWhileRunning = new Set<number>();
   tasks.onEnd((order) => {
-    if (wokenWhileRunning.delete(order.id) && !stopping && unsettled(order.id)) start(order.id);
+    if (wokenWhileRunning.delete(order.id) && stopping === null && unsettled(order.id)) start(order.id);
   });
 
   const engine: OrderEngine = {
@@ -66,13 +72,14 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
     announce: (order) => hub.emit(order),
     progress: (orderId) => hub.of(deps.orders.get(orderId)),
     onProgress: (listener) => hub.on(listener),
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      wokenWhileRunning.clear();
-      await tasks.haltAll();
-      lease.release();
-      stopping = false;
+    stop() {
+      // A second stop (closing while a lost lease is stopping the engine) waits for the first to finish.
+      stopping ??= (async () => {
+        wokenWhileRunning.clear();
+        await tasks.haltAll();
+        lease.release();
+      })().finally(() => (stopping = null));
+      return stopping;
     },
   };
   return engine;

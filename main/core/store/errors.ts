@@ -31,6 +31,21 @@ export class StoreCorrupt extends GiftdeskError {
   }
 }
 
+/**
+ * Fencing: a write the engine made under a lease that is no longer this data folder's current one (the process
+ * stalled, another took over). The store refuses it, so a process that lost the lease changes nothing.
+ */
+export class LeaseLost extends GiftdeskError {
+  readonly kind = 'lease-lost';
+  constructor() {
+    super('This process no longer drives the orders of this data folder: another Giftdesk process took over while it was stalled, so it wrote nothing more and stopped.');
+  }
+}
+
+export function isLeaseLost(err: unknown): boolean {
+  return err instanceof GiftdeskError && err.kind === 'lease-lost';
+}
+
 export class StoreTooNew extends GiftdeskError {
   readonly kind = 'store-too-new';
   constructor(

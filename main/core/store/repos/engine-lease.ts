@@ -1,3 +1,4 @@
+import { createLeaseFence } from '../lease-fence';
 import type { Db } from '../open-database';
 
 export interface LeaseHolder {
@@ -20,6 +21,7 @@ export function createEngineLeaseRepo(db: Db) {
   );
   const renew = db.prepare('UPDATE engine_lease SET expires_at = ? WHERE id = 1 AND holder = ?');
   const release = db.prepare('DELETE FROM engine_lease WHERE id = 1 AND holder = ?');
+  const fence = createLeaseFence(db);
 
   return {
     current(): LeaseHolder | null {
@@ -43,6 +45,15 @@ export function createEngineLeaseRepo(db: Db) {
     },
     release(holder: string): void {
       release.run(holder);
+    },
+    /** Runs an engine write only while `holder` is the current lease, checked in the write's own transaction. */
+    fenced<T>(holder: string | null, write: () => T): T {
+      return db
+        .transaction(() => {
+          fence(holder);
+          return write();
+        })
+        .immediate();
     },
   };
 }

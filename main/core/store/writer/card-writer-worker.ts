@@ -6,6 +6,7 @@ import { openDatabase } from '../open-database';
 import { createCardPagesRepo } from '../repos/card-pages';
 import { createCardsRepo } from '../repos/cards';
 import { createQuarantinedCardsRepo } from '../repos/quarantined-cards';
+import { createLeaseFence } from '../lease-fence';
 import { transferError } from '../../workers/worker-error';
 import type { FromWriter, ToWriter, WriteResult, WriterConnection } from './writer-protocol';
 
@@ -14,7 +15,9 @@ const db = openDatabase({ file, key, create: false, migrations: MIGRATIONS });
 const cards = createCardsRepo(db);
 const pages = createCardPagesRepo(db);
 const quarantine = createQuarantinedCardsRepo(db);
+const fence = createLeaseFence(db);
 const store = db.transaction((orderId: number, batch: Extract<ToWriter, { batch: unknown }>['batch']): WriteResult => {
+  fence(batch.lease);
   const { added, heldElsewhere } = cards.store(orderId, batch.cards, batch.now);
   const quarantined = quarantine.add(orderId, batch.quarantined, batch.now);
   if (batch.page) pages.record(orderId, batch.page.offset, batch.page.limit, batch.cards.length, batch.now);

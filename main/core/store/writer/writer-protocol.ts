@@ -14,6 +14,8 @@ export interface CardBatch {
   /** The page these cards are, recorded as fetched in the same transaction; null for cards that came inline. */
   page: { offset: number; limit: number } | null;
   now: number;
+  /** The engine lease the batch is written under: refused unless it is still the current one (fencing). */
+  lease: string | null;
 }
 
 export type ToWriter = { id: number; batch: CardBatch } | { id: number; close: true } | { id: number; check: true };

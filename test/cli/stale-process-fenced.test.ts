@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addWpayAccount, collect, jsonLines, spawnCli } from '../support/cli';
+import { openCore } from '../support/core';
+import { withRawDb } from '../support/raw-db';
+import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
+import { tempDir } from '../support/temp-dir';
+
+// Fencing (issue 13, Deliver 6): a CLI process frozen with SIGSTOP mid-submit loses the engine lease; `resume` in
+// another process finds the order by reference and completes it; when the frozen process is let go with SIGCONT, its
+// unanswered submit times out and it would note the failure on the order (as it did before fencing, into the completed
+// order) — the store refuses that write, and every other one it tries.
+
+const ENTRY = 'test/support/cli-entry-short-lease.ts';
+const QUANTITY = 300;
+
+let sandbox: SandboxProcess;
+let root: string;
+
+beforeAll(async () => {
+  root = tempDir('giftdesk-fence-');
+  sandbox = await startSandboxProcess(path.join(root, 'provider'), { processing: { baseMs: 1_000, perCardMs: 0 } });
+});
+afterAll(() => sandbox?.stop());
+
+/** Everything the engine writes, row by row: orders, their audit entries, cards, pages, quarantine, custody. */
+function everythingWritten(dataDir: string): string {
+  const tables = ['orders', 'events', 'cards', 'card_pages', 'quarantined_cards', 'card_custody', 'custody_events'];
+  return withRawDb(dataDir, (db) => JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('a process frozen mid-submit, let go after another process took the order over and completed it, writes nothing', async () => {
+  const dataDir = path.join(root, 'data');
+  // Made here, so that this test knows its recovery key and can read every row afterwards.
+  await (await openCore(dataDir)).close();
+  await addWpayAccount(dataDir, 'Provider', sandbox.url, sandbox.apiKey);
+  // The provider takes the order but does not answer the submit before the frozen process's request times out.
+  await sandbox.setFaults({ holdAfterAcceptMs: 60_000 });
+  const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], ENTRY);
+  const staleDone = collect(stale);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let buffer = '';
+      const watch = (d: Buffer) => {
+        buffer += d.toString('utf8');
+        if (jsonLines<{ state?: string }>(buffer.slice(0, buffer.lastIndexOf('\n') + 1)).some((e) => e.state === 'submitting')) {
+          process.kill(-stale.pid!, 'SIGSTOP');
+          stale.stdout!.off('data', watch);
+          resolve();
+        }
+      };
+      stale.stdout!.on('data', watch);
+      stale.once('close', () => reject(new Error('the order ended before it could be frozen')));
+    });
+    await sandbox.setFaults({ holdAfterAcceptMs: 0 });
+    // Past the frozen process's 1.5 s lease (it cannot renew it) and its 2 s request timeout.
+    await sleep(3_000);
+    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume', '--poll-every', '0.2'], undefined, undefined, [], ENTRY));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(jsonLines<{ state?: string; cards?: number }>(resumed.stdout).at(-1)).toMatchObject({ state: 'complete', cards: QUANTITY });
+    const afterTakeover = everythingWritten(dataDir);
+
+    process.kill(-stale.pid!, 'SIGCONT');
+    const woke = await staleDone;
+    // It stops without a crash, and says how the order stands: completed by the other process.
+    expect(woke.stderr).not.toMatch(/Unexpected error|Internal error/);
+    expect(jsonLines<{ state?: string }>(woke.stdout).at(-1)).toMatchObject({ state: 'complete' });
+    expect(everythingWritten(dataDir)).toBe(afterTakeover);
+    // One submit: the order was found by reference, never sent again.
+    expect(Object.values((await sandbox.stats()).submitsByReference)).toEqual([1]);
+  } finally {
+    if (stale.exitCode === null && stale.signalCode === null) process.kill(-stale.pid!, 'SIGKILL');
+  }
+}, 120_000);
