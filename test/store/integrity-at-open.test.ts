@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { openSync, readFileSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { systemClock } from '../../main/core/clock';
-import { vaultAccess } from '../../main/core/create-core';
-import { MIGRATIONS } from '../../main/core/store/migrations';
-import { DATABASE_FILE, openStore } from '../../main/core/store/open-store';
+import { DATABASE_FILE } from '../../main/core/store/open-store';
 import { runCli } from '../support/cli';
-import { openCore, realKeychain, testVault } from '../support/core';
+import { openCore } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { storeOrder } from '../support/order-with-cards';
+import { withRawDb } from '../support/raw-db';
 import { tempDir } from '../support/temp-dir';
 
 // Damage in the middle of the file (issue 13, Deliver 7): the integrity check begun at open finds it within seconds,
@@ -26,11 +24,11 @@ it('finds a flipped byte in the middle of the store right after open, names it, 
 
   // The middle page of the cards table itself (the file also holds custody and indexes): the listing below reads it.
   const file = path.join(dataDir, DATABASE_FILE);
-  const raw = await openStore({ dataDir, access: vaultAccess({ keychain: realKeychain, ...testVault() }, systemClock), migrations: MIGRATIONS });
-  const pageSize = Number(raw.db.pragma('page_size', { simple: true }));
-  const pages = raw.db.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-  raw.close();
-  const middle = (pages[Math.floor(pages.length / 2)]! - 1) * pageSize + Math.floor(pageSize / 2);
+  const middle = withRawDb(dataDir, (db) => {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    const pages = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+    return (pages[Math.floor(pages.length / 2)]! - 1) * pageSize + Math.floor(pageSize / 2);
+  });
   const fd = openSync(file, 'r+');
   writeSync(fd, Buffer.from([readFileSync(file)[middle]! ^ 0xff]), 0, 1, middle);
   closeSync(fd);
