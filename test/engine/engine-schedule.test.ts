@@ -67,8 +67,9 @@ describe('the engine’s schedule after a failed call', () => {
     const order = await done;
     expect(order.state).toBe('needs-attention');
     expect(order.stateReason).toBe(
-      '41 of 40 cards are stored; the provider reports 41 cards; line 1 (WWQ651BHNWSH): 41 of 40. Press "check now" to fetch the missing cards again, or contact the provider with the order reference.',
+      `The provider says the order holds 41 cards; 40 were ordered. No card of that answer was stored. Contact the provider with the order reference ${order.clientReference} before using this order.`,
     );
+    expect(rig.core.cards.count(order.id)).toBe(0);
   });
 
   it('honours a 429’s Retry-After on the send and on the lookups (never sooner), and backs off longer with each failure in a row', async () => {
