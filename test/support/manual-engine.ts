@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import type { OrderProgress } from '../../main/core/engine/engine-api';
 import type { CallRecord } from '../../main/sandbox/types';
@@ -16,6 +17,11 @@ export interface ManualEngineRig {
   sleeping(orderId: number, at: number): Promise<void>;
   /** The sandbox's call log of the order's reference. */
   calls(reference: string): Promise<CallRecord[]>;
+  /**
+   * Moves the clock to the check due at `due` and returns the progress it leads to (the first that `matches`), once
+   * its next check is seen to lie `within` [min, max] ms after `due` and the driver sleeps until it.
+   */
+  backsOff(orderId: number, due: number, matches: (p: OrderProgress) => boolean, within: [number, number]): Promise<OrderProgress>;
 }
 
 export async function manualEngineRig(options: Omit<RigOptions, 'clock' | 'providerClient'> = {}): Promise<ManualEngineRig> {
@@ -26,6 +32,15 @@ export async function manualEngineRig(options: Omit<RigOptions, 'clock' | 'provi
     clock,
     sleeping: (orderId, at) => withinSettleLimit(`a wait until ${at - clock.now()} ms from now`, orderId, clock.sleepingUntil(at)),
     calls: async (reference) => (await rig.sandbox()).stats().calls[reference] ?? [],
+    async backsOff(orderId, due, matches, [min, max]) {
+      const next = progressWhere(rig.core, orderId, matches);
+      clock.advance(due - clock.now());
+      const progress = await next;
+      expect(progress.nextPollAt! - due).toBeGreaterThanOrEqual(min);
+      expect(progress.nextPollAt! - due).toBeLessThanOrEqual(max);
+      await withinSettleLimit(`a wait until ${progress.nextPollAt! - clock.now()} ms from now`, orderId, clock.sleepingUntil(progress.nextPollAt!));
+      return progress;
+    },
   };
 }
 
