@@ -10,6 +10,7 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import { realKeychain, testVault } from '../support/core';
 import { mixedCards } from '../support/order-with-cards';
 import { ipcContext, testOutputs } from '../support/desktop';
+import { wpayAccountPayload } from '../support/account-payload';
 import { tempDir } from '../support/temp-dir';
 
 // main's one dispatch, over a real core (real keychain, encrypted store, built-in sandbox).
@@ -24,18 +25,7 @@ const value = <T>(e: Envelope<T>): T => {
   if (!e.ok) throw new Error(`${e.error.kind}: ${e.error.message}`);
   return e.value;
 };
-const wpayAccount = {
-  provider: 'wpay' as const,
-  name: 'Shop Wpay',
-  baseUrl: 'https://pt-api.wpay.com.au',
-  merchantId: null,
-  clientProgramNumber: null,
-  sandboxFlavor: null,
-  currency: 'AUD',
-  fetchConcurrency: 2,
-  pollEverySeconds: null,
-  apiKey: KEY,
-};
+const wpayAccount = wpayAccountPayload(KEY);
 
 beforeEach(async () => {
   core = await createCore({ dataDir: tempDir(), keychain: realKeychain, ...testVault(), label: 'dispatch test', sandbox: { processing: { baseMs: 200, perCardMs: 1 } } });

@@ -9,6 +9,7 @@ import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { ipcContext, testOutputs } from '../support/desktop';
 import { manualClock } from '../support/manual-clock';
 import { startStubServer } from '../support/stub-server';
+import { wpayAccountPayload } from '../support/account-payload';
 import { tempDir } from '../support/temp-dir';
 
 // The red team's path, through main's real dispatch over a real core: with the app locked, point an account at another
@@ -34,18 +35,7 @@ afterEach(async () => {
 });
 
 async function addAccount(baseUrl: string) {
-  const added = await call('accounts.add', {
-    provider: 'wpay',
-    name: 'Shop',
-    baseUrl,
-    merchantId: null,
-    clientProgramNumber: null,
-    sandboxFlavor: null,
-    currency: 'AUD',
-    fetchConcurrency: 2,
-    pollEverySeconds: null,
-    apiKey: KEY,
-  });
+  const added = await call('accounts.add', wpayAccountPayload(KEY, { name: 'Shop', baseUrl }));
   if (!added.ok) throw new Error(added.error.message);
   return added.value as AccountView;
 }
