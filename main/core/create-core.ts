@@ -21,6 +21,7 @@ import { createCustodyRepo } from './store/repos/custody';
 import { createHandoutsRepo } from './store/repos/handouts';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
+import { createReportsRepo } from './store/repos/reports';
 import { createSettingsRepo } from './store/repos/settings';
 import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
 import type { WorkerEntry } from './workers/worker-entry';
@@ -165,6 +166,7 @@ export async function createCore(options: CoreOptions) {
     custody,
     handouts,
     audit,
+    reports: createReportsRepo(db),
     settings,
     secrets,
     engine,

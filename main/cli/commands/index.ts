@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
+import { audit } from './audit';
 import { backup } from './backup';
 import { cards } from './cards';
 import { release, unissue, voidCommand } from './card-custody';
@@ -13,6 +14,7 @@ import { orders } from './orders';
 import { passcodeChange } from './passcode-change';
 import { products } from './products';
 import { recoveryKit } from './recovery-kit';
+import { reportOrders, reportSpend } from './report';
 import { restore } from './restore';
 import { resume } from './resume';
 import { sheet } from './sheet';
@@ -38,6 +40,9 @@ export const COMMANDS: CliCommand[] = [
   unissue,
   voidCommand,
   release,
+  audit,
+  reportSpend,
+  reportOrders,
   backup,
   restore,
   passcodeChange,

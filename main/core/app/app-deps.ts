@@ -9,6 +9,7 @@ import type { CardsRepo } from '../store/repos/cards';
 import type { CustodyRepo } from '../store/repos/custody';
 import type { HandoutsRepo } from '../store/repos/handouts';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { ReportsRepo } from '../store/repos/reports';
 import type { ReadOnlyReason } from '../store/errors';
 import type { SettingsRepo } from '../store/repos/settings';
 import type { Backups } from '../vault/backup/backups';
@@ -32,6 +33,8 @@ export interface AppDeps {
   custody: CustodyRepo;
   handouts: HandoutsRepo;
   audit: AuditLog;
+  /** The bookkeeper's reads: order lines by when they were placed or accepted. */
+  reports: ReportsRepo;
   settings: SettingsRepo;
   secrets: AccountSecrets;
   engine: OrderEngine;

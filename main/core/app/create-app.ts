@@ -7,6 +7,7 @@ import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
 import { readOnlyApp, type ReadsOf } from './read-only';
+import { reportCommands } from './reports';
 import { settingsCommands } from './settings';
 import { backupCommands, vaultCommands } from './vault';
 
@@ -20,6 +21,7 @@ function allCommands(deps: AppDeps) {
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
     audit: auditQueries(deps),
+    reports: reportCommands(deps),
     vault: vaultCommands(deps),
     backups: backupCommands(deps),
   };
@@ -35,7 +37,8 @@ const READS: ReadsOf<App> = {
   outputs: ['checkLogo'],
   lock: ['status'],
   settings: ['lockIdleMinutes'],
-  audit: ['list'],
+  audit: ['list', 'page'],
+  reports: ['spend'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
