@@ -111,3 +111,40 @@ export function auditWho(actor: { via: keyof typeof VIA_WORDS; user: string | nu
 }
 
 export { VIA_WORDS };
+
+/** Each action in a word or two, for the audit screen's filter (every action has one, or this does not compile). */
+export const ACTION_NAMES: Record<AuditAction, string> = {
+  'account.add': 'Account added',
+  'account.edit': 'Account changed',
+  'account.remove': 'Account removed',
+  'order.place': 'Order placed',
+  'order.transition': 'Order state changed',
+  'order.reverse': 'Reversal asked for',
+  'cards.reveal': 'Cards revealed',
+  'sheet.preview': 'Card sheet previewed',
+  'sheet.print': 'Card sheet printed',
+  'sheet.save': 'Card sheet saved',
+  'cards.export': 'Card file exported',
+  'settings.lock-idle-minutes': 'Auto-lock changed',
+  'settings.change': 'Setting changed',
+  'records.export': 'Report or log saved',
+  'lock.lock': 'Locked',
+  'lock.unlock': 'Unlocked',
+  'handout.create': 'Hand-out made',
+  'handout.return': 'Hand-out returned',
+  'handout.sheet': 'Hand-out sheet',
+  'handout.export': 'Hand-out file exported',
+  'handout.record': 'Hand-out record saved',
+  'card.issue': 'Card handed out',
+  'card.unissue': 'Card put back',
+  'card.void': 'Card void',
+  'cards.release': 'Cards released',
+  'vault.passcode-failures': 'Wrong passcodes',
+  'vault.passcode-change': 'Passcode changed',
+  'vault.recovery-key': 'Recovery key made',
+  'vault.restore': 'Store restored',
+  'backup.made': 'Backup made',
+  'backup.failed': 'Backup failed',
+  'backup.schedule': 'Daily backups changed',
+  'backup.include-secrets': 'Backup keys choice',
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
+import { settingChangeSchema, settingsSchema } from '../settings';
 import type { Channel, EventName } from './channel-names';
 import {
   createHandoutSchema,
@@ -30,6 +31,7 @@ import {
   placeOrderSchema,
   productsSchema,
   revealedCardSchema,
+  spendRowSchema,
 } from './views';
 import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
 
@@ -62,6 +64,12 @@ const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const id = z.number().int().positive();
 const byOrder = z.strictObject({ orderId: id });
 const byHandout = z.strictObject({ handoutId: id });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.');
+const days = { from: day.nullable().optional(), to: day.nullable().optional() };
+const auditFilter = { actions: z.array(z.string().max(60)).max(60).optional(), orderId: id.optional(), ...days };
+const savedTable = z.object({ done: z.boolean(), rows: z.number().int(), fileName: z.string().nullable() });
+const tableFormat = z.enum(['csv', 'xlsx']);
+const spendBy = z.array(z.enum(['account', 'product', 'month'])).max(3);
 
 export const channels = {
   'accounts.list': { request: none, response: z.array(accountViewSchema), cardData: false },
@@ -116,6 +124,20 @@ export const channels = {
     response: z.array(auditEventSchema),
     cardData: false,
   },
+
+  /** A page of the entries the filter picks, newest first; nextBeforeId asks for the next older page (keyset, no cap). */
+  'audit.page': {
+    request: z.strictObject({ ...auditFilter, beforeId: id.optional(), limit: z.number().int().min(1).max(1_000).optional() }),
+    response: z.object({ entries: z.array(auditEventSchema), nextBeforeId: id.nullable() }),
+    cardData: false,
+  },
+  /** Every entry the filter picks, saved as CSV where the person chooses. */
+  'audit.saveCsv': { request: z.strictObject(auditFilter), response: savedTable, cardData: false },
+  'reports.spend': { request: z.strictObject({ ...days, by: spendBy }), response: z.object({ by: spendBy, rows: z.array(spendRowSchema) }), cardData: false },
+  'reports.saveSpend': { request: z.strictObject({ ...days, by: spendBy, format: tableFormat }), response: savedTable, cardData: false },
+  'reports.saveOrders': { request: z.strictObject({ ...days, format: tableFormat }), response: savedTable, cardData: false },
+  'settings.get': { request: none, response: settingsSchema, cardData: false },
+  'settings.change': { request: settingChangeSchema, response: settingsSchema, cardData: false },
 
   'lock.status': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
   'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockViewSchema, cardData: false },

@@ -371,7 +371,8 @@ describe('ordering cards through the desktop UI', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => lock.state).toBe('unlocked');
 
-    // The idle time is the person's choice, kept in the store for the next start.
+    // The idle time is the person's choice, on the Settings page, kept in the store for the next start.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Lock after').selectOption('15');
     await expect.poll(() => lock.idleLimitMs).toBe(15 * 60_000);
     expect(core.settings.get<number>('lock.idleMinutes')).toBe(15);

@@ -36,7 +36,7 @@ const READS: ReadsOf<App> = {
   cards: ['search', 'count', 'ofOrder'],
   outputs: ['checkLogo'],
   lock: ['status'],
-  settings: ['lockIdleMinutes'],
+  settings: ['lockIdleMinutes', 'all'],
   audit: ['list', 'page'],
   reports: ['spend'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
