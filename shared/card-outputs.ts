@@ -48,6 +48,12 @@ export const CARD_STOCK_LAYOUTS = ['avery-5371', 'avery-c32011'] as const satisf
 export const EXPORT_FORMATS = ['zip', 'age', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** A job's id, made by the window (a UUID), so it can follow and cancel a long sheet before the answer comes. */
+export const outputJobIdSchema = z.string().uuid().optional();
+
+/** How far a job is: the cards handed to the worker so far, of how many; running false once it is over (or unknown). */
+export const jobProgressSchema = z.object({ running: z.boolean(), cards: z.number().int(), total: z.number().int().nullable() });
+
 /** A logo chosen through cards.chooseLogo, named by the id main gave (main keeps its path); absent or null = no logo. */
 export const sheetLogoSchema = z.string().uuid().nullable().optional();
 
@@ -61,6 +67,8 @@ export const sheetRequestSchema = z.strictObject({
   logo: sheetLogoSchema,
   /** preview: a window showing the pages; print: the system print dialog; save: a PDF where the person chooses. */
   action: z.enum(['preview', 'print', 'save']),
+  /** The window's name for this job, to ask how far it is (cards.jobProgress) and to cancel it (cards.cancelJob). */
+  jobId: outputJobIdSchema,
 });
 
 export const exportRequestSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
+import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, jobProgressSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
 import { settingChangeSchema, settingsSchema } from '../settings';
 import type { Channel, EventName } from './channel-names';
 import {
@@ -100,6 +100,15 @@ export const channels = {
 
   /** A logo for card sheets picked in the open dialog and checked; main keeps the path, the window gets a name and an id (null: cancelled). */
   'cards.chooseLogo': { request: none, response: z.object({ logo: chosenLogoSchema.nullable() }), cardData: false },
+  /** How many cards and pages a sheet of an order or hand-out would have in a layout, before it is made. */
+  'cards.sheetPlan': {
+    request: z.strictObject({ orderId: id.optional(), handoutId: id.optional(), layout: z.enum(SHEET_LAYOUTS) }).refine((r) => (r.orderId === undefined) !== (r.handoutId === undefined), 'Give an order or a hand-out.'),
+    response: z.object({ cards: z.number().int(), pages: z.number().int() }),
+    cardData: false,
+  },
+  'cards.jobProgress': { request: z.strictObject({ jobId: z.string().uuid() }), response: jobProgressSchema, cardData: false },
+  /** Stops a sheet being made: the worker stops and removes its unfinished file; the sheet's request answers "cancelled". */
+  'cards.cancelJob': { request: z.strictObject({ jobId: z.string().uuid() }), response: z.object({ cancelled: z.boolean() }), cardData: false },
   'cards.alignmentPage': { request: z.strictObject({ layout: z.enum(SHEET_LAYOUTS) }), response: outputOutcomeSchema, cardData: false },
 
   'custody.stock': { request: none, response: stockSchema, cardData: false },

@@ -34,7 +34,7 @@ const READS: ReadsOf<App> = {
   accounts: ['list', 'byName', 'testConnection', 'products'],
   orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
-  outputs: ['checkLogo'],
+  outputs: ['checkLogo', 'sheetPlan'],
   lock: ['status'],
   settings: ['lockIdleMinutes', 'all'],
   audit: ['list', 'page'],
