@@ -1,6 +1,7 @@
 // Spend, as the bookkeeper counts it: the face value of the orders the provider accepted, less what was reversed
 // (or cancelled by the provider) after, dated by when the provider accepted the order, in the machine's time zone.
-// An order that failed was never debited and is not spend; one still being worked on already was.
+// An order that failed was never debited and is not spend; one still being worked on already was. A sandbox
+// account's orders cost nothing and are left out.
 import type { OrderState } from '../../../shared/domain';
 import type { ReportLine } from '../store/repos/reports';
 import { localMonth } from '../../../shared/local-time';
@@ -29,6 +30,7 @@ export interface SpendRow {
 export function spendRows(lines: readonly ReportLine[], by: readonly SpendDimension[]): SpendRow[] {
   const groups = new Map<string, SpendRow & { orderIds: Set<number> }>();
   for (const line of lines) {
+    if (line.provider === 'sandbox') continue;
     const reversed = line.state === 'cancelled';
     if (!reversed && !SPEND_STATES.includes(line.state)) continue;
     const account = by.includes('account') ? line.accountName : null;

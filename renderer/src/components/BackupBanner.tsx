@@ -13,7 +13,7 @@ export function BackupBanner() {
         <button type="button" onClick={() => {
             go('settings');
             // The backups are below the preferences: bring them to where the person is looking.
-            setTimeout(() => document.getElementById('security')?.scrollIntoView({ block: 'start' }), 0);
+            setTimeout(() => void document.getElementById('security')?.scrollIntoView({ block: 'start' }), 0);
           }}>
           Back up now
         </button>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACTION_NAMES, auditSentence, auditWho } from '../../../../shared/audit-sentences';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
-import { formatDateTimeSeconds } from '../../lib/format';
+import { formatDateTimeSeconds, plural } from '../../lib/format';
 import { useAuditPages, type AuditFilterInput } from './use-audit-pages';
 
 const ROW_HEIGHT = 56;
@@ -41,7 +41,7 @@ export function AuditScreen() {
     setNotice(null);
     try {
       const saved = await call(api().audit.saveCsv(filter));
-      if (saved.done) setNotice(`Saved ${saved.rows.toLocaleString()} entries to ${saved.fileName}.`);
+      if (saved.done) setNotice(`Saved ${plural(saved.rows, 'entry', 'entries')} to ${saved.fileName}.`);
     } catch (err) {
       setSaveError(messageOf(err));
     }

@@ -69,7 +69,9 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
     // `targetKey` stands for `target`, whose identity changes on every render.
   }, [targetKey, layout]);
   // The outcome shows beside the buttons that asked for it, and is brought into view (at 1024×768 too).
-  useEffect(() => statusRef.current?.scrollIntoView({ block: 'nearest' }), [status, shownOnce]);
+  useEffect(() => {
+    statusRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [status, shownOnce]);
 
   const run = async (what: SheetAction | 'export' | 'logo', work: () => Promise<string | null>) => {
     setBusy(what);

@@ -8,7 +8,10 @@ import { clipboardSeconds, copySecret } from '../../lib/clipboard';
 export function ShownPassphrase({ passphrase }: { passphrase: string }) {
   const [copied, setCopied] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), []);
+  // A block body: Chromium's scrollIntoView may return a promise, which React would take for a clean-up.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const groups = passphrase.split('-');
   const copy = () =>
     void copySecret(passphrase).then(

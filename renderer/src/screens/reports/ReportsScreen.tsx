@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SpendRowView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
-import { formatMoney } from '../../lib/format';
+import { formatMoney, plural } from '../../lib/format';
 
 type By = 'account' | 'product' | 'month';
 const BY: { by: By; label: string }[] = [
@@ -39,7 +39,7 @@ export function ReportsScreen() {
     setNotice(null);
     try {
       const saved = await call(what === 'spend' ? api().reports.saveSpend({ from, to, by, format }) : api().reports.saveOrders({ from, to, format }));
-      if (saved.done) setNotice(`Saved ${saved.rows.toLocaleString()} rows to ${saved.fileName}. It holds no card numbers or PINs.`);
+      if (saved.done) setNotice(`Saved ${plural(saved.rows, 'row')} to ${saved.fileName}. It holds no card numbers or PINs.`);
     } catch (err) {
       setError(messageOf(err));
     }
@@ -54,8 +54,8 @@ export function ReportsScreen() {
         <h1 id="reports-title">Reports</h1>
       </header>
       <p className="muted">
-        Spend is the face value of the orders the providers accepted, less what was reversed, dated by when they were accepted (this computer’s time zone). Failed orders were never charged and are
-        not counted.
+        Spend is the face value of the orders the providers accepted, less what was reversed, dated by when they were accepted (this computer’s time zone). Failed orders were never charged, and sandbox
+        orders cost nothing: neither is counted.
       </p>
       <form
         className="search"

@@ -26,7 +26,9 @@ export function SettingsScreen() {
     void loadVault().catch(() => undefined);
     void loadSettings().catch(() => undefined);
   }, [loadVault, loadSettings]);
-  useEffect(() => setThreshold(settings?.lowBalanceCents == null ? '' : (settings.lowBalanceCents / 100).toFixed(2)), [settings?.lowBalanceCents]);
+  useEffect(() => {
+    setThreshold(settings?.lowBalanceCents == null ? '' : (settings.lowBalanceCents / 100).toFixed(2));
+  }, [settings?.lowBalanceCents]);
 
   const change = async (c: SettingChange, words: string) => {
     setError(null);
