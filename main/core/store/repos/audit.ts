@@ -39,7 +39,9 @@ function whereOf(filter: AuditFilter & { beforeId?: number }): { sql: string; pa
   if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
   if (filter.from !== undefined) add('at >= ?', filter.from);
   if (filter.to !== undefined) add('at < ?', filter.to);
-  if (filter.orderId !== undefined) add("(subject = ? OR json_extract(details, '$.orderId') = ?)", `order:${filter.orderId}`, filter.orderId);
+  // An order's own entries have it as their subject; a card's (a reveal of one card) name the order in their fields.
+  // The subject is compared first, so the JSON is read only on the few card entries.
+  if (filter.orderId !== undefined) add("(subject = ? OR (subject LIKE 'card:%' AND json_extract(details, '$.orderId') = ?))", `order:${filter.orderId}`, filter.orderId);
   if (filter.actions) {
     const legacy = filter.actions.flatMap((a) => LEGACY_NAMES[a]?.names ?? []);
     const anyState = filter.actions.some((a) => LEGACY_NAMES[a]?.orderStates);

@@ -109,7 +109,7 @@ export function AuditScreen() {
               const e = entries[item.index];
               return e ? (
                 <div key={e.id} className={`audit-row${item.index % 2 ? ' odd' : ''}`} role="row" data-entry={e.id} style={{ transform: `translateY(${item.start}px)` }}>
-                  <span role="cell" className="nowrap">
+                  <span role="cell" className="clip">
                     {formatDateTimeSeconds(e.at)}
                   </span>
                   <span role="cell" className="clip">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEventView } from '../../../../shared/ipc/views';
 import { api, call, messageOf } from '../../lib/api';
 
-const PAGE = 500;
+const PAGE = 250;
 
 export interface AuditFilterInput {
   actions?: string[];
