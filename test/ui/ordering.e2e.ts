@@ -154,14 +154,14 @@ describe('ordering cards through the desktop UI', () => {
     await card.getByText('Print or export cards').click();
 
     await card.getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards saved.');
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards on 50 pages saved.');
     const sheet = path.join(dir, 'saved', `${order.clientReference}-cards.pdf`);
     const text = execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     for (const c of core.cards.list(order.id).slice(0, 20)) expect(text).toContain(c.number!);
 
     await card.getByRole('button', { name: 'Preview' }).click();
     await card.getByRole('button', { name: 'Print…' }).click();
-    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards sent to the printer.');
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards on 50 pages sent to the printer.');
     expect(outputCalls.map((c) => [c.what, c.existed])).toEqual([
       ['preview', true],
       ['print', true],
