@@ -4,6 +4,7 @@
 import type { AuditAction, AuditDetails } from '../main/core/audit/vocabulary';
 import { layoutWords } from './card-outputs';
 import { formatMoney } from './money';
+import { SETTING_NAMES } from './settings';
 
 /** An entry as any front door holds it (core's AuditEntry, or the IPC view of it). */
 export interface SentenceEntry {
@@ -66,7 +67,11 @@ const SENTENCES: Sentences = {
   'sheet.save': (d) => `Saved a card sheet of ${order(d.orderId, d.reference)}${file(d.file)}${sheetParts(d)}`,
   'cards.export': (d) => `Exported ${count(d.cards, 'card') ?? 'the cards'} of ${order(d.orderId, d.reference)} as ${d.format ? d.format.toUpperCase() : 'a file'}${file(d.file)}${parts(protection(d.protection), d.withSheet ? 'with the card sheet' : null)}`,
   'settings.lock-idle-minutes': (d) => `Set the auto-lock to ${count(d.minutes, 'minute') ?? 'a new time'} of no use`,
-  'settings.change': (d) => `Changed the setting ${quoted(d.setting, 'a setting')}${d.from !== undefined && d.from !== null ? ` from ${String(d.from)}` : ''} to ${String(d.to ?? 'its default')}`,
+  'settings.change': (d) => {
+    const name = d.setting ? `the ${(SETTING_NAMES as Record<string, string>)[d.setting] ?? d.setting}` : 'a setting';
+    const value = (v: unknown) => (v === null ? 'none' : d.setting === 'defaultLayout' && typeof v === 'string' ? layoutWords(v) : String(v));
+    return `Changed ${name}${d.from !== undefined ? ` from ${value(d.from)}` : ''} to ${d.to === undefined ? 'a new value' : value(d.to)}`;
+  },
   'records.export': (d) =>
     `Saved ${d.kind === 'audit' ? 'the audit log' : d.kind === 'spend' ? 'a spend report' : d.kind === 'orders' ? 'the order history' : 'records'} as ${d.format ? d.format.toUpperCase() : 'a file'}${file(d.file)}${parts(count(d.rows, 'row'), d.from || d.to ? `${d.from ?? 'the start'} to ${d.to ?? 'today'}` : null)}`,
   'lock.lock': (d) => `Locked Giftdesk${d.reason ? ` (${words(d.reason)})` : ''}`,

@@ -18,6 +18,15 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
+/** Each setting as the Settings page names it, for the audit log's sentences. */
+export const SETTING_NAMES: Record<SettingKey, string> = {
+  clipboardSeconds: 'clipboard time (seconds)',
+  defaultLayout: 'default sheet layout',
+  defaultScratch: 'scratch-off by default',
+  pollEverySeconds: 'live order check (seconds)',
+  lowBalanceCents: 'low-balance threshold (cents)',
+};
+
 export const DEFAULT_SETTINGS: Settings = { clipboardSeconds: 30, defaultLayout: 'a4-10', defaultScratch: false, pollEverySeconds: null, lowBalanceCents: null };
 
 /** One change: a key and its value, checked by that key's own rule. */

@@ -17,6 +17,7 @@ import { recoveryKit } from './recovery-kit';
 import { reportOrders, reportSpend } from './report';
 import { restore } from './restore';
 import { resume } from './resume';
+import { settingsList, settingsSet } from './settings';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
@@ -43,6 +44,8 @@ export const COMMANDS: CliCommand[] = [
   audit,
   reportSpend,
   reportOrders,
+  settingsSet,
+  settingsList,
   backup,
   restore,
   passcodeChange,
