@@ -226,9 +226,10 @@ describe('ordering cards through the desktop UI', () => {
     expect(details).not.toContain(target.pin!);
 
     await nav('Audit log').click();
-    const row = page.getByRole('row').filter({ hasText: `card:${target.id}` });
+    // The entry reads as a sentence naming the card by its last four digits, with who revealed it.
+    const row = page.getByRole('row').filter({ hasText: `Revealed the number and PIN of card ending ${target.number!.slice(-4)}` });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByText('Revealed a card').count()).toBe(1);
+    expect(await row.getByText(`${core.user}, desktop app`).count()).toBe(1);
     await app.screenshot('12-audit-log');
   });
 

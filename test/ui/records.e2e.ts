@@ -68,7 +68,8 @@ describe('1. the audit log', () => {
     await nav().getByRole('button', { name: 'Audit log' }).click();
     const rows = page.locator('.audit-row[data-entry]');
     await rows.first().waitFor();
-    expect(await rows.first().textContent()).toMatch(/Order \d+ 'Staff-party' went from fetching to complete/);
+    // Newest first: the last thing done was the second order completing.
+    expect(await rows.first().textContent()).toMatch(/Order 2 'Volunteers' went from fetching to complete$/);
     await expect.poll(() => page.getByText("Printed a card sheet of order 1 'Staff-party' (40 cards, 4 pages, A4, 10 per page (2 × 5))").count()).toBeGreaterThan(0);
     expect(await page.getByText('sam, desktop app').count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain('cards.print');
