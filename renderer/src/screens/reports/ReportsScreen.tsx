@@ -21,13 +21,17 @@ export function ReportsScreen() {
   const [to, setTo] = useState(isoDay(now));
   const [by, setBy] = useState<By[]>(['account', 'month']);
   const [rows, setRows] = useState<SpendRowView[] | null>(null);
+  /** The groups the rows shown are by (none asked for: main groups by account and month). */
+  const [shownBy, setShownBy] = useState<By[]>(by);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const show = async () => {
     setError(null);
     try {
-      setRows((await call(api().reports.spend({ from, to, by }))).rows);
+      const report = await call(api().reports.spend({ from, to, by }));
+      setShownBy(report.by);
+      setRows(report.rows);
     } catch (err) {
       setError(messageOf(err));
     }
@@ -113,9 +117,9 @@ export function ReportsScreen() {
           <table className="table compact" aria-label="Spend">
             <thead>
               <tr>
-                {by.includes('account') && <th scope="col">Account</th>}
-                {by.includes('product') && <th scope="col">Product</th>}
-                {by.includes('month') && <th scope="col">Month</th>}
+                {shownBy.includes('account') && <th scope="col">Account</th>}
+                {shownBy.includes('product') && <th scope="col">Product</th>}
+                {shownBy.includes('month') && <th scope="col">Month</th>}
                 <th scope="col" className="num">
                   Orders
                 </th>
@@ -136,9 +140,9 @@ export function ReportsScreen() {
             <tbody>
               {rows.map((r) => (
                 <tr key={`${r.account}|${r.sku}|${r.month}|${r.currency}`}>
-                  {by.includes('account') && <td>{r.account}</td>}
-                  {by.includes('product') && <td>{r.product}</td>}
-                  {by.includes('month') && <td className="nowrap">{r.month}</td>}
+                  {shownBy.includes('account') && <td>{r.account}</td>}
+                  {shownBy.includes('product') && <td>{r.product}</td>}
+                  {shownBy.includes('month') && <td className="nowrap">{r.month}</td>}
                   <td className="num">{r.orders.toLocaleString()}</td>
                   <td className="num">{r.cards.toLocaleString()}</td>
                   <td className="num">{formatMoney(r.acceptedCents, r.currency)}</td>
@@ -150,7 +154,7 @@ export function ReportsScreen() {
             <tfoot>
               {[...totals].map(([currency, cents]) => (
                 <tr key={currency}>
-                  <th scope="row" colSpan={by.length + 4}>
+                  <th scope="row" colSpan={shownBy.length + 4}>
                     Total ({currency})
                   </th>
                   <td className="num strong" data-total={currency}>
