@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
-const PHASES = ['store', 'ingest', 'sheet', 'export', 'vault', 'custody'] as const;
+const PHASES = ['store', 'ingest', 'sheet', 'export', 'vault', 'custody', 'audit'] as const;
 const json = process.argv.includes('--json');
 
 const figures: Record<string, unknown> = {};
@@ -27,6 +27,7 @@ const f = result as unknown as {
   export: Record<string, number>;
   vault: Record<string, number>;
   custody: Record<string, number>;
+  ui: Record<string, number>;
   eventLoopMaxBlockMs: number;
 };
 const rows: Row[] = [
@@ -52,6 +53,8 @@ const rows: Row[] = [
   ['custody.reserveSeconds', f.custody.reserveSeconds!, '≤ 0.5', f.custody.reserveSeconds! <= 0.5],
   ['custody.stockSummaryMs', f.custody.stockSummaryMs!, '≤ 50', f.custody.stockSummaryMs! <= 50],
   ['custody.scanLookupMs', f.custody.scanLookupMs!, '≤ 10', f.custody.scanLookupMs! <= 10],
+  ['ui.auditPageMs', f.ui.auditPageMs!, '≤ 100', f.ui.auditPageMs! <= 100],
+  ['ui.auditFilteredPageMs', f.ui.auditFilteredPageMs!, '', true],
   ['eventLoopMaxBlockMs', f.eventLoopMaxBlockMs, '≤ 50', f.eventLoopMaxBlockMs <= 50],
 ];
 const lines = ['| figure | value | target | |', '| --- | ---: | --- | --- |', ...rows.map(([name, value, target, met]) => `| ${name} | ${value} | ${target} | ${target ? (met ? 'met' : 'MISSED') : ''} |`)];

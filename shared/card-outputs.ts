@@ -18,12 +18,41 @@ export const SHEET_LAYOUTS = [
   'avery-c32011',
 ] as const;
 
+export type SheetLayoutName = (typeof SHEET_LAYOUTS)[number];
+
+/** Each layout as a person names it, for pickers, the audit log and messages (core's layouts.ts holds the geometry). */
+export const LAYOUT_WORDS: Record<SheetLayoutName, string> = {
+  'a4-10': 'A4, 10 per page (2 × 5)',
+  'a4-8': 'A4, 8 per page (2 × 4)',
+  'a4-4': 'A4, 4 per page (2 × 2)',
+  'a4-1': 'A4, 1 per page',
+  'letter-10': 'Letter, 10 per page (2 × 5)',
+  'letter-8': 'Letter, 8 per page (2 × 4)',
+  'letter-4': 'Letter, 4 per page (2 × 2)',
+  'letter-1': 'Letter, 1 per page',
+  'a4-labels-14': 'A4 labels, 14 per page (2 × 7, Avery L7163)',
+  'letter-labels-10': 'Letter labels, 10 per page (2 × 5, Avery 5163)',
+  'avery-5371': 'Avery 5371 card stock, Letter, 10 per page (2 × 5)',
+  'avery-c32011': 'Avery C32011 card stock, A4, 10 per page (2 × 5)',
+};
+
+/** A layout in words; a name outside the list (an older entry) as it was written. */
+export function layoutWords(name: string): string {
+  return (LAYOUT_WORDS as Record<string, string>)[name] ?? name;
+}
+
 /** Pre-cut card stock people buy for events: each has an alignment test page to print on plain paper first. */
 export const CARD_STOCK_LAYOUTS = ['avery-5371', 'avery-c32011'] as const satisfies readonly (typeof SHEET_LAYOUTS)[number][];
 
 /** zip and age hold the CSV (for programs), xlsx is the spreadsheet file (for people), pdf the protected sheet. */
 export const EXPORT_FORMATS = ['zip', 'age', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A job's id, made by the window (a UUID), so it can follow and cancel a long sheet before the answer comes. */
+export const outputJobIdSchema = z.string().uuid().optional();
+
+/** How far a job is: the cards handed to the worker so far, of how many; running false once it is over (or unknown). */
+export const jobProgressSchema = z.object({ running: z.boolean(), cards: z.number().int(), total: z.number().int().nullable() });
 
 /** A logo chosen through cards.chooseLogo, named by the id main gave (main keeps its path); absent or null = no logo. */
 export const sheetLogoSchema = z.string().uuid().nullable().optional();
@@ -38,6 +67,8 @@ export const sheetRequestSchema = z.strictObject({
   logo: sheetLogoSchema,
   /** preview: a window showing the pages; print: the system print dialog; save: a PDF where the person chooses. */
   action: z.enum(['preview', 'print', 'save']),
+  /** The window's name for this job, to ask how far it is (cards.jobProgress) and to cancel it (cards.cancelJob). */
+  jobId: outputJobIdSchema,
 });
 
 export const exportRequestSchema = z.strictObject({

@@ -26,6 +26,7 @@ import { createHandoutsRepo } from './store/repos/handouts';
 import { createQuarantinedCardsRepo } from './store/repos/quarantined-cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
+import { createReportsRepo } from './store/repos/reports';
 import { createSettingsRepo } from './store/repos/settings';
 import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
 import type { WorkerEntry } from './workers/worker-entry';
@@ -186,6 +187,7 @@ export async function createCore(options: CoreOptions) {
     handouts,
     quarantine,
     audit,
+    reports: createReportsRepo(db),
     settings,
     secrets,
     engine,

@@ -10,7 +10,8 @@ import { CardsScreen } from './screens/cards/CardsScreen';
 import { HandoutsScreen } from './screens/handouts/HandoutsScreen';
 import { StockScreen } from './screens/stock/StockScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
-import { SecurityScreen } from './screens/security/SecurityScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OrderWizard } from './screens/wizard/OrderWizard';
 import { useApp } from './state/app-store';
 
@@ -46,7 +47,8 @@ export function App() {
         {screen === 'handouts' && <HandoutsScreen />}
         {screen === 'accounts' && <AccountsScreen />}
         {screen === 'audit' && <AuditScreen />}
-        {screen === 'security' && <SecurityScreen />}
+        {screen === 'reports' && <ReportsScreen />}
+        {screen === 'settings' && <SettingsScreen />}
       </main>
       <PasscodeDialog />
     </div>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
+import { chosenLogoSchema, exportOutcomeSchema, exportRequestSchema, jobProgressSchema, outputOutcomeSchema, SHEET_LAYOUTS, sheetRequestSchema } from '../card-outputs';
+import { settingChangeSchema, settingsSchema } from '../settings';
 import type { Channel, EventName } from './channel-names';
 import {
   createHandoutSchema,
@@ -31,6 +32,7 @@ import {
   productsSchema,
   quarantinedCardViewSchema,
   revealedCardSchema,
+  spendRowSchema,
 } from './views';
 import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
 
@@ -63,6 +65,12 @@ const byAccount = z.strictObject({ accountId: z.string().min(1) });
 const id = z.number().int().positive();
 const byOrder = z.strictObject({ orderId: id });
 const byHandout = z.strictObject({ handoutId: id });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.');
+const days = { from: day.nullable().optional(), to: day.nullable().optional() };
+const auditFilter = { actions: z.array(z.string().max(60)).max(60).optional(), orderId: id.optional(), ...days };
+const savedTable = z.object({ done: z.boolean(), rows: z.number().int(), fileName: z.string().nullable() });
+const tableFormat = z.enum(['csv', 'xlsx']);
+const spendBy = z.array(z.enum(['account', 'product', 'month'])).max(3);
 
 export const channels = {
   'accounts.list': { request: none, response: z.array(accountViewSchema), cardData: false },
@@ -95,6 +103,15 @@ export const channels = {
 
   /** A logo for card sheets picked in the open dialog and checked; main keeps the path, the window gets a name and an id (null: cancelled). */
   'cards.chooseLogo': { request: none, response: z.object({ logo: chosenLogoSchema.nullable() }), cardData: false },
+  /** How many cards and pages a sheet of an order or hand-out would have in a layout, before it is made. */
+  'cards.sheetPlan': {
+    request: z.strictObject({ orderId: id.optional(), handoutId: id.optional(), layout: z.enum(SHEET_LAYOUTS) }).refine((r) => (r.orderId === undefined) !== (r.handoutId === undefined), 'Give an order or a hand-out.'),
+    response: z.object({ cards: z.number().int(), pages: z.number().int() }),
+    cardData: false,
+  },
+  'cards.jobProgress': { request: z.strictObject({ jobId: z.string().uuid() }), response: jobProgressSchema, cardData: false },
+  /** Stops a sheet being made: the worker stops and removes its unfinished file; the sheet's request answers "cancelled". */
+  'cards.cancelJob': { request: z.strictObject({ jobId: z.string().uuid() }), response: z.object({ cancelled: z.boolean() }), cardData: false },
   'cards.alignmentPage': { request: z.strictObject({ layout: z.enum(SHEET_LAYOUTS) }), response: outputOutcomeSchema, cardData: false },
 
   'custody.stock': { request: none, response: stockSchema, cardData: false },
@@ -119,6 +136,20 @@ export const channels = {
     response: z.array(auditEventSchema),
     cardData: false,
   },
+
+  /** A page of the entries the filter picks, newest first; nextBeforeId asks for the next older page (keyset, no cap). */
+  'audit.page': {
+    request: z.strictObject({ ...auditFilter, beforeId: id.optional(), limit: z.number().int().min(1).max(1_000).optional() }),
+    response: z.object({ entries: z.array(auditEventSchema), nextBeforeId: id.nullable() }),
+    cardData: false,
+  },
+  /** Every entry the filter picks, saved as CSV where the person chooses. */
+  'audit.saveCsv': { request: z.strictObject(auditFilter), response: savedTable, cardData: false },
+  'reports.spend': { request: z.strictObject({ ...days, by: spendBy }), response: z.object({ by: spendBy, rows: z.array(spendRowSchema) }), cardData: false },
+  'reports.saveSpend': { request: z.strictObject({ ...days, by: spendBy, format: tableFormat }), response: savedTable, cardData: false },
+  'reports.saveOrders': { request: z.strictObject({ ...days, format: tableFormat }), response: savedTable, cardData: false },
+  'settings.get': { request: none, response: settingsSchema, cardData: false },
+  'settings.change': { request: settingChangeSchema, response: settingsSchema, cardData: false },
 
   'lock.status': { request: none, response: lockViewSchema, cardData: false, whileLocked: true },
   'lock.setIdleMinutes': { request: z.strictObject({ minutes: z.number().int().min(1).max(60) }), response: lockViewSchema, cardData: false },

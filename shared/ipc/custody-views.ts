@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS, SHEET_LAYOUTS, sheetLogoSchema } from '../card-outputs';
+import { EXPORT_FORMATS, outputJobIdSchema, SHEET_LAYOUTS, sheetLogoSchema } from '../card-outputs';
 import { CUSTODY_STATES } from '../custody-state-machine';
 
 // The shapes of card custody that cross IPC: stock, hand-outs, issuing outcomes. A card is named by Giftdesk's id and
@@ -128,6 +128,7 @@ export const handoutSheetSchema = z.strictObject({
   message: z.string().trim().max(80).nullable().optional(),
   logo: sheetLogoSchema,
   action: z.enum(['preview', 'print', 'save']),
+  jobId: outputJobIdSchema,
 });
 
 export const handoutExportSchema = z.strictObject({

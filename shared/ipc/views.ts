@@ -277,3 +277,18 @@ export const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+/** One row of the spend report (reports/spend.ts): the groups asked for, the currency, and the figures in cents. */
+export const spendRowSchema = z.object({
+  account: z.string().nullable(),
+  product: z.string().nullable(),
+  sku: z.string().nullable(),
+  month: z.string().nullable(),
+  currency: z.string(),
+  orders: z.number().int(),
+  cards: z.number().int(),
+  acceptedCents: z.number().int(),
+  reversedCents: z.number().int(),
+  spendCents: z.number().int(),
+});
+export type SpendRowView = z.infer<typeof spendRowSchema>;

@@ -56,7 +56,7 @@ describe('card sheets and card files of a sandbox order', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders', exact: true }).click();
     await orderCard().getByText('Print or export cards').click();
     await orderCard().getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards saved.');
+    await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards on 1 page saved.');
 
     const sheet = path.join(saved(), `${reference}-cards.pdf`);
     const text = execFileSync('pdftotext', ['-layout', sheet, '-'], { encoding: 'utf8' });
@@ -122,7 +122,7 @@ describe('card sheets and card files of a sandbox order', () => {
     expect(await orderCard().getByRole('alert').count()).toBe(0);
 
     await orderCard().getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards saved.');
+    await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards on 1 page saved.');
     const sheet = path.join(saved(), `${reference}-cards.pdf`);
     const images = mustRun('pdfimages', ['-list', sheet]).split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
     expect(images.map((c) => `${c[3]}×${c[4]}`)).toEqual(Array(7).fill(`${logo.width}×${logo.height}`));

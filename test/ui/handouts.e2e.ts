@@ -95,7 +95,7 @@ describe('a hand-out at the event', () => {
     await page.getByLabel('Layout').selectOption('avery-5371');
     await page.getByLabel('Your line on each card').fill('Thank you for volunteering!');
     await page.getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => page.getByText('Sheet of 5 cards saved.').count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByText('Sheet of 5 cards on 1 page saved.').count(), WAIT).toBe(1);
     const sheet = saved('handout-1-cards.pdf');
     sheetValues = scanPdf(sheet, mkdtempSync(path.join(dir, 'scan-'))).code128;
     const inHandout = core.app.custody.showHandout(person('e2e'), 1).cardList.map((c) => core.cards.get(c.cardId)!);

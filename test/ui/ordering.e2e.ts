@@ -154,14 +154,14 @@ describe('ordering cards through the desktop UI', () => {
     await card.getByText('Print or export cards').click();
 
     await card.getByRole('button', { name: 'Save PDF…' }).click();
-    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards saved.');
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards on 50 pages saved.');
     const sheet = path.join(dir, 'saved', `${order.clientReference}-cards.pdf`);
     const text = execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     for (const c of core.cards.list(order.id).slice(0, 20)) expect(text).toContain(c.number!);
 
     await card.getByRole('button', { name: 'Preview' }).click();
     await card.getByRole('button', { name: 'Print…' }).click();
-    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards sent to the printer.');
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Sheet of 500 cards on 50 pages sent to the printer.');
     expect(outputCalls.map((c) => [c.what, c.existed])).toEqual([
       ['preview', true],
       ['print', true],
@@ -226,9 +226,10 @@ describe('ordering cards through the desktop UI', () => {
     expect(details).not.toContain(target.pin!);
 
     await nav('Audit log').click();
-    const row = page.getByRole('row').filter({ hasText: `card:${target.id}` });
+    // The entry reads as a sentence naming the card by its last four digits, with who revealed it.
+    const row = page.getByRole('row').filter({ hasText: `Revealed the number and PIN of card ending ${target.number!.slice(-4)}` });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByText('Revealed a card').count()).toBe(1);
+    expect(await row.getByText(`${core.user}, desktop app`).count()).toBe(1);
     await app.screenshot('12-audit-log');
   });
 
@@ -371,7 +372,8 @@ describe('ordering cards through the desktop UI', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => lock.state).toBe('unlocked');
 
-    // The idle time is the person's choice, kept in the store for the next start.
+    // The idle time is the person's choice, on the Settings page, kept in the store for the next start.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Lock after').selectOption('15');
     await expect.poll(() => lock.idleLimitMs).toBe(15 * 60_000);
     expect(core.settings.get<number>('lock.idleMinutes')).toBe(15);

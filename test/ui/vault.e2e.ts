@@ -151,7 +151,7 @@ describe('the vault in the desktop app', () => {
     await screens(page, 'backup-banner');
 
     await banner.getByRole('button', { name: 'Back up now' }).click();
-    await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Security and backups', level: 2 }).waitFor();
     expect(await page.getByText('None yet').count()).toBe(2);
     await screens(page, 'security');
 

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
+import { audit } from './audit';
 import { backup } from './backup';
 import { cards } from './cards';
 import { release, unissue, voidCommand } from './card-custody';
@@ -13,8 +14,10 @@ import { orders } from './orders';
 import { passcodeChange } from './passcode-change';
 import { products } from './products';
 import { recoveryKit } from './recovery-kit';
+import { reportOrders, reportSpend } from './report';
 import { restore } from './restore';
 import { resume } from './resume';
+import { settingsList, settingsSet } from './settings';
 import { sheet } from './sheet';
 
 /** Every CLI command. Two-word names are matched before one-word ones. */
@@ -38,6 +41,11 @@ export const COMMANDS: CliCommand[] = [
   unissue,
   voidCommand,
   release,
+  audit,
+  reportSpend,
+  reportOrders,
+  settingsSet,
+  settingsList,
   backup,
   restore,
   passcodeChange,

@@ -9,6 +9,7 @@ import type { CardsRepo } from '../store/repos/cards';
 import type { CustodyRepo } from '../store/repos/custody';
 import type { HandoutsRepo } from '../store/repos/handouts';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { ReportsRepo } from '../store/repos/reports';
 import type { ReadOnlyReason } from '../store/errors';
 import type { StoreCorrupt } from '../store/errors';
 import type { QuarantinedCardsRepo } from '../store/repos/quarantined-cards';
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** Cards that came with an order but are not its own. */
   quarantine: QuarantinedCardsRepo;
   audit: AuditLog;
+  /** The bookkeeper's reads: order lines by when they were placed or accepted. */
+  reports: ReportsRepo;
   settings: SettingsRepo;
   secrets: AccountSecrets;
   engine: OrderEngine;

@@ -8,6 +8,7 @@ import { lockCommands } from './lock';
 import { orderCommands } from './orders';
 import { outputCommands } from './outputs';
 import { readOnlyApp, type ReadsOf } from './read-only';
+import { reportCommands } from './reports';
 import { settingsCommands } from './settings';
 import { backupCommands, vaultCommands } from './vault';
 
@@ -21,6 +22,7 @@ function allCommands(deps: AppDeps) {
     lock: lockCommands(deps),
     settings: settingsCommands(deps),
     audit: auditQueries(deps),
+    reports: reportCommands(deps),
     vault: vaultCommands(deps),
     backups: backupCommands(deps),
   };
@@ -35,10 +37,11 @@ const READS: ReadsOf<Commands> = {
   accounts: ['list', 'byName', 'testConnection', 'products'],
   orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
-  outputs: ['checkLogo'],
+  outputs: ['checkLogo', 'sheetPlan'],
   lock: ['status'],
-  settings: ['lockIdleMinutes'],
-  audit: ['list'],
+  settings: ['lockIdleMinutes', 'all'],
+  audit: ['list', 'page'],
+  reports: ['spend'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],

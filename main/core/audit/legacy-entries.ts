@@ -2,7 +2,7 @@
 // when read. Older front doors wrote the same act under different names (card.reveal / cards.reveal, cards.print for
 // every sheet) and named the actor by its door alone ("user" for the desktop app).
 import { ORDER_STATES, type OrderState } from '../../../shared/order-state-machine';
-import type { ActorVia, AuditEntry } from './vocabulary';
+import type { ActorVia, AuditAction, AuditEntry } from './vocabulary';
 
 export interface LegacyRow {
   id: number;
@@ -92,3 +92,22 @@ export function translateLegacy(row: LegacyRow): AuditEntry {
 function stateOf(v: unknown): OrderState | undefined {
   return typeof v === 'string' && (ORDER_STATES as readonly string[]).includes(v) ? (v as OrderState) : undefined;
 }
+
+/**
+ * The names older entries of each action were written under (translateLegacy above reads them), so a filter by action
+ * finds those too; `order.transition` also takes every older `order.<state>`. The translated entry is checked again.
+ */
+export const LEGACY_NAMES: Partial<Record<AuditAction, { names: string[]; orderStates?: true }>> = {
+  'cards.reveal': { names: ['card.reveal', 'cards.reveal'] },
+  'sheet.print': { names: ['cards.print'] },
+  'sheet.save': { names: ['cards.print'] },
+  'sheet.preview': { names: ['cards.preview'] },
+  'cards.export': { names: ['cards.export'] },
+  'order.place': { names: ['order.place'] },
+  'order.reverse': { names: ['order.cancel-requested'] },
+  'order.transition': { names: ['order.cancel'], orderStates: true },
+  'settings.lock-idle-minutes': { names: ['lock.idle-time'] },
+  'account.add': { names: ['account.add'] },
+  'account.edit': { names: ['account.edit'] },
+  'account.remove': { names: ['account.remove'] },
+};

@@ -69,6 +69,10 @@ export interface AuditDetails {
     file: string;
   };
   'settings.lock-idle-minutes': { minutes: number };
+  /** One preference changed on the Settings page (or by the CLI): its key and the value chosen (never a secret). */
+  'settings.change': { setting: string; from: string | number | boolean | null; to: string | number | boolean | null };
+  /** A file of records written for the bookkeeper or an auditor: no card secret is ever in one. */
+  'records.export': { kind: 'audit' | 'spend' | 'orders'; format: 'csv' | 'xlsx'; rows: number; from: string | null; to: string | null; file: string };
   /** Card data hidden: by a person (manual). */
   'lock.lock': { reason: string };
   /** Card data shown again: after the passcode, or Touch ID (only once the passcode was typed in this run). */
@@ -124,6 +128,46 @@ export interface AuditDetails {
 
 export type AuditAction = keyof AuditDetails;
 
+/** Every action, at run time (filters, the sentence test); the type below fails to compile when one is missing. */
+export const AUDIT_ACTIONS = [
+  'account.add',
+  'account.edit',
+  'account.remove',
+  'order.place',
+  'order.transition',
+  'order.reverse',
+  'cards.reveal',
+  'sheet.preview',
+  'sheet.print',
+  'sheet.save',
+  'cards.export',
+  'settings.lock-idle-minutes',
+  'settings.change',
+  'records.export',
+  'lock.lock',
+  'lock.unlock',
+  'handout.create',
+  'handout.return',
+  'handout.sheet',
+  'handout.export',
+  'handout.record',
+  'card.issue',
+  'card.unissue',
+  'card.void',
+  'cards.release',
+  'vault.passcode-failures',
+  'vault.passcode-change',
+  'vault.recovery-key',
+  'vault.restore',
+  'backup.made',
+  'backup.failed',
+  'backup.schedule',
+  'backup.include-secrets',
+] as const satisfies readonly AuditAction[];
+type MissingActions = Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>;
+const everyActionListed: [MissingActions] extends [never] ? true : MissingActions = true;
+void everyActionListed;
+
 /** One entry to append: an action with its own fields. */
 export type AuditRecord = { [A in AuditAction]: { action: A; details: AuditDetails[A] } }[AuditAction];
 
@@ -137,6 +181,8 @@ export function subjectOf(record: AuditRecord): string {
     case 'cards.reveal':
       return record.details.cardId !== null ? `card:${record.details.cardId}` : `order:${record.details.orderId}`;
     case 'settings.lock-idle-minutes':
+    case 'settings.change':
+    case 'records.export':
     case 'lock.lock':
     case 'lock.unlock':
       return 'app';

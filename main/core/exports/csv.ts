@@ -31,6 +31,11 @@ export function csvRows(cards: readonly PrintableCard[], options: CardFileOption
   );
 }
 
+/** Any table (a report, the audit log) as CSV text: the same quoting and formula guard as the card file. */
+export function csvTable(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  return stringify([header, ...rows].map((r) => r.map((v) => (v === null ? '' : v))), STRINGIFY);
+}
+
 /** The whole file as UTF-8 chunks, one per batch of cards, so a big order is never one string in memory. */
 export async function* csvChunks(cards: AsyncIterable<PrintableCard[]>, options: CardFileOptions): AsyncGenerator<Uint8Array> {
   const utf8 = new TextEncoder();

@@ -5,6 +5,7 @@ import type { Actor } from '../../core/audit/vocabulary';
 import { GiftdeskError } from '../../core/errors';
 import type { StartGate } from '../start/start-gate';
 import { ChosenLogos } from './chosen-logos';
+import { OutputJobs } from './output-jobs';
 
 /** What only the desktop shell can do with a file: ask where to save it, which to open, show it, print it. Paths stay in main. */
 export interface DesktopOutputs extends SheetViewer {
@@ -34,6 +35,8 @@ export interface IpcContext {
   quickUnlock: QuickUnlock | null;
   /** The logos chosen for card sheets in this window's session, by the id the window was given. */
   readonly logos: ChosenLogos;
+  /** The sheets and card files being made for this window, to follow and cancel. */
+  readonly jobs: OutputJobs;
 }
 
 export class StoreNotOpen extends GiftdeskError {
@@ -71,5 +74,6 @@ export function desktopContext(options: {
     start: options.start ?? null,
     quickUnlock: options.quickUnlock ?? null,
     logos: new ChosenLogos(),
+    jobs: new OutputJobs(),
   };
 }

@@ -9,8 +9,12 @@ export function BackupBanner() {
   return (
     <div className="banner" role="alert">
       <span>No verified backup for 7 days or more. If this computer is lost, so are the cards.</span>
-      {screen !== 'security' && (
-        <button type="button" onClick={() => go('security')}>
+      {screen !== 'settings' && (
+        <button type="button" onClick={() => {
+            go('settings');
+            // The backups are below the preferences: bring them to where the person is looking.
+            setTimeout(() => void document.getElementById('security')?.scrollIntoView({ block: 'start' }), 0);
+          }}>
           Back up now
         </button>
       )}

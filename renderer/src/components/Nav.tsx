@@ -1,9 +1,6 @@
 import { api } from '../lib/api';
 import { useApp, type Screen } from '../state/app-store';
 
-/** The idle times offered for the auto-lock, in minutes. */
-const IDLE_CHOICES = [1, 5, 15, 30, 60];
-
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'orders', label: 'Orders' },
   { screen: 'new-order', label: 'New order' },
@@ -12,7 +9,8 @@ const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'handouts', label: 'Hand-outs' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'audit', label: 'Audit log' },
-  { screen: 'security', label: 'Security' },
+  { screen: 'reports', label: 'Reports' },
+  { screen: 'settings', label: 'Settings' },
 ];
 
 export function Nav() {
@@ -20,13 +18,8 @@ export function Nav() {
   const go = useApp((s) => s.go);
   const cardTotal = useApp((s) => s.cardTotal);
   const setLock = useApp((s) => s.setLock);
-  const idleMinutes = useApp((s) => s.lock?.idleMinutes ?? null);
   const lockNow = async () => {
     const r = await api().lock.lock({});
-    if (r.ok) setLock(r.value);
-  };
-  const chooseIdle = async (minutes: number) => {
-    const r = await api().lock.setIdleMinutes({ minutes });
     if (r.ok) setLock(r.value);
   };
   return (
@@ -51,18 +44,6 @@ export function Nav() {
         <button type="button" className="nav-item" onClick={() => void lockNow()}>
           Lock now
         </button>
-        {idleMinutes !== null && (
-          <label className="idle-choice">
-            Lock after
-            <select value={idleMinutes} onChange={(e) => void chooseIdle(Number(e.target.value))}>
-              {[...new Set([...IDLE_CHOICES, idleMinutes])].sort((a, b) => a - b).map((m) => (
-                <option key={m} value={m}>
-                  {m} min idle
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
       </div>
     </nav>
   );

@@ -1,12 +1,13 @@
-// Copying a card number or PIN leaves money on the clipboard; it is wiped after 30 s unless something else was copied.
+// Copying a card number, PIN or passphrase leaves money on the clipboard; it is wiped after the time chosen in
+// Settings (30 s unless changed) unless something else was copied since.
 
-const CLEAR_AFTER_MS = 30_000;
+let clearAfterMs = 30_000;
 let pending: { timer: ReturnType<typeof setTimeout>; text: string } | null = null;
 
 export async function copySecret(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
   if (pending) clearTimeout(pending.timer);
-  pending = { text, timer: setTimeout(() => void clearIfStill(text), CLEAR_AFTER_MS) };
+  pending = { text, timer: setTimeout(() => void clearIfStill(text), clearAfterMs) };
 }
 
 async function clearIfStill(text: string): Promise<void> {
@@ -19,3 +20,11 @@ async function clearIfStill(text: string): Promise<void> {
     // Nothing more can be done without clipboard access.
   }
 }
+
+/** The Settings page's clipboard time, for the next copy. */
+export function setClipboardSeconds(seconds: number): void {
+  clearAfterMs = seconds * 1000;
+}
+
+/** How long a copy stays, in seconds, for the words beside a Copy button. */
+export const clipboardSeconds = (): number => Math.round(clearAfterMs / 1000);

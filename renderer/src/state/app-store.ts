@@ -2,10 +2,12 @@ import { create } from 'zustand';
 import { SETTLED_STATES } from '../../../shared/order-state-machine';
 import type { AccountView, OrderProgressView, OrderView } from '../../../shared/ipc/views';
 import type { LockView, VaultStatusView } from '../../../shared/ipc/vault-views';
+import type { Settings } from '../../../shared/settings';
 import { api, call } from '../lib/api';
+import { setClipboardSeconds } from '../lib/clipboard';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit' | 'security';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit' | 'reports' | 'settings';
 
 interface AppState {
   screen: Screen;
@@ -24,6 +26,10 @@ interface AppState {
   lock: LockView | null;
   /** The vault's state, for the Security screen and the overdue-backup banner. */
   vault: VaultStatusView | null;
+  /** The Settings page's preferences (clipboard time, default layout…); null until main has answered. */
+  settings: Settings | null;
+  loadSettings(): Promise<void>;
+  setSettings(settings: Settings): void;
   go(screen: Screen, options?: { cardsOrderId?: number | null; handoutId?: number | null }): void;
   loadAccounts(): Promise<void>;
   loadOrders(): Promise<void>;
@@ -50,6 +56,7 @@ export const useApp = create<AppState>((set, get) => ({
   locked: true,
   lock: null,
   vault: null,
+  settings: null,
   passcodeAsk: null,
   go: (screen, options) =>
     set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, handoutId: options?.handoutId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
@@ -85,6 +92,7 @@ export const useApp = create<AppState>((set, get) => ({
       void s.loadAccounts().catch(() => undefined);
       void s.loadOrders().catch(() => undefined);
       void s.loadVault().catch(() => undefined);
+      void s.loadSettings().catch(() => undefined);
       void api().cards.count({}).then((r) => r.ok && s.setCardTotal(r.value.total));
     }
   },
@@ -93,6 +101,11 @@ export const useApp = create<AppState>((set, get) => ({
     if (r.ok) get().setLock(r.value);
   },
   loadVault: async () => set({ vault: await call(api().vault.status({})) }),
+  loadSettings: async () => get().setSettings(await call(api().settings.get({}))),
+  setSettings: (settings) => {
+    setClipboardSeconds(settings.clipboardSeconds);
+    set({ settings });
+  },
   askPasscode: (message) =>
     new Promise<boolean>((resolve) =>
       set({

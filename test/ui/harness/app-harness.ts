@@ -29,7 +29,7 @@ export interface AppHarness {
    * `name-WIDTH-SCHEME` at 1024×768 and 1600×1000, light and dark, each after `ready` (to scroll a part into view),
    * failing where the page scrolls sideways; then back to the usual 1280×800, light.
    */
-  screenshotEverySize(name: string, ready?: () => Promise<void>): Promise<void>;
+  screenshotEverySize(name: string, ready?: () => Promise<void>, sizes?: readonly (readonly [{ width: number; height: number }, 'light' | 'dark'])[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +38,14 @@ const EVERY_SIZE = [
   [{ width: 1024, height: 768 }, 'dark'],
   [{ width: 1600, height: 1000 }, 'light'],
   [{ width: 1600, height: 1000 }, 'dark'],
+] as const;
+
+/** 1024×768 and 1440×900, light and dark: the sizes the records screens (audit, reports, settings) are looked at in. */
+export const LAPTOP_SIZES = [
+  [{ width: 1024, height: 768 }, 'light'],
+  [{ width: 1024, height: 768 }, 'dark'],
+  [{ width: 1440, height: 900 }, 'light'],
+  [{ width: 1440, height: 900 }, 'dark'],
 ] as const;
 
 /** Builds the renderer into `outDir` with the project's own Vite config. */
@@ -140,8 +148,8 @@ async function launch(rendererDir: string, ipc: IpcContext, makePush: (send: (ev
     screenshot: async (name) => {
       await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
     },
-    screenshotEverySize: async (name, ready) => {
-      for (const [size, scheme] of EVERY_SIZE) {
+    screenshotEverySize: async (name, ready, sizes = EVERY_SIZE) => {
+      for (const [size, scheme] of sizes) {
         await page.setViewportSize(size);
         await page.emulateMedia({ colorScheme: scheme });
         await ready?.();

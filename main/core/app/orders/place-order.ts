@@ -3,6 +3,7 @@ import type { Actor } from '../../audit/vocabulary';
 import { ValidationError } from '../../errors';
 import { newClientReference } from '../../providers/client-reference';
 import type { AppDeps } from '../app-deps';
+import { settingOf } from '../settings';
 import { checkOrder, checkOrderAgainstCatalog, orderQuantity, type OrderLineInput, type PlaceOrderInput } from './check-order';
 import { reviewLines } from './review-lines';
 
@@ -33,7 +34,8 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
         currency: account.currency,
         lines,
         realtime: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity,
-        pollEverySeconds: input.pollEverySeconds ?? null,
+        // The Settings page's cadence for live accounts; an account with its own (a sandbox's 2 s) keeps it.
+        pollEverySeconds: input.pollEverySeconds ?? (account.pollEverySeconds === null ? settingOf(deps, 'pollEverySeconds') : null),
       },
       deps.clock.now(),
     );

@@ -3,7 +3,8 @@ import { checkLogo } from '../../sheets/check-paths';
 import type { AppDeps } from '../app-deps';
 import type { CardJobControl } from './card-job-source';
 import { exportCards, type ExportInput } from './export-cards';
-import { previewPages, previewSheet, printSheet, saveAlignmentPage, saveSheet, type SheetRequest, type SheetViewer } from './sheets';
+import type { OutputTarget } from './card-job-source';
+import { previewPages, previewSheet, printSheet, saveAlignmentPage, saveSheet, sheetPlan, type SheetRequest, type SheetViewer } from './sheets';
 
 export type { CardJobControl, OutputTarget } from './card-job-source';
 export type { ExportInput, ExportResult } from './export-cards';
@@ -13,8 +14,10 @@ export type { SheetRequest, SheetResult, SheetViewer } from './sheets';
 export function outputCommands(deps: AppDeps) {
   return {
     saveSheet: (actor: Actor, request: SheetRequest & { outPath: string }, control?: CardJobControl) => saveSheet(deps, actor, request, control),
-    previewSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => previewSheet(deps, actor, request, viewer),
-    printSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer) => printSheet(deps, actor, request, viewer),
+    previewSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer, control?: CardJobControl) => previewSheet(deps, actor, request, viewer, control),
+    printSheet: (actor: Actor, request: SheetRequest, viewer: SheetViewer, control?: CardJobControl) => printSheet(deps, actor, request, viewer, control),
+    /** The cards and pages a sheet would have, so a front door can say so (and ask above 100 pages) first. */
+    sheetPlan: (_actor: Actor, target: OutputTarget & { layout: string }) => sheetPlan(deps, target),
     previewPages: (actor: Actor, request: SheetRequest & { maxPages?: number }) => previewPages(deps, actor, request),
     exportCards: (actor: Actor, input: ExportInput, control?: CardJobControl) => exportCards(deps, actor, input, control),
     /** A logo checked as every sheet checks it (PNG or JPEG, at most MAX_LOGO_PIXELS), so a shell refuses a bad one as it is chosen. */

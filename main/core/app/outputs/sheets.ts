@@ -38,11 +38,11 @@ export async function saveSheet(deps: AppDeps, actor: Actor, request: SheetReque
 }
 
 /** Shows the card sheet in the shell's preview window. */
-export async function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult> {
+export async function previewSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer, control?: CardJobControl): Promise<SheetResult> {
   deps.passcodeEntry.assertRecent(SHOW_ALL);
   const set = cardSetOf(deps, request, 'a card sheet');
   return inPrivateFile(deps, set, async (file) => {
-    const { job, made } = await render(deps, set, request, file);
+    const { job, made } = await render(deps, set, request, file, control);
     await viewer.preview(file, `Card sheet ${set.source.reference}`);
     set.recordSheet(actor, { ...sheetDetails(job, made), mode: 'preview', file: null, sent: null });
     return made;
@@ -50,11 +50,11 @@ export async function previewSheet(deps: AppDeps, actor: Actor, request: SheetRe
 }
 
 /** Hands the card sheet to the print dialog; the entry says whether the person went through with it. */
-export async function printSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer): Promise<SheetResult & { done: boolean; reason: string | null }> {
+export async function printSheet(deps: AppDeps, actor: Actor, request: SheetRequest, viewer: SheetViewer, control?: CardJobControl): Promise<SheetResult & { done: boolean; reason: string | null }> {
   deps.passcodeEntry.assertRecent(SHOW_ALL);
   const set = cardSetOf(deps, request, 'a card sheet');
   return inPrivateFile(deps, set, async (file) => {
-    const { job, made } = await render(deps, set, request, file);
+    const { job, made } = await render(deps, set, request, file, control);
     const printed = await viewer.print(file);
     set.recordSheet(actor, { ...sheetDetails(job, made), mode: 'print', file: null, sent: printed.done });
     return { ...made, ...printed };
@@ -77,6 +77,12 @@ export async function previewPages(
   const made = { cards: result.cards, pages: result.pages ?? 0, bytes: result.bytes };
   set.recordSheet(actor, { ...sheetDetails(job, made), mode: 'preview', file: null, sent: null });
   return { pdf: result.pdf ?? new Uint8Array(), pages: made.pages, totalPages: pageCount(resolveLayout(job.layout), job.cardCount), cards: made.cards };
+}
+
+/** How many cards a sheet would hold and on how many pages, before anything is rendered (to ask before a big one). */
+export function sheetPlan(deps: AppDeps, target: OutputTarget & { layout: string }): { cards: number; pages: number } {
+  const set = cardSetOf(deps, target, 'a card sheet');
+  return { cards: set.source.cardCount, pages: pageCount(resolveLayout(target.layout), set.source.cardCount) };
 }
 
 /** A layout's alignment test page (no cards on it), to print on plain paper and hold against the card stock. */

@@ -1,5 +1,5 @@
-import { translateLegacy } from '../../audit/legacy-entries';
-import { subjectOf, type Actor, type AuditEntry, type AuditRecord } from '../../audit/vocabulary';
+import { LEGACY_NAMES, translateLegacy } from '../../audit/legacy-entries';
+import { subjectOf, type Actor, type AuditAction, type AuditEntry, type AuditRecord } from '../../audit/vocabulary';
 import type { Db } from '../open-database';
 
 interface EventRow {
@@ -11,6 +11,46 @@ interface EventRow {
   details: string;
   via: Actor['via'] | null;
   os_user: string | null;
+}
+
+/** Which entries a page holds: by action, by order, by time (ms, `to` excluded); all of them when empty. */
+export interface AuditFilter {
+  actions?: readonly AuditAction[];
+  orderId?: number;
+  from?: number;
+  to?: number;
+}
+
+/** One page, newest first, and where the next older one starts (null: there is none). Keyset, never an offset. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBeforeId: number | null;
+}
+
+/** The WHERE clause of a filter, with its parameters; an action also matches the older names it was written under. */
+function whereOf(filter: AuditFilter & { beforeId?: number }): { sql: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+  if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
+  if (filter.from !== undefined) add('at >= ?', filter.from);
+  if (filter.to !== undefined) add('at < ?', filter.to);
+  // An order's own entries have it as their subject; a card's (a reveal of one card) name the order in their fields.
+  // The subject is compared first, so the JSON is read only on the few card entries.
+  if (filter.orderId !== undefined) add("(subject = ? OR (subject LIKE 'card:%' AND json_extract(details, '$.orderId') = ?))", `order:${filter.orderId}`, filter.orderId);
+  if (filter.actions) {
+    const legacy = filter.actions.flatMap((a) => LEGACY_NAMES[a]?.names ?? []);
+    const anyState = filter.actions.some((a) => LEGACY_NAMES[a]?.orderStates);
+    const alternatives = [`(via IS NOT NULL AND action IN (${marks(filter.actions.length) || "''"}))`];
+    if (legacy.length > 0) alternatives.push(`(via IS NULL AND action IN (${marks(legacy.length)}))`);
+    if (anyState) alternatives.push("(via IS NULL AND action LIKE 'order.%')");
+    add(`(${alternatives.join(' OR ')})`, ...filter.actions, ...legacy);
+  }
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 /** The append-only audit log: who revealed, printed or exported what, and every state change of every order. */
@@ -35,6 +75,17 @@ export function createAuditLog(db: Db, now: () => number) {
         )
         .all(filter.subject ?? null, filter.subject ?? null, filter.beforeId ?? null, filter.beforeId ?? null, filter.limit ?? 200);
       return rows.map(read);
+    },
+    /**
+     * A page of the entries a filter picks, newest first. Older entries found by an older name are translated and
+     * checked again, so a page may hold fewer than `limit`; nextBeforeId still says where to go on.
+     */
+    page(filter: AuditFilter & { beforeId?: number; limit: number }): AuditPage {
+      const where = whereOf(filter);
+      const rows = db.prepare<(string | number)[], EventRow>(`SELECT * FROM events ${where.sql} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit);
+      const wanted = filter.actions ? new Set<string>(filter.actions) : null;
+      const entries = rows.map(read).filter((e) => wanted === null || wanted.has(e.action));
+      return { entries, nextBeforeId: rows.length === filter.limit ? rows[rows.length - 1]!.id : null };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { HandlerGroup } from './handler-types';
 import { outputsOf } from './outputs-of';
+import { makeSheet } from './sheet-outcome';
 
 export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.search': async (query, { app, actor }) => app.cards.search(actor, query),
@@ -8,22 +9,22 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   'cards.quarantined': async ({ orderId }, { app, actor }) => app.cards.quarantinedOf(actor, orderId),
 
   /** A card sheet previewed in a window, sent to the print dialog, or saved where the person chooses. */
-  async 'cards.sheet'({ orderId, layout, scratch, logo, action }, context) {
+  async 'cards.sheet'({ orderId, layout, scratch, logo, action, jobId }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
     // Asked before any dialog: the sheet asks for a recent passcode itself, and a person should not pick a file first.
     app.vault.assertRecentPasscode(actor, 'show a whole order’s cards on a sheet');
     const sheet = { orderId, layout, scratch, logoPath: context.logos.pathOf(logo) };
-    if (action === 'preview') return { done: true, reason: null, cards: (await app.outputs.previewSheet(actor, sheet, outputs)).cards };
-    if (action === 'print') {
-      const printed = await app.outputs.printSheet(actor, sheet, outputs);
-      return { done: printed.done, reason: printed.reason, cards: printed.cards };
-    }
     const order = app.orders.get(actor, orderId);
-    const target = await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `${order.clientReference}-cards.pdf`, extension: 'pdf' });
-    if (!target) return { done: false, reason: 'cancelled', cards: 0 };
-    return { done: true, reason: null, cards: (await app.outputs.saveSheet(actor, { ...sheet, outPath: target })).cards };
+    const target = action === 'save' ? await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `${order.clientReference}-cards.pdf`, extension: 'pdf' }) : null;
+    if (action === 'save' && !target) return { done: false, reason: 'cancelled', cards: 0 };
+    return makeSheet(context, sheet, { action, layout, jobId }, target);
   },
+
+  'cards.sheetPlan': async ({ orderId, handoutId, layout }, { app, actor }) =>
+    app.outputs.sheetPlan(actor, handoutId !== undefined ? { handoutId, layout } : { orderId: orderId!, layout }),
+  'cards.jobProgress': async ({ jobId }, { jobs }) => jobs.progress(jobId),
+  'cards.cancelJob': async ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),
 
   /** A logo for this window's card sheets: checked as a sheet checks it, so a bad one is refused now, not at printing. */
   async 'cards.chooseLogo'(_, context) {

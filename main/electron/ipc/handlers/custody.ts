@@ -1,6 +1,7 @@
 import type { Custody } from '../../../core/app/custody';
 import type { HandlerGroup } from './handler-types';
 import { outputsOf } from './outputs-of';
+import { makeSheet } from './sheet-outcome';
 
 const custodyView = (c: Custody) => ({ cardId: c.cardId, state: c.state, handoutId: c.handoutId, issuedTo: c.issuedTo, voidReason: c.voidReason });
 
@@ -26,18 +27,13 @@ export const handoutHandlers: HandlerGroup<'handouts'> = {
   'handouts.voidCard': async ({ cardId, reason }, { app, actor }) => custodyView(app.custody.voidCard(actor, cardId, reason)),
   'handouts.returnRest': async ({ handoutId }, { app, actor }) => app.custody.returnRest(actor, handoutId),
 
-  async 'handouts.sheet'({ handoutId, layout, scratch, message, logo, action }, context) {
+  async 'handouts.sheet'({ handoutId, layout, scratch, message, logo, action, jobId }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
     const sheet = { handoutId, layout, scratch, message: message ?? null, logoPath: context.logos.pathOf(logo) };
-    if (action === 'preview') return { done: true, reason: null, cards: (await app.outputs.previewSheet(actor, sheet, outputs)).cards };
-    if (action === 'print') {
-      const printed = await app.outputs.printSheet(actor, sheet, outputs);
-      return { done: printed.done, reason: printed.reason, cards: printed.cards };
-    }
-    const target = await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `handout-${handoutId}-cards.pdf`, extension: 'pdf' });
-    if (!target) return { done: false, reason: 'cancelled', cards: 0 };
-    return { done: true, reason: null, cards: (await app.outputs.saveSheet(actor, { ...sheet, outPath: target })).cards };
+    const target = action === 'save' ? await outputs.chooseSavePath({ title: 'Save card sheet', suggestedName: `handout-${handoutId}-cards.pdf`, extension: 'pdf' }) : null;
+    if (action === 'save' && !target) return { done: false, reason: 'cancelled', cards: 0 };
+    return makeSheet(context, sheet, { action, layout, jobId }, target);
   },
 
   async 'handouts.export'({ handoutId, format, passphrase, recipient }, context) {

@@ -1,68 +1,135 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditEventView } from '../../../../shared/ipc/views';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ACTION_NAMES, auditSentence, auditWho } from '../../../../shared/audit-sentences';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
-import { formatDateTimeSeconds } from '../../lib/format';
-import { actionWords, actorWords, detailWords } from './audit-words';
+import { formatDateTimeSeconds, plural } from '../../lib/format';
+import { useAuditPages, type AuditFilterInput } from './use-audit-pages';
 
-const PAGE = 200;
+const ROW_HEIGHT = 56;
+const ACTIONS = Object.entries(ACTION_NAMES).sort((a, b) => a[1].localeCompare(b[1]));
 
+/** The whole log, newest first, scrolled without a cap: pages come by id as the person scrolls (keyset). */
 export function AuditScreen() {
-  const [events, setEvents] = useState<AuditEventView[]>([]);
-  const [more, setMore] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ action: '', orderId: '', from: '', to: '' });
+  const [filter, setFilter] = useState<AuditFilterInput>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const { entries, hasMore, loadMore, error, reload } = useAuditPages(filter);
+  const scroller = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async (beforeId?: number) => {
-    try {
-      const page = await call(api().audit.list(beforeId ? { beforeId, limit: PAGE } : { limit: PAGE }));
-      setEvents((e) => (beforeId ? [...e, ...page] : page));
-      setMore(page.length === PAGE);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, []);
+  const virtualizer = useVirtualizer({ count: entries.length + (hasMore ? 1 : 0), getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (last && last.index >= entries.length - 1 && hasMore) void loadMore();
+  }, [last, entries.length, hasMore, loadMore]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next: AuditFilterInput = {};
+    if (form.action) next.actions = [form.action];
+    if (form.orderId) next.orderId = Number(form.orderId);
+    if (form.from) next.from = form.from;
+    if (form.to) next.to = form.to;
+    setNotice(null);
+    setFilter(next);
+    scroller.current?.scrollTo({ top: 0 });
+  };
+  const saveCsv = async () => {
+    setSaveError(null);
+    setNotice(null);
+    try {
+      const saved = await call(api().audit.saveCsv(filter));
+      if (saved.done) setNotice(`Saved ${plural(saved.rows, 'entry', 'entries')} to ${saved.fileName}.`);
+    } catch (err) {
+      setSaveError(messageOf(err));
+    }
+  };
 
   return (
-    <section aria-labelledby="audit-title">
+    <section className="audit-screen" aria-labelledby="audit-title">
       <header className="screen-head">
         <h1 id="audit-title">Audit log</h1>
-        <button type="button" onClick={() => void load()}>
-          Refresh
-        </button>
+        <div className="buttons">
+          <button type="button" onClick={() => void reload()}>
+            Refresh
+          </button>
+          <button type="button" onClick={() => void saveCsv()}>
+            Export CSV…
+          </button>
+        </div>
       </header>
-      <p className="muted">Every reveal, print, export and order step, newest first. Entries cannot be changed or removed.</p>
-      <ErrorText message={error} />
-      <table className="table audit">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">{formatDateTimeSeconds(e.at)}</td>
-              <td>{actorWords(e)}</td>
-              <td title={e.recorded ?? e.action}>{actionWords(e)}</td>
-              <td className="mono">{e.subject}</td>
-              <td className="details">{detailWords(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {events.length === 0 && !error && <p className="empty">Nothing recorded yet.</p>}
-      {more && events.length > 0 && (
-        <button type="button" onClick={() => void load(events[events.length - 1]?.id)}>
-          Show older entries
-        </button>
+      <p className="muted">Every reveal, print, export, order step and setting, newest first. Entries cannot be changed or removed.</p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
       )}
+      <ErrorText message={saveError ?? error} />
+      <form className="search" onSubmit={submit} role="search" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="audit-action">What</label>
+          <select id="audit-action" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
+            <option value="">Everything</option>
+            {ACTIONS.map(([action, name]) => (
+              <option key={action} value={action}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field narrow">
+          <label htmlFor="audit-order">Order</label>
+          <input id="audit-order" inputMode="numeric" pattern="[0-9]*" value={form.orderId} onChange={(e) => setForm({ ...form, orderId: e.target.value.replace(/\D/g, '') })} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From</label>
+          <input id="audit-from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To</label>
+          <input id="audit-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        </div>
+        <div className="field buttons">
+          <button type="submit" className="primary">
+            Filter
+          </button>
+        </div>
+      </form>
+      <div className="audit-table" role="table" aria-label="Audit entries" aria-rowcount={entries.length + 1}>
+        <div className="audit-row head" role="row">
+          <span role="columnheader">When</span>
+          <span role="columnheader">Who</span>
+          <span role="columnheader">What happened</span>
+        </div>
+        <div className="card-scroll" ref={scroller} tabIndex={0} aria-label="Audit entries, scroll for older ones">
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const e = entries[item.index];
+              return e ? (
+                <div key={e.id} className={`audit-row${item.index % 2 ? ' odd' : ''}`} role="row" data-entry={e.id} style={{ transform: `translateY(${item.start}px)` }}>
+                  <span role="cell" className="clip">
+                    {formatDateTimeSeconds(e.at)}
+                  </span>
+                  <span role="cell" className="clip">
+                    {auditWho(e.actor)}
+                  </span>
+                  <span role="cell" className="sentence" title={`${auditSentence(e)} (${e.recorded ?? e.action}, ${e.subject})`}>
+                    {auditSentence(e)}
+                  </span>
+                </div>
+              ) : (
+                <div key="more" className="audit-row loading" role="row" style={{ transform: `translateY(${item.start}px)` }}>
+                  <span role="cell">Loading older entries…</span>
+                </div>
+              );
+            })}
+          </div>
+          {!hasMore && entries.length === 0 && !error && <p className="empty">Nothing recorded{Object.keys(filter).length > 0 ? ' that matches' : ' yet'}.</p>}
+          {!hasMore && entries.length > 0 && <p className="muted end-of-log">The oldest entry: {entries.length.toLocaleString()} shown.</p>}
+        </div>
+      </div>
     </section>
   );
 }

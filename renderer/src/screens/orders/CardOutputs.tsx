@@ -1,9 +1,16 @@
-import { useState } from 'react';
-import { CARD_STOCK_LAYOUTS, EXPORT_FORMATS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
+import { useEffect, useRef, useState } from 'react';
+import { CARD_STOCK_LAYOUTS, EXPORT_FORMATS, LAYOUT_WORDS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
+import { plural } from '../../lib/format';
 import { withPasscode } from '../../lib/with-passcode';
+import { useApp } from '../../state/app-store';
+import { ShownPassphrase } from './ShownPassphrase';
+import { useSheetJob } from './use-sheet-job';
+
+/** Above this many pages a sheet is a real print job (paper, toner, an hour at the printer): asked for first. */
+const CONFIRM_ABOVE_PAGES = 100;
 
 type SheetAction = 'preview' | 'print' | 'save';
 type Format = (typeof EXPORT_FORMATS)[number];
@@ -30,10 +37,16 @@ export type OutputsTarget = { orderId: number } | { handoutId: number };
 
 /** Printing a card sheet and saving an encrypted card file; main asks where, and says only whether it happened. */
 export function CardOutputs({ target, idBase, open = false, onClosed }: { target: OutputsTarget; idBase: string; open?: boolean; onClosed?(): void }) {
-  const [layout, setLayout] = useState<Layout>('a4-10');
+  const defaults = useApp((s) => s.settings);
+  const [layout, setLayout] = useState<Layout>(defaults?.defaultLayout ?? 'a4-10');
   const [message, setMessage] = useState('');
   const handout = 'handoutId' in target;
-  const [scratch, setScratch] = useState(false);
+  const [scratch, setScratch] = useState(defaults?.defaultScratch ?? false);
+  const [plan, setPlan] = useState<{ cards: number; pages: number } | null>(null);
+  const [confirming, setConfirming] = useState<SheetAction | null>(null);
+  const job = useSheetJob();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const [statusFor, setStatusFor] = useState<'sheet' | 'export'>('sheet');
   /** The logo main keeps for this window: its file's name, to show, and the id a sheet request names it by. */
   const [logo, setLogo] = useState<{ id: string; name: string } | null>(null);
   const [format, setFormat] = useState<Format>('xlsx');
@@ -43,9 +56,27 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
   const [shownOnce, setShownOnce] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const id = (name: string) => `${idBase}-${name}`;
+  const targetKey = JSON.stringify(target);
+  useEffect(() => {
+    let current = true;
+    void call(api().cards.sheetPlan({ ...target, layout })).then(
+      (p) => current && setPlan(p),
+      () => current && setPlan(null),
+    );
+    return () => {
+      current = false;
+    };
+    // `targetKey` stands for `target`, whose identity changes on every render.
+  }, [targetKey, layout]);
+  // The outcome shows beside the buttons that asked for it, and is brought into view (at 1024×768 too).
+  useEffect(() => {
+    statusRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [status, shownOnce]);
 
   const run = async (what: SheetAction | 'export' | 'logo', work: () => Promise<string | null>) => {
     setBusy(what);
+    setConfirming(null);
+    setStatusFor(what === 'export' ? 'export' : 'sheet');
     setError(null);
     setStatus(null);
     setShownOnce(null);
@@ -57,16 +88,24 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
       setBusy(null);
     }
   };
-  const sheet = (action: SheetAction) =>
-    run(action, async () => {
-      const r = await withPasscode(() =>
-        'handoutId' in target
-          ? api().handouts.sheet({ handoutId: target.handoutId, layout, scratch, action, message: message.trim() || null, logo: logo?.id ?? null })
-          : api().cards.sheet({ orderId: target.orderId, layout, scratch, action, logo: logo?.id ?? null }),
+  const sheet = (action: SheetAction, confirmed = false) => {
+    if (!confirmed && plan && plan.pages > CONFIRM_ABOVE_PAGES) return setConfirming(action);
+    return run(action, async () => {
+      const r = await job.run((jobId) =>
+        withPasscode(() =>
+          'handoutId' in target
+            ? api().handouts.sheet({ handoutId: target.handoutId, layout, scratch, action, message: message.trim() || null, logo: logo?.id ?? null, jobId })
+            : api().cards.sheet({ orderId: target.orderId, layout, scratch, action, logo: logo?.id ?? null, jobId }),
+        ),
       );
-      if (!r.done) return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
-      return action === 'save' ? `Sheet of ${r.cards.toLocaleString()} cards saved.` : action === 'print' ? `Sheet of ${r.cards.toLocaleString()} cards sent to the printer.` : null;
+      if (!r.done) {
+        if (r.reason === 'stopped') return 'Stopped. Nothing was saved or printed, and no part of the sheet was left behind.';
+        return r.reason === 'cancelled' ? 'Nothing was saved or printed.' : `Not done: ${r.reason ?? 'unknown reason'}.`;
+      }
+      const pages = plan ? ` on ${plural(plan.pages, 'page')}` : '';
+      return action === 'save' ? `Sheet of ${plural(r.cards, 'card')}${pages} saved.` : action === 'print' ? `Sheet of ${plural(r.cards, 'card')}${pages} sent to the printer.` : null;
     });
+  };
   const chooseLogo = () =>
     run('logo', async () => {
       const chosen = (await call(api().cards.chooseLogo({}))).logo;
@@ -76,7 +115,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
   const alignment = () =>
     run('save', async () => {
       const r = await call(api().cards.alignmentPage({ layout }));
-      return r.done ? `Alignment test page of ${layout} saved: print it at 100 % on plain paper and hold it against the card stock.` : 'Nothing was saved.';
+      return r.done ? `Alignment test page of ${LAYOUT_WORDS[layout]} saved: print it at 100 % on plain paper and hold it against the card stock.` : 'Nothing was saved.';
     });
   const exportFile = () =>
     run('export', async () => {
@@ -100,11 +139,14 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
             <select id={id('layout')} value={layout} onChange={(e) => setLayout(e.target.value as Layout)}>
               {SHEET_LAYOUTS.map((l) => (
                 <option key={l} value={l}>
-                  {l}
+                  {LAYOUT_WORDS[l]}
                 </option>
               ))}
             </select>
           </Field>
+          <p className="hint sheet-plan" aria-live="polite">
+            {plan ? `${plural(plan.cards, 'card')} on ${plural(plan.pages, 'page')}.` : ''}
+          </p>
           {handout && (
             <Field id={id('message')} label="Your line on each card" hint='For example "Thank you for volunteering!" (up to 80 characters).' error={error?.field === 'message' ? error.message : null}>
               <input id={id('message')} maxLength={80} value={message} onChange={(e) => setMessage(e.target.value)} />
@@ -153,6 +195,39 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
               </button>
             )}
           </div>
+          {confirming && plan && (
+            <div className="confirm-big" role="alertdialog" aria-labelledby={id('confirm')}>
+              <p id={id('confirm')}>
+                This sheet is {plural(plan.pages, 'page')} ({plural(plan.cards, 'card')}). {confirming === 'preview' ? 'Preview' : confirming === 'print' ? 'Print' : 'Save'} all of it?
+              </p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => void sheet(confirming, true)}>
+                  {confirming === 'preview' ? 'Preview' : confirming === 'print' ? 'Print' : 'Save'} {plural(plan.pages, 'page')}
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Don’t
+                </button>
+              </div>
+            </div>
+          )}
+          {job.progress && (
+            <div className="progress sheet-progress">
+              <div className="progress-track" role="progressbar" aria-label="Making the card sheet" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent}>
+                <div className="progress-fill" style={{ width: `${job.percent}%` }} />
+              </div>
+              <span className="progress-text">
+                Making the sheet: {job.progress.cards.toLocaleString()} of {(job.progress.total ?? 0).toLocaleString()} cards
+              </span>
+              <button type="button" onClick={() => void job.cancel()} disabled={job.cancelling}>
+                {job.cancelling ? 'Stopping…' : 'Cancel'}
+              </button>
+            </div>
+          )}
+          {statusFor === 'sheet' && status && (
+            <p className="notice" role="status" ref={statusRef}>
+              {status}
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>Encrypted card file</legend>
@@ -178,18 +253,14 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
               {busy === 'export' ? 'Encrypting…' : 'Export…'}
             </button>
           </div>
+          {statusFor === 'export' && status && (
+            <p className="notice" role="status" ref={statusRef}>
+              {status}
+            </p>
+          )}
+          {shownOnce && <ShownPassphrase passphrase={shownOnce} />}
         </fieldset>
       </div>
-      {status && (
-        <p className="notice" role="status">
-          {status}
-        </p>
-      )}
-      {shownOnce && (
-        <p className="notice passphrase" role="status">
-          Passphrase, shown this once — give it to the recipient another way than the file: <code aria-label="Generated passphrase">{shownOnce}</code>
-        </p>
-      )}
       <ErrorText message={error && !['layout', 'passphrase', 'message', 'logo'].includes(error.field ?? '') ? error.message : null} />
     </details>
   );

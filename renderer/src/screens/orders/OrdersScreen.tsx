@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../../state/app-store';
+import { FirstRunGuide } from './FirstRunGuide';
 import { OrderCard } from './OrderCard';
 
 export function OrdersScreen() {
@@ -17,7 +18,10 @@ export function OrdersScreen() {
         </button>
       </header>
       {orders.length === 0 ? (
-        <p className="empty">No orders yet.</p>
+        <>
+          <p className="empty">No orders yet.</p>
+          <FirstRunGuide />
+        </>
       ) : (
         <div className="order-list">
           {orders.map((o) => (

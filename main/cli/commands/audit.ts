@@ -1,0 +1,57 @@
+import { auditSentence, auditWho } from '../../../shared/audit-sentences';
+import { localTimestamp } from '../../../shared/local-time';
+import { EXIT, type CliCommand } from '../cli-context';
+import { idArg, optionalNumber, outArg } from '../command-args';
+import { parseCommandArgs } from '../run-cli';
+
+const SHOWN = 100;
+
+export const audit: CliCommand = {
+  name: 'audit',
+  usage: 'audit [--action ACTION]… [--order ORDER] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--out FILE.csv [--force]]',
+  summary: 'The audit log, newest first, one sentence per entry with who did it; --out saves every entry the filters pick as CSV.',
+  flags: { orderId: 'order', actions: 'action' },
+  async run(ctx, argv) {
+    const { values } = parseCommandArgs(argv, {
+      action: { type: 'string', multiple: true },
+      order: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      limit: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    const query = {
+      actions: values.action ?? [],
+      orderId: values.order === undefined ? undefined : idArg([values.order], 'order', 'audit --order 12'),
+      from: values.from ?? null,
+      to: values.to ?? null,
+    };
+    if (values.out !== undefined) {
+      const outPath = outArg(values.out, values.force === true);
+      const saved = await ctx.app.audit.exportCsv(ctx.actor, query, outPath);
+      if (ctx.json) ctx.out(JSON.stringify({ file: outPath, rows: saved.rows }));
+      else ctx.err(`Wrote ${saved.rows} audit entries to ${outPath}.`);
+      return EXIT.ok;
+    }
+    const limit = Math.floor(optionalNumber('limit', values.limit) ?? SHOWN);
+    let shown = 0;
+    let beforeId: number | undefined;
+    let more = false;
+    while (shown < limit) {
+      const page = ctx.app.audit.page(ctx.actor, { ...query, beforeId, limit: Math.min(1_000, limit - shown) });
+      for (const e of page.entries) {
+        const when = localTimestamp(e.at);
+        if (ctx.json) ctx.out(JSON.stringify({ entry: e.id, at: e.at, when, who: auditWho(e.actor), via: e.actor.via, user: e.actor.user, action: e.action, what: auditSentence(e), subject: e.subject }));
+        else ctx.out(`${when}\t${auditWho(e.actor)}\t${auditSentence(e)}`);
+      }
+      shown += page.entries.length;
+      if (page.nextBeforeId === null) break;
+      beforeId = page.nextBeforeId;
+      more = true;
+    }
+    if (shown === 0) ctx.err('No audit entries match.');
+    else if (more && shown >= limit && !ctx.json) ctx.err(`Showing the newest ${shown}; --limit N shows more, --out FILE.csv saves them all.`);
+    return EXIT.ok;
+  },
+};
