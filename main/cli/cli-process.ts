@@ -10,9 +10,9 @@ import { runCli } from './run-cli';
 
 /**
  * The CLI as a process: arguments, standard streams, the real keychain. `extra` is what a caller may set beyond that
- * (the tests' small Argon2id cost); everything else is the same for every caller.
+ * (the tests' small Argon2id cost, their short balance window); everything else is the same for every caller.
  */
-export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf'>> = {}): Promise<void> {
+export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf' | 'balanceTiming'>> = {}): Promise<void> {
   // A reader that stops early (`| head`) is not an error of ours: stop writing quietly.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -6,6 +6,9 @@ import { createApp } from './app/create-app';
 import type { Actor } from './audit/vocabulary';
 import { systemClock, type Clock } from './clock';
 import { createOrderEngine } from './engine/order-engine';
+import { createBalanceEngine } from './balances/balance-engine';
+import { DEFAULT_BALANCE_TIMING, type BalanceTiming } from './balances/balance-timing';
+import { createBalancesRepo } from './store/repos/balances';
 import { sourceCardWorker } from './exports/run-card-worker';
 import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
@@ -67,6 +70,11 @@ export interface CoreOptions {
    * and lock), or opened for reading, where every command that would write says why it cannot (the CLI's listings).
    */
   whenReadOnly?: WhenReadOnly;
+  /**
+   * The balance checks' rate window (Wpay: a minute), our margin on it and how often the store is looked at for
+   * sweeps; tests shorten them, and the sandbox's window with them.
+   */
+  balanceTiming?: Partial<BalanceTiming>;
 }
 
 export { vaultAccess } from './vault/vault-access';
@@ -154,6 +162,22 @@ export async function createCore(options: CoreOptions) {
     label: options.label ?? `pid ${process.pid}`,
     actor: engineActor,
   });
+  const balances = createBalancesRepo(db);
+  const balanceTiming: BalanceTiming = { ...DEFAULT_BALANCE_TIMING, ...options.balanceTiming };
+  const balanceEngine = createBalanceEngine({
+    balances,
+    cards,
+    custody,
+    accounts,
+    clientFor: providers.clientFor,
+    clock,
+    timing: balanceTiming,
+    audit,
+    transaction: store.transaction,
+    actor: engineActor,
+    lease: engine,
+    label: options.label ?? 'Giftdesk',
+  });
   const app = createApp({
     readOnly: readOnly && { dataDir: options.dataDir, why: readOnly },
     clock,
@@ -174,6 +198,9 @@ export async function createCore(options: CoreOptions) {
     backups,
     passcodeEntry,
     leftovers,
+    balances,
+    balanceEngine,
+    balanceTiming,
   });
 
   return {
@@ -198,10 +225,13 @@ export async function createCore(options: CoreOptions) {
     /** Verified backups, by hand or daily. */
     backups,
     engine,
+    balances,
+    balanceEngine,
     providers,
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await backups.stopSchedule();
+      await balanceEngine.stop();
       await engine.stop();
       await writer.close();
       await providers.close();

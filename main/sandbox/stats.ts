@@ -8,6 +8,7 @@ export class SandboxStatsRecorder {
   private readonly requests: Record<string, number> = {};
   private readonly submits: Record<string, number> = {};
   private readonly calls: Record<string, CallRecord[]> = {};
+  private readonly balances: SandboxStats['balancesAnswered'] = {};
   private readonly faults: SandboxStats['faultsInjected'] = {
     errors: 0,
     throttled: 0,
@@ -36,11 +37,15 @@ export class SandboxStatsRecorder {
     return record;
   }
 
+  balanceAnswered(cardNumber: string, answer: Omit<SandboxStats['balancesAnswered'][string], 'times'>): void {
+    this.balances[cardNumber] = { ...answer, times: (this.balances[cardNumber]?.times ?? 0) + 1 };
+  }
+
   fault(kind: keyof SandboxStats['faultsInjected']): void {
     this.faults[kind]++;
   }
 
-  snapshot(store: SandboxStateStore, now: number): SandboxStats {
+  snapshot(store: SandboxStateStore, now: number, balanceChecks: SandboxStats['balanceChecks']): SandboxStats {
     const ordersByReference: Record<string, number> = {};
     const orders = store.all().map((o) => {
       ordersByReference[o.reference] = (ordersByReference[o.reference] ?? 0) + 1;
@@ -54,6 +59,8 @@ export class SandboxStatsRecorder {
       faultsInjected: { ...this.faults },
       orders,
       balanceCents: store.availableBalanceCents(),
+      balanceChecks,
+      balancesAnswered: { ...this.balances },
     };
   }
 }

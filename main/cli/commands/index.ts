@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-context';
 import { accountAdd } from './account-add';
 import { accountList } from './account-list';
 import { backup } from './backup';
+import { balance } from './balance';
 import { cards } from './cards';
 import { release, unissue, voidCommand } from './card-custody';
 import { handoutCreate, handoutList, handoutRecord, handoutReturn, handoutShow } from './handout';
@@ -38,6 +39,7 @@ export const COMMANDS: CliCommand[] = [
   unissue,
   voidCommand,
   release,
+  balance,
   backup,
   restore,
   passcodeChange,

@@ -1,5 +1,6 @@
 import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
+import { balanceCommands } from './balances';
 import { auditQueries } from './audit';
 import { cardCommands } from './cards';
 import { custodyCommands } from './custody';
@@ -22,6 +23,7 @@ function allCommands(deps: AppDeps) {
     audit: auditQueries(deps),
     vault: vaultCommands(deps),
     backups: backupCommands(deps),
+    balances: balanceCommands(deps),
   };
 }
 
@@ -38,6 +40,7 @@ const READS: ReadsOf<App> = {
   audit: ['list'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
+  balances: ['progress', 'list', 'follow', 'card', 'cardsOfSweep', 'handout', 'expiring', 'onChange'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
 };
 

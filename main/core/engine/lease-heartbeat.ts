@@ -20,6 +20,7 @@ export function createLeaseHeartbeat(repo: EngineLeaseRepo, clock: Clock, label:
       }, LEASE_RENEW_MS);
       timer.unref();
     },
+    held: (): boolean => lease !== null,
     release(): void {
       if (timer) clearInterval(timer);
       timer = null;

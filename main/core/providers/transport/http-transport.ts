@@ -45,6 +45,13 @@ export interface TransportRequest {
   /** HTTP statuses the caller reads itself; any other status is an error. */
   accept: readonly number[];
   timeoutMs?: number;
+  /**
+   * Tries in all, when not the policy's: 1 for a call rationed by a rate window (a balance check), whose every try
+   * must take a slot of its own, so its caller repeats it.
+   */
+  attempts?: number;
+  /** Values of this request that must never appear in an error message (a card's number and PIN). */
+  secrets?: readonly string[];
 }
 
 export interface TransportAnswer {
@@ -68,7 +75,7 @@ export function createTransport(options: TransportOptions): Transport {
       provider: options.provider,
       endpoint: endpointOf(req),
       ...d,
-      providerMessage: d.providerMessage === null ? null : scrubText(d.providerMessage, options.secrets),
+      providerMessage: d.providerMessage === null ? null : scrubText(d.providerMessage, [...options.secrets, ...(req.secrets ?? [])]),
     });
 
   const malformed = (req: TransportRequest, status: number | null, problem: string) =>
@@ -144,7 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
         return await once(req);
       } catch (e) {
         if (!(e instanceof ProviderError) || e.errorClass !== 'retryable') throw e;
-        if (attempt >= options.retry.maxAttempts) throw e;
+        if (attempt >= (req.attempts ?? options.retry.maxAttempts)) throw e;
         if (e.retryAfterMs !== null && e.retryAfterMs > options.retry.maxRetryAfterMs) throw e;
         await options.clock.sleep(e.retryAfterMs ?? backoffDelayMs(attempt, options.retry, options.random));
       }

@@ -3,9 +3,11 @@ import { engineState } from './002-engine';
 import { settings } from './003-settings';
 import { auditActor } from './004-audit-actor';
 import { custody } from './005-custody';
+import { reserved6 } from './006-reserved';
+import { balances } from './007-balances';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, reserved6, balances];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
