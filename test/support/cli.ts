@@ -11,9 +11,9 @@ export interface CliResult {
  * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
  * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
  */
-export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE, wrapper: string[] = []): ChildProcess {
+export function spawnCli(dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE, wrapper: string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   const command = [...wrapper, process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
-  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;
 }

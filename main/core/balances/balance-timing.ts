@@ -12,6 +12,8 @@ export interface BalanceTiming {
   marginMs: number;
   /** How often the process holding the lease looks for sweeps another process recorded, and a follower for progress. */
   watchMs: number;
+  /** The first pause after a failed check without a Retry-After (a 5xx, no answer); it doubles with each failure in a row. */
+  retryBaseMs: number;
 }
 
-export const DEFAULT_BALANCE_TIMING: BalanceTiming = { windowMs: 60_000, marginMs: 500, watchMs: 2_000 };
+export const DEFAULT_BALANCE_TIMING: BalanceTiming = { windowMs: 60_000, marginMs: 500, watchMs: 2_000, retryBaseMs: 1_000 };

@@ -67,12 +67,14 @@ async function driveLane(deps: SweepDriverDeps, sweepId: number, cards: SweepCar
       if (signal.aborted || deps.balances.get(sweepId).state !== 'running') return;
       const step = await askOnce(deps, sweepId, card, signal);
       if (step.done) {
+        // The failure waited out is no longer what the sweep is doing.
+        if (failures > 0) deps.balances.note(sweepId, { lastError: null }, deps.clock.now());
         failures = 0;
         deps.changed(sweepId);
         break;
       }
       if (step.failed) failures += 1;
-      const waitMs = step.waitMs ?? backoffMs(failures, 1_000, 5 * 60_000);
+      const waitMs = step.waitMs ?? backoffMs(failures, deps.timing.retryBaseMs, 5 * 60_000);
       if (step.failed) deps.balances.note(sweepId, { lastError: step.failed }, deps.clock.now());
       deps.changed(sweepId);
       try {
