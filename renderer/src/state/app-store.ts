@@ -5,7 +5,7 @@ import type { LockView, VaultStatusView } from '../../../shared/ipc/vault-views'
 import { api, call } from '../lib/api';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit' | 'security';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'security';
 
 interface AppState {
   screen: Screen;

@@ -1,5 +1,6 @@
 import { accountHandlers } from './accounts';
 import { auditHandlers } from './audit';
+import { balanceHandlers } from './balances';
 import { cardHandlers } from './cards';
 import { custodyHandlers, handoutHandlers } from './custody';
 import type { AppHandlers } from './handler-types';
@@ -8,4 +9,4 @@ import { orderHandlers } from './orders';
 import { vaultHandlers } from './vault';
 
 /** The desktop app's handler for every contract channel: zod-parsed requests turned into application commands. */
-export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...custodyHandlers, ...handoutHandlers, ...auditHandlers, ...lockHandlers, ...vaultHandlers };
+export const handlers: AppHandlers = { ...accountHandlers, ...orderHandlers, ...cardHandlers, ...custodyHandlers, ...handoutHandlers, ...auditHandlers, ...lockHandlers, ...vaultHandlers, ...balanceHandlers };
