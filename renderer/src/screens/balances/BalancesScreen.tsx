@@ -35,7 +35,7 @@ export function BalancesScreen() {
       </p>
       {sweep.progress && <SweepStatus progress={sweep.progress} onCancel={() => void sweep.cancel()} />}
       <ErrorText message={sweep.error ?? error} />
-      <fieldset>
+      <fieldset className="expiry-choice">
         <legend>Expiring within</legend>
         <div className="segmented">
           {EXPIRY_DAYS.map((d) => (
