@@ -162,18 +162,15 @@ export async function createCore(options: CoreOptions) {
     label: options.label ?? `pid ${process.pid}`,
     actor: engineActor,
   });
-  const balances = createBalancesRepo(db);
+  const balances = createBalancesRepo(db, audit);
   const balanceTiming: BalanceTiming = { ...DEFAULT_BALANCE_TIMING, ...options.balanceTiming };
   const balanceEngine = createBalanceEngine({
     balances,
     cards,
-    custody,
     accounts,
     clientFor: providers.clientFor,
     clock,
     timing: balanceTiming,
-    audit,
-    transaction: store.transaction,
     actor: engineActor,
     lease: engine,
     label: options.label ?? 'Giftdesk',

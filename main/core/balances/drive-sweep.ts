@@ -6,22 +6,17 @@ import { balanceRule } from '../providers/balance-rule';
 import type { CardBalanceAnswer, ProviderClient } from '../providers/provider-client';
 import { ProviderError } from '../providers/provider-error';
 import { scrubText } from '../providers/transport/scrub';
-import type { AuditLog } from '../store/repos/audit';
 import type { BalancesRepo, NewCheck, SweepCard } from '../store/repos/balances';
 import type { CardsRepo } from '../store/repos/cards';
-import type { CustodyRepo } from '../store/repos/custody';
 import type { BalanceTiming } from './balance-timing';
 
 export interface SweepDriverDeps {
   balances: BalancesRepo;
   cards: Pick<CardsRepo, 'get'>;
-  custody: Pick<CustodyRepo, 'find'>;
   accounts: { find(id: string): Account | null };
   clientFor(accountId: string): Promise<ProviderClient>;
   clock: Clock;
   timing: BalanceTiming;
-  audit: AuditLog;
-  transaction<T>(fn: () => T): T;
   /** Who the sweep's own state changes are recorded under (the engine). */
   actor: Actor;
   /** This process, in words, recorded on the sweep it drives. */
@@ -38,26 +33,15 @@ export interface SweepDriverDeps {
  */
 export async function driveSweep(deps: SweepDriverDeps, sweepId: number, signal: AbortSignal): Promise<void> {
   const { balances, clock } = deps;
-  deps.transaction(() => {
-    const { from, sweep } = balances.transition(sweepId, 'drive', clock.now());
-    if (from !== sweep.state) auditTransition(deps, sweepId, from, sweep.state, 'drive');
-    balances.note(sweepId, { driver: deps.driver, lastError: null }, clock.now());
-  });
+  balances.transition(sweepId, 'drive', deps.actor, clock.now());
+  balances.note(sweepId, { driver: deps.driver, lastError: null }, clock.now());
   deps.changed(sweepId);
   const lanes = new Map<string, SweepCard[]>();
   for (const card of balances.unanswered(sweepId)) lanes.set(card.accountId, [...(lanes.get(card.accountId) ?? []), card]);
   await Promise.all([...lanes.values()].map((cards) => driveLane(deps, sweepId, cards, signal)));
   if (signal.aborted || balances.get(sweepId).state !== 'running' || balances.unanswered(sweepId).length > 0) return;
-  deps.transaction(() => {
-    const { from, sweep } = balances.transition(sweepId, 'finish', clock.now());
-    auditTransition(deps, sweepId, from, sweep.state, 'finish');
-  });
+  balances.transition(sweepId, 'finish', deps.actor, clock.now());
   deps.changed(sweepId);
-}
-
-function auditTransition(deps: SweepDriverDeps, sweepId: number, from: 'queued' | 'running' | 'done' | 'cancelled', to: typeof from, event: 'drive' | 'finish' | 'cancel') {
-  const sweep = deps.balances.get(sweepId);
-  deps.audit.append(deps.actor, { action: 'balance.transition', details: { sweepId, from, to, event, answered: deps.balances.progress(sweepId).answered, cards: sweep.cards } });
 }
 
 async function driveLane(deps: SweepDriverDeps, sweepId: number, cards: SweepCard[], signal: AbortSignal): Promise<void> {
@@ -126,20 +110,10 @@ async function askOnce(deps: SweepDriverDeps, sweepId: number, card: SweepCard, 
   });
 }
 
-/** The card's one answer of this sweep, with the expiry change it brings and that change's audit entry, in one commit. */
+/** The card's one answer of this sweep (with the expiry change it brings, and its audit entry, in the same commit). */
 function record(deps: SweepDriverDeps, sweepId: number, card: SweepCard, check: Partial<NewCheck> & Pick<NewCheck, 'outcome'>): Step {
   const full: NewCheck = { balanceCents: null, status: null, expiry: null, currency: null, note: null, ...check };
-  deps.transaction(() => {
-    if (!deps.balances.recordAnswer(sweepId, card.cardId, full, deps.clock.now())) return;
-    const reported = full.expiry ? /^(\d{4}-\d{2}-\d{2})/.exec(full.expiry)?.[1] : undefined;
-    const custody = deps.custody.find(card.cardId);
-    if (!reported || !custody || custody.expiryDate === reported) return;
-    deps.balances.updateExpiry(card.cardId, reported, full.expiry!);
-    deps.audit.append(deps.actor, {
-      action: 'card.expiry',
-      details: { cardId: card.cardId, last4: deps.cards.get(card.cardId)?.number?.slice(-4) ?? null, handoutId: custody.handoutId, from: custody.expiryDate, to: reported, sweepId },
-    });
-  });
+  deps.balances.recordAnswer(sweepId, card.cardId, full, deps.actor, deps.clock.now());
   return { done: true };
 }
 

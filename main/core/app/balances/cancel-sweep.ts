@@ -7,13 +7,7 @@ import { sweepProgress, type SweepProgress } from './sweep-progress';
  * it at its next look) stops. Answers recorded so far are kept; the cards not asked yet get none from this sweep.
  */
 export async function cancelSweep(deps: AppDeps, actor: Actor, sweepId: number): Promise<SweepProgress> {
-  deps.transaction(() => {
-    const { from, sweep } = deps.balances.transition(sweepId, 'cancel', deps.clock.now());
-    deps.audit.append(actor, {
-      action: 'balance.transition',
-      details: { sweepId, from, to: sweep.state, event: 'cancel', answered: deps.balances.progress(sweepId).answered, cards: sweep.cards },
-    });
-  });
+  deps.balances.transition(sweepId, 'cancel', actor, deps.clock.now());
   await deps.balanceEngine.halt(sweepId);
   return sweepProgress(deps, deps.balances.get(sweepId));
 }

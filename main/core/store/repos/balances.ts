@@ -1,6 +1,8 @@
 import { nextSweepState, type SweepEvent, type SweepScope, type SweepState } from '../../../../shared/balance-sweep-state-machine';
 import type { LatestCheck } from '../../../../shared/balance-reading';
+import type { Actor } from '../../audit/vocabulary';
 import { GiftdeskError, NotFoundError } from '../../errors';
+import type { AuditLog } from './audit';
 import type { Db } from '../open-database';
 
 export interface Sweep {
@@ -119,8 +121,12 @@ const toCheck = (r: CheckRow): BalanceCheck => ({
   note: r.note,
 });
 
-/** Balance sweeps with their cards, every answer as history, and the persisted rate window of each account. */
-export function createBalancesRepo(db: Db) {
+/**
+ * Balance sweeps with their cards, every answer as history, and the persisted rate window of each account. A sweep's
+ * state changes go through its state machine (shared/balance-sweep-state-machine.ts), each with its audit entry in the
+ * same transaction; so does an expiry the provider corrected.
+ */
+export function createBalancesRepo(db: Db, audit: AuditLog) {
   const insertSweep = db.prepare(
     `INSERT INTO balance_sweeps (scope, target, state, cards, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)`,
   );
@@ -160,6 +166,9 @@ export function createBalancesRepo(db: Db) {
     'SELECT sent_at FROM balance_rate_sends WHERE account_id = ? AND sent_at > ? ORDER BY sent_at',
   );
   const insertSend = db.prepare('INSERT INTO balance_rate_sends (account_id, sent_at) VALUES (?, ?)');
+  const cardFacts = db.prepare<[number], { expiry_date: string | null; handout_id: number | null; last4: string | null }>(
+    'SELECT k.expiry_date, k.handout_id, c.number_last4 AS last4 FROM card_custody k JOIN cards c ON c.id = k.card_id WHERE k.card_id = ?',
+  );
   const setCustodyExpiry = db.prepare('UPDATE card_custody SET expiry_date = ? WHERE card_id = ?');
   const setCardExpiry = db.prepare('UPDATE cards SET expiry = ? WHERE id = ?');
   const issuedCards = db.prepare<[], { card_id: number }>(`SELECT card_id FROM card_custody WHERE state = 'issued' ORDER BY card_id`);
@@ -194,14 +203,22 @@ export function createBalancesRepo(db: Db) {
     },
     open: (): Sweep[] => openSweeps.all().map(toSweep),
     recent: (limit = 20): Sweep[] => recentSweeps.all(limit).map(toSweep),
-    /** Applies an event of the state machine; one it does not allow throws IllegalSweepTransition and writes nothing. */
-    transition(id: number, event: SweepEvent, now: number): { from: SweepState; sweep: Sweep } {
-      const before = repo.get(id);
-      const to = nextSweepState(before.state, event);
-      if (to === null) throw new IllegalSweepTransition(id, before.state, event);
-      const finished = to === 'done' || to === 'cancelled' ? now : null;
-      if (updateState.run(to, now, finished, id, before.state).changes !== 1) throw new IllegalSweepTransition(id, before.state, event);
-      return { from: before.state, sweep: repo.get(id) };
+    /**
+     * Applies an event of the state machine, with the audit entry of a change of state, in one transaction. One the
+     * table does not allow throws IllegalSweepTransition and writes nothing.
+     */
+    transition(id: number, event: SweepEvent, actor: Actor, now: number): Sweep {
+      return db.transaction(() => {
+        const before = repo.get(id);
+        const to = nextSweepState(before.state, event);
+        if (to === null) throw new IllegalSweepTransition(id, before.state, event);
+        const finished = to === 'done' || to === 'cancelled' ? now : null;
+        if (updateState.run(to, now, finished, id, before.state).changes !== 1) throw new IllegalSweepTransition(id, before.state, event);
+        if (to !== before.state) {
+          audit.append(actor, { action: 'balance.transition', details: { sweepId: id, from: before.state, to, event, answered: repo.progress(id).answered, cards: before.cards } });
+        }
+        return repo.get(id);
+      })();
     },
     note(id: number, fields: { driver?: string; lastError: string | null }, now: number): void {
       noteSweep.run(fields.driver ?? null, fields.lastError, now, id);
@@ -234,16 +251,24 @@ export function createBalancesRepo(db: Db) {
     },
     /** The send times of the account still inside a window of this length, oldest first (for an honest ETA). */
     windowSends: (accountId: string, windowMs: number, now: number): number[] => sendsInWindow.all(accountId, now - windowMs).map((r) => r.sent_at),
-    /** Records the card's one answer of this sweep; false when it had it already (nothing is written then). */
-    recordAnswer(sweepId: number, cardId: number, check: NewCheck, now: number): boolean {
-      if (markAnswered.run(sweepId, cardId).changes !== 1) return false;
-      insertCheck.run({ ...check, cardId, sweepId, checkedAt: now });
-      return true;
-    },
-    /** The card's expiry as the provider now reports it: the date hand-outs sort by, and the text sheets print. */
-    updateExpiry(cardId: number, date: string, asReported: string): void {
-      setCustodyExpiry.run(date, cardId);
-      setCardExpiry.run(asReported, cardId);
+    /**
+     * Records the card's one answer of this sweep, in one transaction with the expiry it brings when that differs from
+     * the card's (the date hand-outs sort by, and the text sheets print) and that change's audit entry. False when the
+     * card had its answer already: nothing is written then.
+     */
+    recordAnswer(sweepId: number, cardId: number, check: NewCheck, actor: Actor, now: number): boolean {
+      return db.transaction(() => {
+        if (markAnswered.run(sweepId, cardId).changes !== 1) return false;
+        insertCheck.run({ ...check, cardId, sweepId, checkedAt: now });
+        const reported = check.expiry ? /^(\d{4}-\d{2}-\d{2})/.exec(check.expiry)?.[1] : undefined;
+        const card = cardFacts.get(cardId);
+        if (reported && card && card.expiry_date !== reported) {
+          setCustodyExpiry.run(reported, cardId);
+          setCardExpiry.run(check.expiry, cardId);
+          audit.append(actor, { action: 'card.expiry', details: { cardId, last4: card.last4, handoutId: card.handout_id, from: card.expiry_date, to: reported, sweepId } });
+        }
+        return true;
+      })();
     },
     /** The cards a sweep of this scope asks about, in card order (a cancelled order's cards are worth nothing: left out). */
     cardsOf(scope: SweepScope): number[] {
