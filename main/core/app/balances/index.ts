@@ -18,6 +18,8 @@ export function balanceCommands(deps: AppDeps) {
     start: (actor: Actor, scope: SweepScope, options: { detach?: boolean } = {}): SweepProgress => sweepProgress(deps, startSweep(deps, actor, scope, options)),
     cancel: (actor: Actor, sweepId: number) => cancelSweep(deps, actor, sweepId),
     progress: (_actor: Actor, sweepId: number) => progressOf(sweepId),
+    /** The sweeps not over yet: what a `resume` would carry on. */
+    open: (_actor: Actor) => deps.balances.open().map((s) => sweepProgress(deps, s)),
     /** The sweeps most recently started, newest first. */
     list: (_actor: Actor) => deps.balances.recent().map((s) => sweepProgress(deps, s)),
     /** Resolves once the sweep is over (driven here or by the process holding the lease), telling `listener` as it goes. */

@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   'settings.lock-idle-minutes': 'Changed the auto-lock time',
   'lock.lock': 'Locked Giftdesk',
   'lock.unlock': 'Unlocked Giftdesk',
+  'balance.sweep': 'Asked for card balances',
+  'card.expiry': 'Expiry changed by the provider',
 };
 
 const VIA: Record<AuditEventView['actor']['via'], string> = { desktop: 'desktop app', cli: 'command line', engine: 'order engine', system: 'Giftdesk' };
@@ -24,6 +26,7 @@ const VIA: Record<AuditEventView['actor']['via'], string> = { desktop: 'desktop 
 /** The action in words; an order's state change reads "Order: complete", revealing an order's cards "Revealed 25 cards". */
 export function actionWords(e: AuditEventView): string {
   if (e.action === 'order.transition' && typeof e.details.to === 'string') return `Order: ${e.details.to.replace(/-/g, ' ')}`;
+  if (e.action === 'balance.transition' && typeof e.details.to === 'string') return `Balance checks: ${e.details.to}`;
   if (e.action === 'cards.reveal' && e.details.cardId === null && typeof e.details.cards === 'number') return `Revealed ${e.details.cards} cards`;
   return ACTIONS[e.action] ?? e.recorded ?? e.action;
 }

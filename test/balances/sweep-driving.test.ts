@@ -23,9 +23,9 @@ function wpayBalanceAnswer(req: SeenRequest, throttleFirst: { left: number }) {
   return { status: 200, body: { cardNumber, balance: '12.50', expiry: '2029-03-31T00:00:00+00:00', status: 'ACTIVATED', currency: { code: 'AUD' } } };
 }
 
-async function rig() {
+async function rig(throttled = 1) {
   const clock = manualClock(START);
-  const throttle = { left: 1 };
+  const throttle = { left: throttled };
   const stub = await startStubServer((req) => wpayBalanceAnswer(req, throttle));
   const core = await openCore(tempDir(), { clock, sandbox: false, balanceTiming: { windowMs: 60_000, marginMs: 500, watchMs: 60_000 } });
   cores.push(core);
@@ -40,7 +40,7 @@ async function rig() {
   return { clock, stub, core, wpayOrder: order(wpay.id, 4, 1), blackhawkOrder: order(blackhawk.id, 3, 2) };
 }
 
-describe('balance checks that meet a 429, and Blackhawk cards', () => {
+describe('a balance sweep as it is driven', () => {
   it('waits out Retry-After: 5 on the injected clock, sends nothing meanwhile, then asks the same card again and skips none', async () => {
     const { clock, stub, core, wpayOrder } = await rig();
     const actor = person();
@@ -84,6 +84,28 @@ describe('balance checks that meet a 429, and Blackhawk cards', () => {
       expect(view.reading).toEqual({ reading: 'unknown', why: 'balance not available from Blackhawk' });
       expect(view.history[0]).toMatchObject({ outcome: 'not-available', balanceCents: null });
     }
+    await stub.close();
+  });
+
+  it('is cancelled while it waits for its rate window: it stops there, keeps the answers it had, and sends nothing more', async () => {
+    const { clock, stub, core, wpayOrder } = await rig(0);
+    const account = core.orders.get(wpayOrder).accountId;
+    core.accounts.update(account, { balanceRatePerMinute: 1 });
+    const actor = person('alice');
+    const started = core.app.balances.start(actor, { kind: 'order', orderId: wpayOrder });
+    // One check a minute (and our half-second margin): the second card waits for the window to free.
+    await clock.sleepingUntil(START + 60_500 + 1);
+    expect(core.app.balances.progress(actor, started.sweepId)).toMatchObject({ state: 'running', answered: 1, etaMs: 3 * 60_500 });
+    const cancelled = await core.app.balances.cancel(actor, started.sweepId);
+    expect(cancelled).toMatchObject({ state: 'cancelled', answered: 1, cards: 4 });
+    clock.advance(10 * 60_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stub.seen).toHaveLength(1);
+    expect(core.balances.answersOf(started.sweepId)).toHaveLength(1);
+    const entry = core.audit.list({ subject: `balance-sweep:${started.sweepId}` }).find((e) => e.action === 'balance.transition' && e.details.to === 'cancelled');
+    expect(entry).toMatchObject({ actor: { via: 'desktop', user: 'alice' }, details: { from: 'running', event: 'cancel', answered: 1, cards: 4 } });
+    // Over is over: the state machine takes no more events.
+    await expect(core.app.balances.cancel(actor, started.sweepId)).rejects.toThrow(/is cancelled: "cancel" cannot happen to it now/);
     await stub.close();
   });
 });
