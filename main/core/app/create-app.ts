@@ -40,7 +40,7 @@ const READS: ReadsOf<App> = {
   audit: ['list'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
-  balances: ['progress', 'open', 'list', 'follow', 'card', 'cardsOfSweep', 'handout', 'expiring', 'onChange'],
+  balances: ['progress', 'open', 'list', 'card', 'cardsOfSweep', 'handout', 'expiring', 'onChange'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
 };
 

@@ -96,8 +96,10 @@ async function askOnce(deps: SweepDriverDeps, sweepId: number, card: SweepCard, 
     if (signal.aborted) return { done: false, waitMs: 0, failed: null };
     // Whatever an error says goes to the store and the screen: never with the card's number or PIN in it.
     const words = scrubText(messageOf(err), [stored.number, ...(stored.pin ? [stored.pin] : [])]);
-    // The provider refused this card for good (unknown card, wrong PIN…): that is its answer, in its words.
-    if (err instanceof ProviderError && err.errorClass === 'fatal') return record(deps, sweepId, card, { outcome: 'failed', note: words });
+    // The provider refused this card for good (unknown card, wrong PIN…): that is its answer, in its words. A refused
+    // key is about the account, not the card: the lane waits for a person to fix it (or cancel) instead.
+    const accountRefused = err instanceof ProviderError && (err.httpStatus === 401 || err.providerCode === 'AP01');
+    if (err instanceof ProviderError && err.errorClass === 'fatal' && !accountRefused) return record(deps, sweepId, card, { outcome: 'failed', note: words });
     return { done: false, waitMs: err instanceof ProviderError ? err.retryAfterMs : null, failed: words };
   }
   if (answer.state === 'not-available') return record(deps, sweepId, card, { outcome: 'not-available', note: answer.reason });
