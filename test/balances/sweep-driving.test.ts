@@ -14,7 +14,11 @@ afterEach(async () => {
 const START = Date.UTC(2026, 11, 1, 9, 0, 0);
 
 /** Wpay's balance page as a stand-in answers it: the card's balance halves each time, its expiry a year out. */
-function wpayBalanceAnswer(req: SeenRequest, throttleFirst: { left: number }) {
+function wpayBalanceAnswer(req: SeenRequest, throttleFirst: { left: number; refuseKey?: number }) {
+  if ((throttleFirst.refuseKey ?? 0) > 0) {
+    throttleFirst.refuseKey! -= 1;
+    return { status: 401, body: { code: 'AP01', message: 'Invalid API key' } };
+  }
   if (throttleFirst.left > 0) {
     throttleFirst.left -= 1;
     return { status: 429, headers: { 'retry-after': '5' }, body: { code: '429', message: 'Too many requests' } };
@@ -23,9 +27,9 @@ function wpayBalanceAnswer(req: SeenRequest, throttleFirst: { left: number }) {
   return { status: 200, body: { cardNumber, balance: '12.50', expiry: '2029-03-31T00:00:00+00:00', status: 'ACTIVATED', currency: { code: 'AUD' } } };
 }
 
-async function rig(throttled = 1) {
+async function rig(throttled = 1, refuseKey = 0) {
   const clock = manualClock(START);
-  const throttle = { left: throttled };
+  const throttle = { left: throttled, refuseKey };
   const stub = await startStubServer((req) => wpayBalanceAnswer(req, throttle));
   const core = await openCore(tempDir(), { clock, sandbox: false, balanceTiming: { windowMs: 60_000, marginMs: 500, watchMs: 60_000 } });
   cores.push(core);
@@ -106,6 +110,19 @@ describe('a balance sweep as it is driven', () => {
     expect(entry).toMatchObject({ actor: { via: 'desktop', user: 'alice' }, details: { from: 'running', event: 'cancel', answered: 1, cards: 4 } });
     // Over is over: the state machine takes no more events.
     await expect(core.app.balances.cancel(actor, started.sweepId)).rejects.toThrow(/is cancelled: "cancel" cannot happen to it now/);
+    await stub.close();
+  });
+
+  it('holds its place while the provider refuses the account\'s key, instead of recording every card as refused', async () => {
+    const { clock, stub, core, wpayOrder } = await rig(0, 1);
+    const actor = person();
+    const started = core.app.balances.start(actor, { kind: 'order', orderId: wpayOrder });
+    await expect.poll(() => clock.sleepers()).toBeGreaterThan(0);
+    expect(core.app.balances.progress(actor, started.sweepId)).toMatchObject({ state: 'running', answered: 0, failed: 0 });
+    expect(core.app.balances.progress(actor, started.sweepId).lastError).toMatch(/invalid API key/i);
+    clock.advance(60_000);
+    expect(await core.app.balances.follow(actor, started.sweepId, () => undefined)).toMatchObject({ state: 'done', answered: 4, failed: 0 });
+    expect(stub.seen).toHaveLength(5);
     await stub.close();
   });
 });
