@@ -128,8 +128,10 @@ export function wpayCardBalance(req: SandboxRequest, ctx: SandboxContext): Reply
   const now = ctx.clock.now();
   const over = ctx.balanceWindow.arrive(now);
   if (over) {
-    const message = 'Too many requests, slow down';
-    return { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(over.retryAfterMs / 1000))) }, body: { code: '429', message, messages: [message] } };
+    const seconds = Math.max(1, Math.ceil(over.retryAfterMs / 1000));
+    // The provider's own limit, not a fault: worded apart from the fault layer's 429 (which the app's bundle lacks).
+    const message = `Balance check limit of ${ctx.balances.limit} reached; try again in ${seconds} s`;
+    return { status: 429, headers: { 'retry-after': String(seconds) }, body: { code: '429', message, messages: [message] } };
   }
   if (req.invalidJson || !isRecord(req.body)) return wpayError(400, '5300', 'The request body is not valid JSON');
   const { cardNumber, pin } = req.body;
