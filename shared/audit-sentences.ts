@@ -94,7 +94,18 @@ const SENTENCES: Sentences = {
   'backup.failed': (d) => `${d.scheduled ? 'The daily backup' : 'A backup'} failed${d.reason ? `: ${d.reason}` : ''}`,
   'backup.schedule': (d) => (d.enabled ? `Turned daily backups on${d.folder ? ` into ${d.folder}` : ''}${d.keep ? `, keeping the last ${d.keep}` : ''}` : 'Turned daily backups off'),
   'backup.include-secrets': (d) => (d.include ? 'Chose to include the API keys in backups' : 'Chose to leave the API keys out of backups'),
+  'balance.sweep': (d) => `Asked the provider for the balances of ${count(d.cards, 'card') ?? 'cards'}${sweepScope(d.scope, d.target)}${d.sweepId !== undefined ? ` (balance check ${d.sweepId})` : ''}`,
+  'balance.transition': (d) =>
+    `Balance check ${d.sweepId ?? ''} ${d.to === 'done' ? 'finished' : `is ${words(d.to) ?? 'changed'}`}${parts(typeof d.cards === 'number' ? `${(d.answered ?? 0).toLocaleString('en')} of ${count(d.cards, 'card')} answered` : null)}`.replace('  ', ' '),
+  'card.expiry': (d) => `The provider gave ${card(d)} another expiry${parts(d.from ? `was ${d.from}` : 'had none', d.to ? `now ${d.to}` : null)}`,
 };
+
+function sweepScope(scope: string | undefined, target: number | null | undefined): string {
+  if (scope === 'handout') return ` of ${handout({ handoutId: target ?? undefined })}`;
+  if (scope === 'order') return ` of ${order(target ?? undefined)}`;
+  if (scope === 'issued') return ' handed out';
+  return '';
+}
 
 /** Whether a sentence is written for this action (the vocabulary's test checks each one has). */
 export function hasSentence(action: string): action is AuditAction {
@@ -152,4 +163,7 @@ export const ACTION_NAMES: Record<AuditAction, string> = {
   'backup.failed': 'Backup failed',
   'backup.schedule': 'Daily backups changed',
   'backup.include-secrets': 'Backup keys choice',
+  'balance.sweep': 'Balances asked for',
+  'balance.transition': 'Balance check state changed',
+  'card.expiry': 'Expiry changed by the provider',
 };

@@ -22,6 +22,8 @@ export interface Account {
   fetchConcurrency: number;
   /** Seconds between status checks; null = the provider's recommended cadence. */
   pollEverySeconds: number | null;
+  /** Balance checks sent per minute at most (Wpay: 50 per partner unless the account manager changed it). */
+  balanceRatePerMinute: number;
   createdAt: number;
 }
 

@@ -10,9 +10,10 @@ import { runCli } from './run-cli';
 
 /**
  * The CLI as a process: arguments, standard streams, the real keychain. `extra` is what a caller may set beyond that
- * (the tests' small Argon2id cost, a short engine lease and request timeout); everything else is the same for every caller.
+ * (the tests' small Argon2id cost, a short engine lease and request timeout, a short balance window); everything
+ * else is the same for every caller.
  */
-export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient'>> = {}): Promise<void> {
+export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient' | 'balanceTiming'>> = {}): Promise<void> {
   // A reader that stops early (`| head`) is not an error of ours: stop writing quietly.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -7,6 +7,9 @@ import type { Actor } from './audit/vocabulary';
 import { systemClock, type Clock } from './clock';
 import { createOrderEngine } from './engine/order-engine';
 import { LEASE_TTL_MS } from './engine/engine-lease';
+import { createBalanceEngine } from './balances/balance-engine';
+import { DEFAULT_BALANCE_TIMING, type BalanceTiming } from './balances/balance-timing';
+import { createBalancesRepo } from './store/repos/balances';
 import { sourceCardWorker } from './exports/run-card-worker';
 import type { ProviderClientOptions } from './providers/create-provider-client';
 import { createProviderRegistry } from './providers/provider-registry';
@@ -78,6 +81,11 @@ export interface CoreOptions {
    * and lock), or opened for reading, where every command that would write says why it cannot (the CLI's listings).
    */
   whenReadOnly?: WhenReadOnly;
+  /**
+   * The balance checks' rate window (Wpay: a minute), our margin on it and how often the store is looked at for
+   * sweeps; tests shorten them, and the sandbox's window with them.
+   */
+  balanceTiming?: Partial<BalanceTiming>;
 }
 
 export { vaultAccess } from './vault/vault-access';
@@ -175,6 +183,19 @@ export async function createCore(options: CoreOptions) {
     leaseTtlMs: options.leaseTtlMs ?? LEASE_TTL_MS,
     actor: engineActor,
   });
+  const balances = createBalancesRepo(db, audit);
+  const balanceTiming: BalanceTiming = { ...DEFAULT_BALANCE_TIMING, ...options.balanceTiming };
+  const balanceEngine = createBalanceEngine({
+    balances,
+    cards,
+    accounts,
+    clientFor: providers.clientFor,
+    clock,
+    timing: balanceTiming,
+    actor: engineActor,
+    lease: engine,
+    label: options.label ?? 'Giftdesk',
+  });
   const app = createApp({
     readOnly: readOnly && { dataDir: options.dataDir, why: readOnly },
     clock,
@@ -198,6 +219,9 @@ export async function createCore(options: CoreOptions) {
     backups,
     passcodeEntry,
     leftovers,
+    balances,
+    balanceEngine,
+    balanceTiming,
   });
 
   return {
@@ -223,12 +247,15 @@ export async function createCore(options: CoreOptions) {
     /** Verified backups, by hand or daily. */
     backups,
     engine,
+    balances,
+    balanceEngine,
     providers,
     /** The integrity check begun at open: the named store-corruption error when the file is damaged, else null. */
     integrity,
     /** Stops the engine (state stays committed), the sandbox and the clients, then closes the store. */
     async close(): Promise<void> {
       await backups.stopSchedule();
+      await balanceEngine.stop();
       await engine.stop();
       await writer.close();
       await providers.close();

@@ -71,6 +71,10 @@ export function createCardGenerator(cardSeed: string) {
       const url = `https://egift.sandbox.giftdesk.invalid/egift?tid=${tidOf(order)}&gcm=n&gs=n&gw=n&eid=${token(secret.subarray(4), 26)}`;
       return { index, lineIndex, cardNumber, pin, barcode, url };
     },
+    /** Dice of one card's life after it is issued (how much of it is spent, and when), fixed by the seed. */
+    usage(order: SandboxOrder, index: number): Buffer {
+      return bytes('usage', order, index);
+    },
     /** Blackhawk's transactionId for an order: stable, so a retried submit answers the same one. */
     transactionId(order: SandboxOrder): string {
       return token(bytes('transaction', order, 0), 26);

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { BalanceRateConfig, BalanceWindow } from './balance-window';
 import type { CardGenerator } from './card-generator';
 import type { SandboxStateStore } from './state-store';
 import type { SandboxStatsRecorder } from './stats';
@@ -11,4 +12,7 @@ export interface SandboxContext {
   clock: Clock;
   processing: ProcessingConfig;
   stats: SandboxStatsRecorder;
+  /** Wpay's rate limit on balance checks, and how the sandbox's cards get spent over time. */
+  balances: BalanceRateConfig;
+  balanceWindow: BalanceWindow;
 }

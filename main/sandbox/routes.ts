@@ -3,7 +3,7 @@ import type { SandboxContext } from './context';
 import type { RouteKind } from './instruments';
 import { header, isRecord, type Reply, type SandboxRequest } from './http-kit';
 import type { SandboxApi } from './types';
-import { checkWpayKey, placeWpayOrder, reverseWpayOrder, wpayBalance, wpayCards, wpayOrderStatus } from './wpay-handlers';
+import { checkWpayKey, placeWpayOrder, reverseWpayOrder, wpayBalance, wpayCardBalance, wpayCards, wpayOrderStatus } from './wpay-handlers';
 
 export interface ApiRoute {
   method: string;
@@ -53,6 +53,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', `${WPAY}/order/{orderId}/cards`, 'wpay', wpayCards, 'cards'),
   route('GET', `${WPAY}/sva/balance`, 'wpay', wpayBalance),
   route('POST', `${WPAY}/orders/reverse`, 'wpay', reverseWpayOrder),
+  route('POST', `${WPAY}/balance`, 'wpay', wpayCardBalance),
   route('POST', `${BH}/submitEgiftBulk`, 'blackhawk', submitEgiftBulk, 'submit', requestIdHeader),
   route('GET', `${BH}/orderInfo/byKeys`, 'blackhawk', blackhawkOrderInfo, 'lookup', orderInfoReference),
   route('GET', `${BH}/eGiftBulkCodeRetrievalInfo/byKeys`, 'blackhawk', eGiftBulkCodeRetrieval, 'cards'),

@@ -1,9 +1,10 @@
 // Runs the sandbox in its own process, for tests that kill or restart it:
-//   npx tsx main/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON]
+//   npx tsx main/sandbox/serve.ts --state-dir DIR [--port N] [--faults JSON] [--processing JSON] [--balances JSON]
 // Prints one JSON line {url, merchantId, clientProgramNumber}. Never the key: it is in DIR/identity.json.
 import { parseArgs } from 'node:util';
 import { createFaultInstruments } from './fault-instruments';
 import { startSandbox } from './start-sandbox';
+import type { BalanceRateConfig } from './balance-window';
 import type { ProcessingConfig, SandboxFaults } from './types';
 
 const { values } = parseArgs({
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     faults: { type: 'string' },
     processing: { type: 'string' },
+    balances: { type: 'string' },
   },
 });
 
@@ -27,6 +29,7 @@ const sandbox = await startSandbox({
   // A sandbox of its own is always for tests or the bench: its fault switches and /__sandbox/* routes are on.
   instruments: createFaultInstruments(values.faults ? (JSON.parse(values.faults) as Partial<SandboxFaults>) : {}),
   processing: values.processing ? (JSON.parse(values.processing) as Partial<ProcessingConfig>) : {},
+  balances: values.balances ? (JSON.parse(values.balances) as Partial<BalanceRateConfig>) : {},
 }).catch((e: unknown) => {
   process.stderr.write(`sandbox: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);

@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../core/clock';
+import { createBalanceWindow, DEFAULT_BALANCE_RATE } from './balance-window';
 import { createCardGenerator } from './card-generator';
 import type { SandboxContext } from './context';
 import { createRequestListener } from './router';
@@ -43,17 +44,21 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 async function listen(options: SandboxOptions, clock: Clock, host: string, unlock: () => void): Promise<SandboxHandle> {
   const store = new SandboxStateStore(options.stateDir, options.apiKey);
   const stats = new SandboxStatsRecorder();
+  const balances = { ...DEFAULT_BALANCE_RATE, ...options.balances };
+  const balanceWindow = createBalanceWindow(balances);
   const ctx: SandboxContext = {
     store,
     cards: createCardGenerator(store.identity.cardSeed),
     clock,
     processing: { ...DEFAULT_PROCESSING, ...options.processing },
     stats,
+    balances,
+    balanceWindow,
   };
   const closing = new AbortController();
   // Every request held for latency listens on this one signal: many at once is normal here, not a leak.
   setMaxListeners(0, closing.signal);
-  const statsSnapshot = () => stats.snapshot(store, clock.now());
+  const statsSnapshot = () => stats.snapshot(store, clock.now(), balanceWindow.snapshot());
   const instruments = options.instruments?.attach({ store, clock, stats: statsSnapshot, hostile: (which) => stats.hostile(which) }) ?? null;
 
   const server = createServer(createRequestListener({ ctx, instruments, signal: closing.signal }));

@@ -9,6 +9,7 @@ export class SandboxStatsRecorder {
   private readonly requests: Record<string, number> = {};
   private readonly submits: Record<string, number> = {};
   private readonly calls: Record<string, CallRecord[]> = {};
+  private readonly balances: SandboxStats['balancesAnswered'] = {};
   private readonly faults: SandboxStats['faultsInjected'] = {
     errors: 0,
     throttled: 0,
@@ -38,6 +39,10 @@ export class SandboxStatsRecorder {
     return record;
   }
 
+  balanceAnswered(cardNumber: string, answer: Omit<SandboxStats['balancesAnswered'][string], 'times'>): void {
+    this.balances[cardNumber] = { ...answer, times: (this.balances[cardNumber]?.times ?? 0) + 1 };
+  }
+
   fault(kind: Exclude<keyof SandboxStats['faultsInjected'], 'hostile'>): void {
     this.faults[kind]++;
   }
@@ -46,7 +51,7 @@ export class SandboxStatsRecorder {
     this.faults.hostile[which] = (this.faults.hostile[which] ?? 0) + 1;
   }
 
-  snapshot(store: SandboxStateStore, now: number): SandboxStats {
+  snapshot(store: SandboxStateStore, now: number, balanceChecks: SandboxStats['balanceChecks']): SandboxStats {
     const ordersByReference: Record<string, number> = {};
     const orders = store.all().map((o) => {
       ordersByReference[o.reference] = (ordersByReference[o.reference] ?? 0) + 1;
@@ -60,6 +65,8 @@ export class SandboxStatsRecorder {
       faultsInjected: { ...this.faults, hostile: { ...this.faults.hostile } },
       orders,
       balanceCents: store.availableBalanceCents(),
+      balanceChecks,
+      balancesAnswered: { ...this.balances },
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { HostileCase } from './hostile-cases';
+import type { BalanceRateConfig } from './balance-window';
 import type { SandboxInstruments } from './instruments';
 
 /** Faults a test or the bench switches on (fault-instruments.ts) to see how a client copes with a provider having a bad day. */
@@ -61,6 +62,8 @@ export interface SandboxOptions {
   processing?: Partial<ProcessingConfig>;
   /** A fault layer and admin routes (fault-instruments.ts), for tests and the bench only. */
   instruments?: SandboxInstruments;
+  /** Wpay's balance-check limit (50 a minute) and how fast cards get spent; tests shorten the window. */
+  balances?: Partial<BalanceRateConfig>;
   /** Replaces the persisted Wpay key; by default one is generated on first start and kept. */
   apiKey?: string;
   host?: string;
@@ -103,6 +106,10 @@ export interface SandboxStats {
   };
   orders: SandboxOrderSummary[];
   balanceCents: number;
+  /** Card balance checks: the limit, requests, those turned away, the most seen in any window of the limit's length. */
+  balanceChecks: { limit: number; windowMs: number; requests: number; throttled: number; maxInWindow: number };
+  /** The last balance answered for each card (by number: the sandbox's own cards, for tests to compare with). */
+  balancesAnswered: Record<string, { balanceCents: number; status: string; expiry: string; times: number }>;
 }
 
 /**

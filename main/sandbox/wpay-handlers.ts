@@ -6,7 +6,8 @@ import { orderQuantity } from './state-store';
 import type { SandboxOrder } from './types';
 import { parseWpayOrder, readRefno } from './wpay-order-request';
 import { cardFault, shortEnd } from './card-faults';
-import { AUD, cancelWindow, cardsPageBody, statusBody, wpayError } from './wpay-wire';
+import { AUD, cancelWindow, cardsPageBody, iso, statusBody, wpayError } from './wpay-wire';
+import { cardStanding, findWpayCard } from './card-usage';
 
 const MAX_PAGE = 500;
 const notAvailable = () => wpayError(400, '5320', 'Order not available');
@@ -115,6 +116,40 @@ export function wpayCards(req: SandboxRequest, ctx: SandboxContext): Reply {
 export function wpayBalance(_req: SandboxRequest, ctx: SandboxContext): Reply {
   const expiry = new Date(ctx.clock.now() + 365 * 24 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
   return json(200, { balance: formatCents(ctx.store.availableBalanceCents()), expiry, status: 'ACTIVATED', currency: AUD });
+}
+
+const AUD_IN_FULL = { ...AUD, countryName: 'AUSTRALIA', currencyName: 'Australian Dollar' };
+
+/**
+ * One card's balance, as Wpay's "Individual Gift Card" page shows it. At most the limit in any window (50 a minute):
+ * beyond it, 429 with Retry-After. The card must be one of the sandbox's, with its PIN.
+ */
+export function wpayCardBalance(req: SandboxRequest, ctx: SandboxContext): Reply {
+  const now = ctx.clock.now();
+  const over = ctx.balanceWindow.arrive(now);
+  if (over) {
+    const seconds = Math.max(1, Math.ceil(over.retryAfterMs / 1000));
+    // The provider's own limit, not a fault: worded apart from the fault layer's 429 (which the app's bundle lacks).
+    const message = `Balance check limit of ${ctx.balances.limit} reached; try again in ${seconds} s`;
+    return { status: 429, headers: { 'retry-after': String(seconds) }, body: { code: '429', message, messages: [message] } };
+  }
+  if (req.invalidJson || !isRecord(req.body)) return wpayError(400, '5300', 'The request body is not valid JSON');
+  const { cardNumber, pin } = req.body;
+  if (typeof cardNumber !== 'string' || typeof pin !== 'string') return wpayError(400, '5300', 'cardNumber and pin are required');
+  const found = findWpayCard(ctx.store, ctx.cards, cardNumber.trim(), pin.trim());
+  // Like a real edge that echoes what it was sent, this says the number back: clients must scrub it.
+  if (!found) return wpayError(400, '10001', `Card ${cardNumber} not found or PIN ${pin} does not match`);
+  const standing = cardStanding(ctx.cards, found.order, found.index, found.faceCents, now, ctx.balances.spendOverMs);
+  const expiry = iso(standing.expiryMs);
+  ctx.stats.balanceAnswered(cardNumber, { balanceCents: standing.balanceCents, status: standing.status, expiry });
+  return json(200, {
+    cardNumber,
+    balance: formatCents(standing.balanceCents),
+    expiry,
+    status: standing.status,
+    currency: AUD_IN_FULL,
+    additionalTxnFields: { extendedParameters: null, responseCode: '0' },
+  });
 }
 
 export function reverseWpayOrder(req: SandboxRequest, ctx: SandboxContext): Reply {

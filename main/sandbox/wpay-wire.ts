@@ -45,7 +45,7 @@ export function productsMap(order: SandboxOrder) {
   return out;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 export function cardBody(order: SandboxOrder, generator: CardGenerator, index: number) {
   const card = generator.card(order, index);
@@ -64,7 +64,7 @@ export function cardBody(order: SandboxOrder, generator: CardGenerator, index: n
       { key: 'QCGTINBARCODE-32', value: card.barcode },
     ],
     amount: formatCents(line.amountCents),
-    validity: iso(order.readyAt + 3 * 365 * 24 * 3_600_000),
+    validity: iso(cardValidity(order)),
     issuanceDate: iso(order.readyAt),
     // Like the documented example, cardId repeats across cards (one per line here): clients must key by cardNumber.
     cardId: 378_470 + order.seq * 100 + card.lineIndex,
@@ -81,6 +81,11 @@ export function cardBody(order: SandboxOrder, generator: CardGenerator, index: n
     },
     theme: '',
   };
+}
+
+/** Cards are valid three years from their order's activation. */
+export function cardValidity(order: SandboxOrder): number {
+  return order.readyAt + 3 * 365 * 24 * 3_600_000;
 }
 
 export function cardsPageBody(order: SandboxOrder, generator: CardGenerator, start: number, end: number, total: number) {

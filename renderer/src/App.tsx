@@ -6,6 +6,8 @@ import { PasscodeDialog } from './components/PasscodeDialog';
 import { api } from './lib/api';
 import { AccountsScreen } from './screens/accounts/AccountsScreen';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { BalancesScreen } from './screens/balances/BalancesScreen';
+import { watchExpiringStock } from './lib/expiry-notice';
 import { CardsScreen } from './screens/cards/CardsScreen';
 import { HandoutsScreen } from './screens/handouts/HandoutsScreen';
 import { StockScreen } from './screens/stock/StockScreen';
@@ -33,6 +35,9 @@ export function App() {
     return () => off.forEach((f) => f());
   }, []);
 
+  // Once unlocked, the daily word about stock that expires soon (main decides it is due at most once a day).
+  useEffect(() => (locked ? undefined : watchExpiringStock()), [locked]);
+
   // Locked, or the store still opening: the lock screen is all there is, without the side menu.
   if (locked) return <LockGate />;
   return (
@@ -45,6 +50,7 @@ export function App() {
         {screen === 'cards' && <CardsScreen />}
         {screen === 'stock' && <StockScreen />}
         {screen === 'handouts' && <HandoutsScreen />}
+        {screen === 'balances' && <BalancesScreen />}
         {screen === 'accounts' && <AccountsScreen />}
         {screen === 'audit' && <AuditScreen />}
         {screen === 'reports' && <ReportsScreen />}

@@ -64,6 +64,14 @@ export const CHANNELS = [
   'vault.chooseBackupFolder',
   'vault.setBackupKeep',
   'vault.setIncludeSecrets',
+  'balances.start',
+  'balances.progress',
+  'balances.cancel',
+  'balances.list',
+  'balances.card',
+  'balances.handout',
+  'balances.expiring',
+  'balances.expiryNotice',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

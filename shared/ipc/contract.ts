@@ -34,6 +34,7 @@ import {
   revealedCardSchema,
   spendRowSchema,
 } from './views';
+import { cardBalanceSchema, EXPIRY_DAYS, expiringSchema, handoutBalanceSchema, sweepProgressSchema, sweepScopeSchema } from './balance-views';
 import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
 
 // The one list of what may cross between renderer and main. Preload, main's registration and dispatch, and the
@@ -180,6 +181,18 @@ export const channels = {
   /** How many daily backups are kept; null turns daily backups off. */
   'vault.setBackupKeep': { request: z.strictObject({ keep: z.number().int().min(1).max(365).nullable() }), response: vaultStatusSchema, cardData: false },
   'vault.setIncludeSecrets': { request: z.strictObject({ include: z.boolean() }), response: vaultStatusSchema, cardData: false },
+
+  /** A balance sweep recorded and driven (here, or by the process holding the engine lease). */
+  'balances.start': { request: z.strictObject({ scope: sweepScopeSchema }), response: sweepProgressSchema, cardData: false },
+  'balances.progress': { request: z.strictObject({ sweepId: id }), response: sweepProgressSchema, cardData: false },
+  'balances.cancel': { request: z.strictObject({ sweepId: id }), response: sweepProgressSchema, cardData: false },
+  'balances.list': { request: none, response: z.array(sweepProgressSchema), cardData: false },
+  /** Last four digits and balances: card data, not shown while locked. */
+  'balances.card': { request: z.strictObject({ cardId: id }), response: cardBalanceSchema, cardData: true },
+  'balances.handout': { request: byHandout, response: handoutBalanceSchema, cardData: true },
+  'balances.expiring': { request: z.strictObject({ days: z.union(EXPIRY_DAYS.map((d) => z.literal(d))) }), response: expiringSchema, cardData: true },
+  /** The daily notice about stock that expires within 30 days (null: none, or given today already); names no card. */
+  'balances.expiryNotice': { request: none, response: z.object({ notice: z.object({ title: z.string(), body: z.string() }).nullable() }), cardData: false },
 } satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */

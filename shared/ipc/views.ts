@@ -25,6 +25,7 @@ export const accountViewSchema = z.object({
   currency: z.string(),
   fetchConcurrency: z.number().int(),
   pollEverySeconds: z.number().int().nullable(),
+  balanceRatePerMinute: z.number().int(),
   createdAt: z.number(),
   hasApiKey: z.boolean(),
   apiKeyLast4: z.string().nullable(),
@@ -53,6 +54,8 @@ const accountSettings = {
   currency,
   fetchConcurrency: z.number().int().min(1).max(16),
   pollEverySeconds: z.number().int().positive().max(86_400).nullable(),
+  /** Balance checks per minute at most (Wpay: 50). */
+  balanceRatePerMinute: z.number().int().min(1, 'At least one balance check a minute.').max(10_000).optional(),
 };
 const accountSecrets = {
   /** Write-only: stored in the keychain, never answered back. */

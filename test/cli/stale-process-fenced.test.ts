@@ -38,7 +38,7 @@ it('a process frozen mid-submit, let go after another process took the order ove
   await addWpayAccount(dataDir, 'Provider', sandbox.url, sandbox.apiKey);
   // The provider takes the order but does not answer the submit before the frozen process's request times out.
   await sandbox.setFaults({ holdAfterAcceptMs: 60_000 });
-  const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], ENTRY);
+  const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], { entry: ENTRY });
   const staleDone = collect(stale);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -57,7 +57,7 @@ it('a process frozen mid-submit, let go after another process took the order ove
     await sandbox.setFaults({ holdAfterAcceptMs: 0 });
     // Past the frozen process's 1.5 s lease (it cannot renew it) and its 2 s request timeout.
     await sleep(3_000);
-    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume', '--poll-every', '0.2'], undefined, undefined, [], ENTRY));
+    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume', '--poll-every', '0.2'], undefined, undefined, [], { entry: ENTRY }));
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(jsonLines<{ state?: string; cards?: number }>(resumed.stdout).at(-1)).toMatchObject({ state: 'complete', cards: QUANTITY });
     const afterTakeover = everythingWritten(dataDir);

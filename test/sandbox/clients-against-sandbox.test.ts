@@ -28,6 +28,7 @@ function clientFor(s: SandboxHandle, flavor: 'wpay' | 'blackhawk', opts: { apiKe
     currency: flavor === 'wpay' ? 'AUD' : 'USD',
     fetchConcurrency: 2,
     pollEverySeconds: 1,
+    balanceRatePerMinute: 50,
     createdAt: 0,
   };
   const client = createProviderClient(account, { apiKey: opts.apiKey ?? s.apiKey }, {

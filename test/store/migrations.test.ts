@@ -132,7 +132,7 @@ describe('migrations', () => {
     write.run(Date.UTC(2025, 11, 26), 'bob', 'cards.reveal', 'order:3', JSON.stringify({ orderId: 3, cards: 2 }), 'desktop');
     old.close();
 
-    const store = await open(dataDir, MIGRATIONS);
+    const store = await open(dataDir, MIGRATIONS.slice(0, 5));
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       const rows = store.db
@@ -153,6 +153,23 @@ describe('migrations', () => {
       // A card stored after the migration enters custody by itself, in stock.
       store.db.prepare(`INSERT INTO cards (order_id, provider_key, number, amount_cents, sku, raw, stored_at) VALUES (3, 'k3c', '62000000000000000033', 2500, 'WW', '{}', 2)`).run();
       expect(store.db.prepare(`SELECT state FROM card_custody WHERE card_id = last_insert_rowid()`).get()).toEqual({ state: 'in-stock' });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('takes a store of version 5 to 7: every account keeps to Wpay\'s 50 balance checks a minute until changed, and the history is append-only', async () => {
+    const dataDir = path.join(tempDir(), 'd');
+    const old = await open(dataDir, MIGRATIONS.slice(0, 5));
+    old.db.prepare(`INSERT INTO accounts (id, name, provider, base_url, currency, created_at) VALUES ('a1', 'Shop', 'wpay', 'https://x.example', 'AUD', 1)`).run();
+    old.close();
+    const store = await open(dataDir, MIGRATIONS);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+      expect(store.db.prepare(`SELECT balance_rate_per_minute AS rate FROM accounts`).get()).toEqual({ rate: 50 });
+      expect(() => store.db.prepare(`UPDATE accounts SET balance_rate_per_minute = 0`).run()).toThrow(/CHECK/);
+      store.db.prepare(`INSERT INTO balance_sweeps (id, scope, state, cards, created_at, updated_at) VALUES (1, 'issued', 'done', 0, 1, 1)`).run();
+      expect(() => store.db.prepare(`INSERT INTO balance_sweeps (scope, state, cards, created_at, updated_at) VALUES ('card', 'queued', 1, 1, 1)`).run()).toThrow(/CHECK/);
     } finally {
       store.close();
     }

@@ -10,7 +10,7 @@ export interface CliResult {
 /**
  * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
  * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
- * `entry`: the CLI with other injected values (cli-entry-short-lease.ts).
+ * `entry`: the CLI with other injected values (cli-entry-short-lease.ts); `env`: what cli-entry.ts reads (a short balance window).
  */
 export function spawnCli(
   dataDir: string,
@@ -18,10 +18,10 @@ export function spawnCli(
   stdin = '',
   passcode: string | null = TEST_PASSCODE,
   wrapper: string[] = [],
-  entry = 'test/support/cli-entry.ts',
+  { entry = 'test/support/cli-entry.ts', env = process.env }: { entry?: string; env?: NodeJS.ProcessEnv } = {},
 ): ChildProcess {
   const command = [...wrapper, process.execPath, '--import', 'tsx', entry, '--data-dir', dataDir, ...args];
-  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;
 }

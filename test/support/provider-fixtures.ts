@@ -25,6 +25,7 @@ export function account(provider: Account['provider'], baseUrl: string, extra: P
     currency: 'AUD',
     fetchConcurrency: 2,
     pollEverySeconds: null,
+    balanceRatePerMinute: 50,
     createdAt: 0,
     ...extra,
   };

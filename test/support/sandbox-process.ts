@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { readSandboxIdentity, type SandboxFaults, type SandboxStats } from '../../main/sandbox';
+import type { BalanceRateConfig } from '../../main/sandbox/balance-window';
 import type { ProcessingConfig } from '../../main/sandbox/types';
 
 export interface SandboxProcess {
@@ -14,10 +15,10 @@ export interface SandboxProcess {
 /**
  * The sandbox as a provider really is: a server in a process of its own, which lives on when the app is killed.
  */
-export async function startSandboxProcess(stateDir: string, options: { faults?: Partial<SandboxFaults>; processing?: Partial<ProcessingConfig> } = {}): Promise<SandboxProcess> {
+export async function startSandboxProcess(stateDir: string, options: { faults?: Partial<SandboxFaults>; processing?: Partial<ProcessingConfig>; balances?: Partial<BalanceRateConfig> } = {}): Promise<SandboxProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/sandbox/serve.ts', '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {})],
+    ['--import', 'tsx', 'main/sandbox/serve.ts', '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {}), '--balances', JSON.stringify(options.balances ?? {})],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const first = await new Promise<string>((resolve, reject) => {

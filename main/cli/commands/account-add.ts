@@ -8,7 +8,7 @@ import { printAccount } from './print-account';
 
 export const accountAdd: CliCommand = {
   name: 'account add',
-  usage: 'account add --name N --provider wpay|blackhawk|sandbox [--flavor wpay|blackhawk] [--base-url URL] [--merchant-id ID] [--client-program N] [--cert FILE.p12] [--currency AUD] [--poll-every S] [--concurrency N]',
+  usage: 'account add --name N --provider wpay|blackhawk|sandbox [--flavor wpay|blackhawk] [--base-url URL] [--merchant-id ID] [--client-program N] [--cert FILE.p12] [--currency AUD] [--poll-every S] [--concurrency N] [--balance-rate N]',
   summary: 'Add an account. stdin: the Wpay API key, or the Blackhawk certificate passphrase.',
   flags: {
     sandboxFlavor: 'flavor',
@@ -20,6 +20,7 @@ export const accountAdd: CliCommand = {
     apiKey: 'api-key',
     pollEverySeconds: 'poll-every',
     fetchConcurrency: 'concurrency',
+    balanceRatePerMinute: 'balance-rate',
   },
   async run(ctx, argv) {
     const { values } = parseCommandArgs(argv, {
@@ -33,6 +34,7 @@ export const accountAdd: CliCommand = {
       currency: { type: 'string' },
       'poll-every': { type: 'string' },
       concurrency: { type: 'string' },
+      'balance-rate': { type: 'string' },
     });
     if (!values.name) throw new ValidationError('name', '--name is required.');
     const provider = values.provider as ProviderName | undefined;
@@ -62,6 +64,8 @@ export const accountAdd: CliCommand = {
       certificatePassphrase: certificate ? secret : undefined,
       pollEverySeconds: optionalNumber('poll-every', values['poll-every']),
       fetchConcurrency: optionalNumber('concurrency', values.concurrency) ?? undefined,
+      // Balance checks sent per minute at most (Wpay's 50 unless the account manager changed it).
+      balanceRatePerMinute: optionalNumber('balance-rate', values['balance-rate']) ?? undefined,
     });
     printAccount(ctx, account);
     return EXIT.ok;

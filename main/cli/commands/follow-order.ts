@@ -56,6 +56,9 @@ const STILL_OPEN = 'still open: "resume" carries it on from where it stopped';
  */
 export function sayInterrupted(ctx: CliContext): void {
   const open = ctx.app.orders.open(ctx.actor);
+  const sweeps = ctx.app.balances.open(ctx.actor);
+  // Balance sweeps too: each card's answer is committed as it comes, and the next driver asks the rest.
+  for (const s of sweeps) ctx.err(`Interrupted. Balance sweep ${s.sweepId} is ${STILL_OPEN} (${s.answered} of ${s.cards} cards answered).`);
   if (open.length === 0) ctx.err('Interrupted. No order is left open.');
   for (const o of open) {
     ctx.err(`Interrupted. Order ${o.id} (${o.clientReference}) is ${STILL_OPEN} (${o.state}, ${o.progress.cardsStored} of ${o.quantity} cards).`);

@@ -3,6 +3,7 @@ import { accountAdd } from './account-add';
 import { accountList } from './account-list';
 import { audit } from './audit';
 import { backup } from './backup';
+import { balance } from './balance';
 import { cards } from './cards';
 import { release, unissue, voidCommand } from './card-custody';
 import { handoutCreate, handoutList, handoutRecord, handoutReturn, handoutShow } from './handout';
@@ -46,6 +47,7 @@ export const COMMANDS: CliCommand[] = [
   reportOrders,
   settingsSet,
   settingsList,
+  balance,
   backup,
   restore,
   passcodeChange,

@@ -12,6 +12,7 @@ export function printAccount(ctx: CliContext, account: AccountSummary): void {
     merchantId: account.merchantId,
     clientProgramNumber: account.clientProgramNumber,
     currency: account.currency,
+    balanceRatePerMinute: account.balanceRatePerMinute,
     apiKey: account.hasApiKey ? `stored, ends ${account.apiKeyLast4 ?? '••••'}` : null,
     certificatePassphrase: account.hasCertificatePassphrase ? 'stored' : null,
   };

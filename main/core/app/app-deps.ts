@@ -1,4 +1,7 @@
 import type { Actor } from '../audit/vocabulary';
+import type { BalanceEngine } from '../balances/balance-engine';
+import type { BalanceTiming } from '../balances/balance-timing';
+import type { BalancesRepo } from '../store/repos/balances';
 import type { Clock } from '../clock';
 import type { OrderEngine } from '../engine/engine-api';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -55,4 +58,10 @@ export interface AppDeps {
   passcodeEntry: PasscodeEntry;
   /** Notes of files that must not outlive a crash (card files being written, print folders). */
   leftovers: Leftovers;
+  /** Balance sweeps, every answer, the persisted rate windows. */
+  balances: BalancesRepo;
+  /** Drives sweeps in the process holding the engine lease; follows them from any process. */
+  balanceEngine: BalanceEngine;
+  /** The rate window's length (and our margin on it), for the ETA. */
+  balanceTiming: BalanceTiming;
 }

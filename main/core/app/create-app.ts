@@ -1,6 +1,7 @@
 import type { StoreCorrupt } from '../store/errors';
 import { accountCommands } from './accounts';
 import type { AppDeps } from './app-deps';
+import { balanceCommands } from './balances';
 import { auditQueries } from './audit';
 import { cardCommands } from './cards';
 import { custodyCommands } from './custody';
@@ -25,6 +26,7 @@ function allCommands(deps: AppDeps) {
     reports: reportCommands(deps),
     vault: vaultCommands(deps),
     backups: backupCommands(deps),
+    balances: balanceCommands(deps),
   };
 }
 
@@ -44,6 +46,7 @@ const READS: ReadsOf<Commands> = {
   reports: ['spend'],
   vault: ['status', 'assertRecentPasscode', 'confirmPasscode'],
   backups: ['status'],
+  balances: ['progress', 'open', 'list', 'card', 'cardsOfSweep', 'handout', 'expiring', 'onChange'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
 };
 

@@ -4,6 +4,7 @@
 //
 // Never a secret in an entry: no card number (last four digits at most), no PIN, no key, no passphrase, no path
 // beyond a file's own name. Entries written before this vocabulary are translated when read (legacy-entries.ts).
+import type { SweepEvent, SweepScope, SweepState } from '../../../shared/balance-sweep-state-machine';
 import type { CustodyState } from '../../../shared/custody-state-machine';
 import type { OrderEvent, OrderState } from '../../../shared/order-state-machine';
 
@@ -109,6 +110,12 @@ export interface AuditDetails {
   'card.void': CardRef & { from: CustodyState; reason: string };
   /** A person cleared "printed/exported before" from cards, so they can be handed out again. */
   'cards.release': { cards: number; orderId: number | null; cardIds: number[]; line: { accountId: string; sku: string; amountCents: number } | null };
+  /** A person asked for the balances of these cards: a sweep recorded, to be driven by the process holding the lease. */
+  'balance.sweep': { sweepId: number; scope: SweepScope['kind']; target: number | null; cards: number };
+  /** One state change of a balance sweep, by the event of its state machine; answered: cards with their answer then. */
+  'balance.transition': { sweepId: number; from: SweepState; to: SweepState; event: SweepEvent; answered: number; cards: number };
+  /** The provider reported another expiry for a card than the one stored: the card's expiry follows the provider. */
+  'card.expiry': CardRef & { from: string | null; to: string; sweepId: number };
   /** Wrong passcodes (at start, at an unlock, before a sensitive act), copied in at the next right one. */
   'vault.passcode-failures': { count: number; firstAt: number; lastAt: number };
   'vault.passcode-change': Record<string, never>;
@@ -163,6 +170,9 @@ export const AUDIT_ACTIONS = [
   'backup.failed',
   'backup.schedule',
   'backup.include-secrets',
+  'balance.sweep',
+  'balance.transition',
+  'card.expiry',
 ] as const satisfies readonly AuditAction[];
 type MissingActions = Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>;
 const everyActionListed: [MissingActions] extends [never] ? true : MissingActions = true;
@@ -201,9 +211,13 @@ export function subjectOf(record: AuditRecord): string {
     case 'handout.export':
     case 'handout.record':
       return `handout:${record.details.handoutId}`;
+    case 'balance.sweep':
+    case 'balance.transition':
+      return `balance-sweep:${record.details.sweepId}`;
     case 'card.issue':
     case 'card.unissue':
     case 'card.void':
+    case 'card.expiry':
       return `card:${record.details.cardId}`;
     case 'cards.release':
       return record.details.orderId !== null ? `order:${record.details.orderId}` : 'cards';

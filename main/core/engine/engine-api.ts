@@ -18,6 +18,8 @@ export interface OrderProgress {
 export interface OrderEngine {
   /** Takes this data folder's lease, or throws EngineBusy naming the process that holds it. */
   claim(): void;
+  /** Whether this process holds the lease now (it drives the folder's orders and balance sweeps). */
+  holdsLease(): boolean;
   /** Drives an unsettled order in the background from wherever its committed state says. */
   drive(orderId: number): void;
   /** Checks the order now instead of at its next scheduled time (driving it if nothing does). */

@@ -34,6 +34,7 @@ export function createLeaseHeartbeat(repo: EngineLeaseRepo, clock: Clock, label:
     holder: (): string | null => lease?.holder ?? null,
     /** A write was refused because the lease is no longer ours. */
     lost,
+    held: (): boolean => lease !== null,
     release(): void {
       stopRenewing();
       lease?.release();

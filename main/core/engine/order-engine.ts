@@ -44,6 +44,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
 
   const engine: OrderEngine = {
     claim: () => lease.ensure(),
+    holdsLease: () => lease.held(),
     drive(orderId) {
       if (unsettled(orderId)) start(orderId);
     },

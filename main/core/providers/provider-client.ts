@@ -96,6 +96,19 @@ export interface ReversalAnswer {
   message: string;
 }
 
+/** A card's balance as the provider answered it, or a plain "not available" (Blackhawk documents no balance call). */
+export type CardBalanceAnswer =
+  | {
+      state: 'answered';
+      balanceCents: number;
+      /** The provider's own word (Wpay: ACTIVATED, or any other, kept as given). */
+      status: string;
+      /** As the provider wrote it, e.g. "2023-05-05T05:43:07+00:00"; null when it sent none. */
+      expiry: string | null;
+      currency: string | null;
+    }
+  | { state: 'not-available'; reason: string };
+
 export interface ProviderClient {
   readonly provider: 'wpay' | 'blackhawk';
   readonly limits: ProviderLimits;
@@ -114,6 +127,11 @@ export interface ProviderClient {
   cancel(order: { reference: string; providerOrderId: string | null }): Promise<ReversalAnswer>;
   /** Prepaid balance in cents, when the provider tells it (Wpay SVA); null otherwise. */
   balance(): Promise<{ cents: number; currency: string } | null>;
+  /**
+   * One card's balance. Sent once: a failed call (429 with its Retry-After, a 5xx, no answer) is a ProviderError for
+   * the caller to repeat within its rate window. Never a card number or PIN in an error.
+   */
+  cardBalance(card: { number: string; pin: string | null }): Promise<CardBalanceAnswer>;
   /** Products and their value limits (Blackhawk catalog); null where the provider has no catalog call. */
   catalog(): Promise<CatalogProduct[] | null>;
 }

@@ -7,6 +7,7 @@ const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'cards', label: 'Cards' },
   { screen: 'stock', label: 'Stock' },
   { screen: 'handouts', label: 'Hand-outs' },
+  { screen: 'balances', label: 'Balances' },
   { screen: 'accounts', label: 'Accounts' },
   { screen: 'audit', label: 'Audit log' },
   { screen: 'reports', label: 'Reports' },

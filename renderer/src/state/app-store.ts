@@ -7,7 +7,7 @@ import { api, call } from '../lib/api';
 import { setClipboardSeconds } from '../lib/clipboard';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'accounts' | 'audit' | 'reports' | 'settings';
+export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'reports' | 'settings';
 
 interface AppState {
   screen: Screen;

@@ -41,6 +41,14 @@ export function pollEverySeconds(n: number | null): number | null {
   return n;
 }
 
+/** Balance checks per minute: Wpay allows 50 per partner unless the account manager changed it. */
+export function balanceRatePerMinute(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+    throw new ValidationError('balanceRatePerMinute', 'Balance checks per minute must be a whole number from 1 to 10,000.');
+  }
+  return n;
+}
+
 export function required(field: string, value: string | null | undefined, message: string): string {
   const v = value?.trim();
   if (!v) throw new ValidationError(field, message);

@@ -5,7 +5,8 @@ import type { Actor } from '../../audit/vocabulary';
 import { ValidationError } from '../../errors';
 import { DEFAULT_CURRENCY, SANDBOX_BASE_URL, TEST_HOSTS } from '../../providers/provider-hosts';
 import type { AppDeps } from '../app-deps';
-import { accountBaseUrl, accountName, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
+import { accountBaseUrl, accountName, balanceRatePerMinute, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
+import { DEFAULT_BALANCE_RATE_PER_MINUTE } from '../../store/repos/accounts';
 import { summarizeAccount, type AccountSummary } from './account-summary';
 
 export interface AddAccountInput {
@@ -25,6 +26,8 @@ export interface AddAccountInput {
   certificatePassphrase?: string;
   pollEverySeconds?: number | null;
   fetchConcurrency?: number;
+  /** Balance checks per minute at most (50, Wpay's documented limit, unless given). */
+  balanceRatePerMinute?: number;
 }
 
 /**
@@ -62,6 +65,7 @@ export async function addAccount(deps: AppDeps, actor: Actor, input: AddAccountI
     currency: currencyCode(input.currency ?? DEFAULT_CURRENCY[api]),
     fetchConcurrency: fetchConcurrency(input.fetchConcurrency ?? 2),
     pollEverySeconds: pollEverySeconds(input.pollEverySeconds ?? null),
+    balanceRatePerMinute: balanceRatePerMinute(input.balanceRatePerMinute ?? DEFAULT_BALANCE_RATE_PER_MINUTE),
   };
 
   const id = randomUUID();

@@ -2,7 +2,7 @@ import type { Actor } from '../../audit/vocabulary';
 import { ValidationError } from '../../errors';
 import type { AccountPatch } from '../../store/repos/accounts';
 import type { AppDeps } from '../app-deps';
-import { accountBaseUrl, accountName, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
+import { accountBaseUrl, accountName, balanceRatePerMinute, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
 import { summarizeAccount, type AccountSummary } from './account-summary';
 
 export interface EditAccountInput {
@@ -15,6 +15,7 @@ export interface EditAccountInput {
   currency?: string;
   fetchConcurrency?: number;
   pollEverySeconds?: number | null;
+  balanceRatePerMinute?: number;
   /** Replaces the stored key (write-only). */
   apiKey?: string;
   /** Replaces the certificate; it must open with the passphrase given, or with the one stored. */
@@ -49,6 +50,7 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
   if (input.currency !== undefined) patch.currency = currencyCode(input.currency);
   if (input.fetchConcurrency !== undefined) patch.fetchConcurrency = fetchConcurrency(input.fetchConcurrency);
   if (input.pollEverySeconds !== undefined) patch.pollEverySeconds = pollEverySeconds(input.pollEverySeconds);
+  if (input.balanceRatePerMinute !== undefined) patch.balanceRatePerMinute = balanceRatePerMinute(input.balanceRatePerMinute);
   const apiKey = input.apiKey?.trim() || undefined;
   const hostChanged = patch.baseUrl !== undefined && new URL(patch.baseUrl).origin !== new URL(current.baseUrl).origin;
   if (hostChanged || apiKey !== undefined || input.certificate !== undefined || input.certificatePassphrase !== undefined) {

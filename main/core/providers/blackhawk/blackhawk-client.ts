@@ -31,6 +31,9 @@ export interface BlackhawkClientOptions {
   timeoutMs: number;
 }
 
+/** What Giftdesk says of a Blackhawk card's balance. */
+export const BLACKHAWK_NO_BALANCE = 'balance not available from Blackhawk';
+
 export function createBlackhawkClient(options: BlackhawkClientOptions): ProviderClient {
   const { transport, label, clientProgramNumber } = options;
   const msToWait = Math.max(0, Math.min(BLACKHAWK_MAX_MS_TO_WAIT, Math.round(options.millisecondsToWait)));
@@ -184,6 +187,11 @@ export function createBlackhawkClient(options: BlackhawkClientOptions): Provider
 
     async balance() {
       return null;
+    },
+
+    // Blackhawk's bulk eGift API documents no balance call: say so, send nothing, never guess.
+    async cardBalance() {
+      return { state: 'not-available', reason: BLACKHAWK_NO_BALANCE };
     },
 
     async catalog(): Promise<CatalogProduct[]> {

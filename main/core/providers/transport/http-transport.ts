@@ -51,6 +51,13 @@ export interface TransportRequest {
   /** HTTP statuses the caller reads itself; any other status is an error. */
   accept: readonly number[];
   timeoutMs?: number;
+  /**
+   * Tries in all, when not the policy's: 1 for a call rationed by a rate window (a balance check), whose every try
+   * must take a slot of its own, so its caller repeats it.
+   */
+  attempts?: number;
+  /** Values of this request that must never appear in an error message (a card's number and PIN). */
+  secrets?: readonly string[];
 }
 
 export interface TransportAnswer {
@@ -77,7 +84,7 @@ export function createTransport(options: TransportOptions): Transport {
       provider: options.provider,
       endpoint: endpointOf(req),
       ...d,
-      providerMessage: d.providerMessage === null ? null : scrubText(d.providerMessage, options.secrets),
+      providerMessage: d.providerMessage === null ? null : scrubText(d.providerMessage, [...options.secrets, ...(req.secrets ?? [])]),
     });
 
   const malformed = (req: TransportRequest, status: number | null, problem: string) =>
@@ -162,10 +169,11 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (e) {
         if (!(e instanceof ProviderError) || e.errorClass !== 'retryable') throw e;
         // An answer past a limit, asked for a few times: the provider keeps sending it, so asking more will not help.
-        if (attempt >= options.retry.maxAttempts && e.providerCode === ANSWER_LIMIT_CODE) {
+        const attempts = req.attempts ?? options.retry.maxAttempts;
+        if (attempt >= attempts && e.providerCode === ANSWER_LIMIT_CODE) {
           throw error(req, { httpStatus: e.httpStatus, providerCode: ANSWER_LIMIT_CODE, providerMessage: e.providerMessage, errorClass: 'fatal' });
         }
-        if (attempt >= options.retry.maxAttempts) throw e;
+        if (attempt >= attempts) throw e;
         if (e.retryAfterMs !== null && e.retryAfterMs > options.retry.maxRetryAfterMs) throw e;
         await options.clock.sleep(e.retryAfterMs ?? backoffDelayMs(attempt, options.retry, options.random));
       }

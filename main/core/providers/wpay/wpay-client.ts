@@ -16,6 +16,7 @@ import { wpayCurrencyCode } from './wpay-currency';
 import { WPAY_LIMITS, wpayPageLimit } from './wpay-limits';
 import {
   wpayBalanceAnswer,
+  wpayCardBalanceAnswer,
   wpayCardsPage,
   wpayNotReady,
   wpayOrderAnswer,
@@ -31,6 +32,7 @@ const STATUS = '/v1/partner/giftcards/order/{refno}/status';
 const CARDS = '/v1/partner/giftcards/order/{orderId}/cards';
 const BALANCE = '/v1/partner/giftcards/sva/balance';
 const REVERSE = '/v1/partner/giftcards/orders/reverse';
+const CARD_BALANCE = '/v1/partner/giftcards/balance';
 
 export interface WpayClientOptions {
   transport: Transport;
@@ -181,6 +183,24 @@ export function createWpayClient({ transport, label }: WpayClientOptions): Provi
       const req: TransportRequest = { method: 'GET', template: BALANCE, path: BALANCE, idempotent: true, accept: [200] };
       const body = parseAnswer(transport, req, await transport.request(req), wpayBalanceAnswer);
       return { cents: body.balance, currency: currencyCode(body.currency) ?? 'AUD' };
+    },
+
+    async cardBalance(card) {
+      if (!card.number) throw refuse(CARD_BALANCE, 'POST', 'the card has no number to ask about');
+      const req: TransportRequest = {
+        method: 'POST',
+        template: CARD_BALANCE,
+        path: CARD_BALANCE,
+        body: { cardNumber: card.number, pin: card.pin ?? '' },
+        idempotent: true,
+        accept: [200],
+        // Each try takes a slot of the account's rate window: the sweep repeats it, not the transport.
+        attempts: 1,
+        secrets: [card.number, ...(card.pin ? [card.pin] : [])],
+      };
+      const body = parseAnswer(transport, req, await transport.request(req), wpayCardBalanceAnswer);
+      const currency = typeof body.currency === 'string' ? body.currency : (body.currency?.code ?? null);
+      return { state: 'answered', balanceCents: body.balance, status: body.status.trim(), expiry: body.expiry ?? null, currency };
     },
 
     async catalog() {

@@ -65,6 +65,14 @@ export const wpayBalanceAnswer = z.looseObject({
   currency: wpayCurrency,
 });
 
+/** The "Individual Gift Card" balance answer: the card's balance, expiry and status (ACTIVATED or another word). */
+export const wpayCardBalanceAnswer = z.looseObject({
+  balance: amountCents,
+  expiry: z.string().nullish(),
+  status: z.string(),
+  currency: z.union([z.string(), z.looseObject({ code: z.string().nullish() })]).nullish(),
+});
+
 export const wpayReverseAnswer = z
   .looseObject({ message: z.string().nullish(), status: z.string().nullish() })
   .nullish();

@@ -14,14 +14,18 @@ interface AccountRow {
   currency: string;
   fetch_concurrency: number;
   poll_every_seconds: number | null;
+  balance_rate_per_minute: number;
   created_at: number;
 }
 
-export type NewAccount = Omit<Account, 'id' | 'createdAt'>;
+/** Wpay's documented balance rate, the default of every account. */
+export const DEFAULT_BALANCE_RATE_PER_MINUTE = 50;
+
+export type NewAccount = Omit<Account, 'id' | 'createdAt' | 'balanceRatePerMinute'> & { balanceRatePerMinute?: number };
 export type AccountPatch = Partial<Omit<Account, 'id' | 'createdAt' | 'provider'>>;
 
 const COLUMNS = `id, name, provider, base_url, merchant_id, client_program_number, sandbox_flavor, currency,
-                 fetch_concurrency, poll_every_seconds, created_at`;
+                 fetch_concurrency, poll_every_seconds, balance_rate_per_minute, created_at`;
 
 function toAccount(r: AccountRow): Account {
   return {
@@ -35,6 +39,7 @@ function toAccount(r: AccountRow): Account {
     currency: r.currency,
     fetchConcurrency: r.fetch_concurrency,
     pollEverySeconds: r.poll_every_seconds,
+    balanceRatePerMinute: r.balance_rate_per_minute,
     createdAt: r.created_at,
   };
 }
@@ -42,7 +47,7 @@ function toAccount(r: AccountRow): Account {
 export function createAccountsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO accounts (${COLUMNS}) VALUES (@id, @name, @provider, @baseUrl, @merchantId, @clientProgramNumber,
-       @sandboxFlavor, @currency, @fetchConcurrency, @pollEverySeconds, @createdAt)`,
+       @sandboxFlavor, @currency, @fetchConcurrency, @pollEverySeconds, @balanceRatePerMinute, @createdAt)`,
   );
   const byId = db.prepare<[string], AccountRow>(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
   const byName = db.prepare<[string], AccountRow>(`SELECT ${COLUMNS} FROM accounts WHERE name = ?`);
@@ -51,7 +56,7 @@ export function createAccountsRepo(db: Db) {
   const repo = {
     /** Stores a new account; its id may be chosen first, so that its secrets can be stored under it beforehand. */
     create(input: NewAccount, now: number, id: string = randomUUID()): Account {
-      const account: Account = { ...input, id, createdAt: now };
+      const account: Account = { ...input, balanceRatePerMinute: input.balanceRatePerMinute ?? DEFAULT_BALANCE_RATE_PER_MINUTE, id, createdAt: now };
       insert.run(account);
       return account;
     },
@@ -76,7 +81,8 @@ export function createAccountsRepo(db: Db) {
       db.prepare(
         `UPDATE accounts SET name = @name, base_url = @baseUrl, merchant_id = @merchantId,
            client_program_number = @clientProgramNumber, sandbox_flavor = @sandboxFlavor, currency = @currency,
-           fetch_concurrency = @fetchConcurrency, poll_every_seconds = @pollEverySeconds WHERE id = @id`,
+           fetch_concurrency = @fetchConcurrency, poll_every_seconds = @pollEverySeconds,
+           balance_rate_per_minute = @balanceRatePerMinute WHERE id = @id`,
       ).run(merged);
       return merged;
     },

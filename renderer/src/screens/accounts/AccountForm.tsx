@@ -35,6 +35,7 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
   const [merchantId, setMerchantId] = useState(account?.merchantId ?? '');
   const [programNumber, setProgramNumber] = useState(account?.clientProgramNumber ?? '');
   const [pollEvery, setPollEvery] = useState(account?.pollEverySeconds ? String(account.pollEverySeconds) : '');
+  const [balanceRate, setBalanceRate] = useState(String(account?.balanceRatePerMinute ?? 50));
   const [apiKey, setApiKey] = useState('');
   const [certificate, setCertificate] = useState<{ name: string; base64: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -72,6 +73,7 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
       clientProgramNumber: api_ === 'blackhawk' && programNumber.trim() ? programNumber.trim() : null,
       sandboxFlavor: provider === 'sandbox' ? flavor : null,
       pollEverySeconds,
+      balanceRatePerMinute: Number(balanceRate),
       ...(apiKey ? { apiKey } : {}),
       ...(certificate ? { certificateBase64: certificate.base64 } : {}),
       ...(passphrase ? { certificatePassphrase: passphrase } : {}),
@@ -196,6 +198,9 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
       )}
       <Field id={id('poll')} label="Seconds between status checks (empty: the provider’s advice)" error={fieldError('pollEverySeconds')}>
         <input id={id('poll')} inputMode="numeric" value={pollEvery} onChange={(e) => setPollEvery(e.target.value.replace(/\D/g, ''))} />
+      </Field>
+      <Field id={id('rate')} label="Balance checks per minute" hint="Wpay allows 50 unless your account manager changed it." error={fieldError('balanceRatePerMinute')}>
+        <input id={id('rate')} inputMode="numeric" value={balanceRate} onChange={(e) => setBalanceRate(e.target.value.replace(/\D/g, ''))} />
       </Field>
       <ErrorText message={error && !error.field ? error.message : null} />
       <div className="actions">

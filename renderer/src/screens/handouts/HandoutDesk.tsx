@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { formatMoney, formatTime, plural } from '../../lib/format';
 import { CardOutputs } from '../orders/CardOutputs';
+import { HandoutBalances } from './HandoutBalances';
 import { HandoutCards } from './HandoutCards';
 import { issueWords } from './issue-words';
 
@@ -168,6 +169,7 @@ export function HandoutDesk({ handoutId, onBack }: { handoutId: number; onBack()
       </p>
       {/* Closing the print panel hands the focus back to the scan field: the next person in the queue is scanned. */}
       <CardOutputs target={{ handoutId }} idBase={`handout-${handoutId}`} onClosed={() => field.current?.focus()} />
+      <HandoutBalances handoutId={handoutId} />
       <HandoutCards detail={detail} onChanged={() => void load()} onError={setError} />
     </section>
   );
