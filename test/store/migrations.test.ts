@@ -134,7 +134,7 @@ describe('migrations', () => {
 
     const store = await open(dataDir, MIGRATIONS.slice(0, 5));
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
       const rows = store.db
         .prepare('SELECT c.order_id AS o, k.state, k.expiry_date, k.printed_exported_at, k.account_id, k.sku FROM cards c JOIN card_custody k ON k.card_id = c.id ORDER BY c.id')
         .all() as { o: number; state: string; expiry_date: string | null; printed_exported_at: number | null; account_id: string; sku: string }[];
@@ -165,7 +165,7 @@ describe('migrations', () => {
     old.close();
     const store = await open(dataDir, MIGRATIONS);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect(store.db.prepare(`SELECT balance_rate_per_minute AS rate FROM accounts`).get()).toEqual({ rate: 50 });
       expect(() => store.db.prepare(`UPDATE accounts SET balance_rate_per_minute = 0`).run()).toThrow(/CHECK/);
       store.db.prepare(`INSERT INTO balance_sweeps (id, scope, state, cards, created_at, updated_at) VALUES (1, 'issued', 'done', 0, 1, 1)`).run();
