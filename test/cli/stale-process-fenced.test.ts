@@ -41,19 +41,15 @@ it('a process frozen mid-submit, let go after another process took the order ove
   const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], { entry: ENTRY });
   const staleDone = collect(stale);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let buffer = '';
-      const watch = (d: Buffer) => {
-        buffer += d.toString('utf8');
-        if (jsonLines<{ state?: string }>(buffer.slice(0, buffer.lastIndexOf('\n') + 1)).some((e) => e.state === 'submitting')) {
-          process.kill(-stale.pid!, 'SIGSTOP');
-          stale.stdout!.off('data', watch);
-          resolve();
-        }
-      };
-      stale.stdout!.on('data', watch);
-      stale.once('close', () => reject(new Error('the order ended before it could be frozen')));
-    });
+    // Frozen once the provider has taken the order (its answer held back), as a process stalls mid-submit.
+    const known = new Set(Object.keys((await sandbox.stats()).ordersByReference));
+    let reference: string | undefined;
+    for (let i = 0; i < 400 && !reference && stale.exitCode === null; i++) {
+      await sleep(25);
+      reference = Object.keys((await sandbox.stats()).ordersByReference).find((r) => !known.has(r));
+    }
+    expect(reference, 'the provider never took the order').toBeDefined();
+    process.kill(-stale.pid!, 'SIGSTOP');
     await sandbox.setFaults({ holdAfterAcceptMs: 0 });
     // Past the frozen process's 1.5 s lease (it cannot renew it) and its 2 s request timeout.
     await sleep(3_000);
