@@ -2,7 +2,7 @@ import type { BarcodeFormat, Card, CardLabels, NewCard } from '../../../../share
 import type { Db } from '../open-database';
 import { createQuarantinedCardsRepo } from './quarantined-cards';
 
-interface CardRow {
+export interface CardRow {
   id: number;
   order_id: number;
   line_id: number | null;

@@ -1,24 +1,9 @@
-import type { BarcodeFormat, NewQuarantinedCard, QuarantineKind, QuarantinedCard } from '../../../../shared/domain';
-import { readLabels, writeLabels } from './cards';
+import type { NewQuarantinedCard, QuarantineKind, QuarantinedCard } from '../../../../shared/domain';
+import { readLabels, writeLabels, type CardRow } from './cards';
 import type { Db } from '../open-database';
 
-interface Row {
-  id: number;
-  order_id: number;
-  provider_key: string;
-  number: string | null;
-  pin: string | null;
-  activation_code: string | null;
-  barcode: string | null;
-  barcode_format: BarcodeFormat | null;
-  labels: string | null;
-  url: string | null;
-  amount_cents: number;
-  expiry: string | null;
-  product_name: string | null;
-  sku: string | null;
-  raw: string;
-  stored_at: number;
+/** A quarantined card's row: a card's columns (it belongs to no order line), and why it is kept apart. */
+interface Row extends Omit<CardRow, 'line_id'> {
   kind: QuarantineKind;
   reason: string;
   other_order_id: number | null;
