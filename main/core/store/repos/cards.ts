@@ -25,7 +25,8 @@ export interface CardRow {
 const COLUMNS = `id, order_id, line_id, provider_key, number, pin, activation_code, barcode, barcode_format, labels, url,
                  amount_cents, expiry, product_name, sku, raw, stored_at`;
 
-function toCard(r: CardRow): Card {
+/** A card row as the domain's card (the quarantine's rows read through it too). */
+export function toCard(r: CardRow): Card {
   return {
     id: r.id,
     orderId: r.order_id,

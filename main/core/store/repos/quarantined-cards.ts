@@ -1,5 +1,5 @@
 import type { NewQuarantinedCard, QuarantineKind, QuarantinedCard } from '../../../../shared/domain';
-import { readLabels, writeLabels, type CardRow } from './cards';
+import { toCard, writeLabels, type CardRow } from './cards';
 import type { Db } from '../open-database';
 
 /** A quarantined card's row: a card's columns (it belongs to no order line), and why it is kept apart. */
@@ -9,25 +9,9 @@ interface Row extends Omit<CardRow, 'line_id'> {
   other_order_id: number | null;
 }
 
-function toCard(r: Row): QuarantinedCard {
+function toQuarantined(r: Row): QuarantinedCard {
   return {
-    id: r.id,
-    orderId: r.order_id,
-    lineId: null,
-    providerKey: r.provider_key,
-    number: r.number,
-    pin: r.pin,
-    activationCode: r.activation_code,
-    barcode: r.barcode,
-    barcodeFormat: r.barcode_format,
-    labels: readLabels(r.labels),
-    url: r.url,
-    amountCents: r.amount_cents,
-    expiry: r.expiry,
-    productName: r.product_name,
-    sku: r.sku,
-    raw: r.raw,
-    storedAt: r.stored_at,
+    ...toCard({ ...r, line_id: null }),
     kind: r.kind,
     reason: r.reason,
     otherOrderId: r.other_order_id,
@@ -75,7 +59,7 @@ export function createQuarantinedCardsRepo(db: Db) {
       return added;
     },
     list(orderId: number): QuarantinedCard[] {
-      return ofOrder.all(orderId).map(toCard);
+      return ofOrder.all(orderId).map(toQuarantined);
     },
     count(orderId: number): number {
       return countOf.get(orderId)!.n;
