@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { addTestAccount, openCore, person } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
 import { manualClock } from '../support/manual-clock';
+import { withRawDb } from '../support/raw-db';
 import { startStubServer, type SeenRequest } from '../support/stub-server';
 import { tempDir } from '../support/temp-dir';
 
@@ -123,6 +124,23 @@ describe('a balance sweep as it is driven', () => {
     clock.advance(60_000);
     expect(await core.app.balances.follow(actor, started.sweepId, () => undefined)).toMatchObject({ state: 'done', answered: 4, failed: 0 });
     expect(stub.seen).toHaveLength(5);
+    await stub.close();
+  });
+
+  it('records nothing more once another process took the lease over while it waited (its writes are fenced)', async () => {
+    const { clock, stub, core, wpayOrder } = await rig();
+    const actor = person();
+    const started = core.app.balances.start(actor, { kind: 'order', orderId: wpayOrder });
+    await clock.sleepingUntil(START + 5_000);
+    expect(stub.seen).toHaveLength(1);
+    // Another process finds the lease expired (this one stalled) and takes it over, as a `resume` elsewhere would.
+    withRawDb(core.dataDir, (db) => db.prepare(`UPDATE engine_lease SET holder = 'other', pid = 1, host = 'elsewhere', label = 'CLI', expires_at = ? WHERE id = 1`).run(START + 3_600_000));
+    clock.advance(5_000);
+    await vi.waitFor(() => expect(core.engine.holdsLease()).toBe(false));
+    // The woken driver took no rate slot, asked nothing, and recorded no answer: the other process asks every card.
+    expect(stub.seen).toHaveLength(1);
+    expect(core.app.balances.progress(actor, started.sweepId)).toMatchObject({ state: 'running', answered: 0 });
+    expect(core.app.balances.cardsOfSweep(actor, started.sweepId)).toHaveLength(0);
     await stub.close();
   });
 });

@@ -128,6 +128,26 @@ describe('balance from the CLI', () => {
     expect(stats.balanceChecks.maxInWindow).toBeLessThanOrEqual(LIMIT);
   }, 120_000);
 
+  it('cancels a --detach-ed sweep with --cancel SWEEP: nothing is asked for it afterwards, not even by a resume', async () => {
+    const { sandbox, dataDir } = await folderWithIssuedCards('cancelled', 3);
+    const detached = await collect(balanceCli(dataDir, ['--issued', '--detach']));
+    expect(detached.code, detached.stderr).toBe(0);
+    const started = jsonLines<{ event: string; sweep: number; state: string }>(detached.stdout).find((e) => e.event === 'started')!;
+    expect(started.state).toBe('queued');
+
+    const cancelled = await collect(balanceCli(dataDir, ['--cancel', String(started.sweep)]));
+    expect(cancelled.code, cancelled.stderr).toBe(0);
+    expect(jsonLines<{ event: string; sweep: number; state: string }>(cancelled.stdout)).toEqual([expect.objectContaining({ event: 'sweep', sweep: started.sweep, state: 'cancelled' })]);
+    const again = await collect(spawnCli(dataDir, ['balance', '--cancel', String(started.sweep)], '', undefined, [], { env: ENV }));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/cancelled/);
+
+    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume'], '', undefined, [], { env: ENV }));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await sandbox.stats()).balanceChecks.requests).toBe(0);
+    expect((await answersBySweep(dataDir, started.sweep)).answers).toHaveLength(0);
+  }, 120_000);
+
   it('never prints a card number or PIN, not even with the provider failing and echoing them back', async () => {
     const { sandbox, dataDir, accountId, cards } = await folderWithIssuedCards('faulty', 20);
     // Cards the provider does not know: its refusal names the number and PIN it was sent.

@@ -9,15 +9,16 @@ import { parseCommandArgs } from '../run-cli';
 
 export const balance: CliCommand = {
   name: 'balance',
-  usage: 'balance (CARD | --handout H | --order N | --issued) [--detach]',
+  usage: 'balance (CARD | --handout H | --order N | --issued) [--detach]  |  balance --cancel SWEEP',
   summary: 'Ask the provider for card balances at the account\'s rate and follow the sweep to its end (CARD is Giftdesk\'s card id; exit 0 once every card has an answer or a plain "not available").',
-  flags: { card: 'CARD', handout: 'handout', order: 'order', issued: 'issued' },
+  flags: { card: 'CARD', handout: 'handout', order: 'order', issued: 'issued', cancel: 'cancel' },
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { handout: { type: 'string' }, order: { type: 'string' }, issued: { type: 'boolean' }, detach: { type: 'boolean' } },
+      { handout: { type: 'string' }, order: { type: 'string' }, issued: { type: 'boolean' }, detach: { type: 'boolean' }, cancel: { type: 'string' } },
       true,
     );
+    if (values.cancel !== undefined) return cancel(ctx, values, positionals);
     const scope = scopeArg(positionals, values);
     const started = ctx.app.balances.start(ctx.actor, scope, { detach: values.detach === true });
     say(ctx, started, `balance sweep ${started.sweepId}: ${started.cards} ${started.cards === 1 ? 'card' : 'cards'}`);
@@ -28,6 +29,21 @@ export const balance: CliCommand = {
     return followSweeps(ctx, [started.sweepId]);
   },
 };
+
+/**
+ * Cancels a sweep (a `--detach`ed one, or one another process follows): the process driving it stops at its next look
+ * at the store; the answers recorded so far are kept.
+ */
+async function cancel(ctx: CliContext, values: Record<string, unknown>, positionals: string[]): Promise<number> {
+  if (positionals.length > 0 || ['handout', 'order', 'issued', 'detach'].some((k) => values[k] !== undefined)) {
+    throw new ValidationError('cancel', 'Give --cancel SWEEP on its own (the sweep id that "balance" printed when it started).');
+  }
+  const sweepId = idArg([String(values.cancel)], 'sweep', 'balance --cancel 4');
+  const p = await ctx.app.balances.cancel(ctx.actor, sweepId);
+  if (ctx.json) ctx.out(JSON.stringify({ event: 'sweep', ...progressFields(p) }));
+  else ctx.out(summaryLine(p));
+  return EXIT.ok;
+}
 
 /** Follows sweeps to their end with progress lines (stderr; JSON lines on stdout with --json), then each card's reading. */
 export async function followSweeps(ctx: CliContext, sweepIds: readonly number[]): Promise<number> {

@@ -3,12 +3,13 @@ import os from 'node:os';
 import { isSweepOver } from '../../../shared/balance-sweep-state-machine';
 import type { OrderEngine } from '../engine/engine-api';
 import { EngineBusy } from '../engine/engine-lease';
+import { isLeaseLost } from '../store/errors';
 import type { Sweep } from '../store/repos/balances';
 import { driveSweep, type SweepDriverDeps } from './drive-sweep';
 
 export interface BalanceEngineDeps extends Omit<SweepDriverDeps, 'driver' | 'changed'> {
   /** The order engine's lease: one process drives a data folder's orders and sweeps. */
-  lease: Pick<OrderEngine, 'claim' | 'holdsLease'>;
+  lease: Pick<OrderEngine, 'claim' | 'holdsLease' | 'fenced'>;
   /** This process, as another one is told ("desktop app", "CLI"). */
   label: string;
 }
@@ -24,6 +25,16 @@ export function createBalanceEngine(deps: BalanceEngineDeps) {
   events.setMaxListeners(0);
   const driver = `${deps.label}, pid ${process.pid} on ${os.hostname()}`;
   const changed = (sweepId: number) => void events.emit('change', sweepId);
+  // The driver's writes go through the lease's fence, as the order engine's do: a process that stalled past its lease
+  // and wakes records nothing more (no late answer, no slot taken) once another one drives the folder.
+  const fenced = <A extends unknown[], R>(write: (...args: A) => R) => (...args: A): R => deps.lease.fenced(() => write(...args));
+  const balances: SweepDriverDeps['balances'] = {
+    ...deps.balances,
+    transition: fenced(deps.balances.transition),
+    note: fenced(deps.balances.note),
+    takeSlot: fenced(deps.balances.takeSlot),
+    recordAnswer: fenced(deps.balances.recordAnswer),
+  };
   let followers = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -31,10 +42,16 @@ export function createBalanceEngine(deps: BalanceEngineDeps) {
   const drive = (sweepId: number) => {
     if (running.has(sweepId) || stopped) return;
     const abort = new AbortController();
-    const done = driveSweep({ ...deps, driver, changed }, sweepId, abort.signal)
+    const done = driveSweep({ ...deps, balances, driver, changed }, sweepId, abort.signal)
       .catch((err: unknown) => {
+        // Another process drives the folder now (the order engine stops on it too): this one writes nothing more.
+        if (isLeaseLost(err)) return;
         // Not a provider answer (a bug, a full disk): the commits stand, and the next look at the store tries again.
-        deps.balances.note(sweepId, { lastError: `Internal error: ${err instanceof Error ? err.message : String(err)}` }, deps.clock.now());
+        try {
+          balances.note(sweepId, { lastError: `Internal error: ${err instanceof Error ? err.message : String(err)}` }, deps.clock.now());
+        } catch {
+          // The note could not be written either (the lease went meanwhile, the disk is full): the commits stand.
+        }
       })
       .finally(() => {
         running.delete(sweepId);

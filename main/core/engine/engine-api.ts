@@ -20,6 +20,11 @@ export interface OrderEngine {
   claim(): void;
   /** Whether this process holds the lease now (it drives the folder's orders and balance sweeps). */
   holdsLease(): boolean;
+  /**
+   * Runs a write under this process's lease, refused (LeaseLost, and the engine stops) in the write's own transaction
+   * once another process holds it: how the balance sweeps' writes are fenced like the orders'.
+   */
+  fenced<T>(write: () => T): T;
   /** Drives an unsettled order in the background from wherever its committed state says. */
   drive(orderId: number): void;
   /** Checks the order now instead of at its next scheduled time (driving it if nothing does). */

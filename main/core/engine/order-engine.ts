@@ -1,5 +1,6 @@
 import type { Order } from '../../../shared/domain';
 import { isSettled } from '../../../shared/order-state-machine';
+import { isLeaseLost } from '../store/errors';
 import type { EngineLeaseRepo } from '../store/repos/engine-lease';
 import { startDriveTask, type DriveTaskDeps } from './drive-task';
 import type { OrderEngine } from './engine-api';
@@ -21,11 +22,15 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
   const hub = createProgressHub(deps.cards);
   const tasks = createTaskRegistry();
   const lease = createLeaseHeartbeat(deps.lease, deps.clock, deps.label, deps.leaseTtlMs, () => void engine.stop());
-  const taskDeps: DriveTaskDeps = {
-    ...deps,
-    hub,
-    fence: { holder: lease.holder, write: (write) => deps.lease.fenced(lease.holder(), write), lost: lease.lost },
+  const fenced = <T>(write: () => T): T => {
+    try {
+      return deps.lease.fenced(lease.holder(), write);
+    } catch (err) {
+      if (isLeaseLost(err)) lease.lost();
+      throw err;
+    }
   };
+  const taskDeps: DriveTaskDeps = { ...deps, hub, fence: { holder: lease.holder, write: fenced, lost: lease.lost } };
   const pollOverrides = new Map<number, number>();
   let stopping: Promise<void> | null = null;
 
@@ -45,6 +50,7 @@ export function createOrderEngine(deps: OrderEngineDeps): OrderEngine {
   const engine: OrderEngine = {
     claim: () => lease.ensure(),
     holdsLease: () => lease.held(),
+    fenced,
     drive(orderId) {
       if (unsettled(orderId)) start(orderId);
     },
