@@ -78,6 +78,8 @@ export const exportRequestSchema = z.strictObject({
   passphrase: z.string().min(1).max(500).optional(),
   /** age only: an X25519 recipient instead of a passphrase. */
   recipient: z.string().min(1).max(200).optional(),
+  /** The window's name for this job, to follow and cancel a big card file as a sheet is. */
+  jobId: outputJobIdSchema,
 });
 
 export const outputOutcomeSchema = z.object({

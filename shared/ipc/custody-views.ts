@@ -136,6 +136,7 @@ export const handoutExportSchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   passphrase: z.string().min(1).max(500).optional(),
   recipient: z.string().min(1).max(200).optional(),
+  jobId: outputJobIdSchema,
 });
 
 export const releaseSchema = z.strictObject({ accountId: z.string().min(1), sku: z.string().max(100), amountCents: z.number().int().positive() });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { createBridge } from '../../shared/ipc/bridge';
 import { channels, CHANNELS } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { realKeychain, testVault } from '../support/core';
+import { fakeCards } from '../support/fake-cards';
 import { mixedCards } from '../support/order-with-cards';
 import { ipcContext, testOutputs } from '../support/desktop';
 import { wpayAccountPayload } from '../support/account-payload';
@@ -149,6 +151,31 @@ describe('errors from worker threads', () => {
     expect(JSON.stringify(answer)).not.toContain(cards[1]!.number!);
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+describe('a big card file followed under its job id', () => {
+  it('tells how far it is, and Cancel stops the worker: no file, no audit entry, no passphrase shown', async () => {
+    const account = core.accounts.findByName('Sandbox (Wpay)')!;
+    const order = core.orders.createDraft(
+      { accountId: account.id, clientReference: 'big-file-1', currency: 'AUD', lines: [{ sku: 'WW-EGIFT', faceValueCents: 2500, quantity: 20_000 }] },
+      Date.now(),
+    );
+    core.cards.insertMany(order.id, fakeCards(20_000, 7), Date.now());
+    const dir = tempDir();
+    const { outputs } = testOutputs(dir);
+    // One window: its jobs are followed and cancelled in the same context the request runs in.
+    const context = ipcContext(core, { outputs });
+    const ask = (channel: string, payload: unknown) => dispatch(channels, handlers, channel, payload, context);
+    const jobId = randomUUID();
+    const answer = ask('cards.export', { orderId: order.id, format: 'pdf', jobId });
+    await expect.poll(async () => value(await ask('cards.jobProgress', { jobId }) as Envelope<{ cards: number }>).cards, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(value(await ask('cards.jobProgress', { jobId }) as Envelope<{ running: boolean; total: number }>)).toMatchObject({ running: true, total: 20_000 });
+    expect(value(await ask('cards.cancelJob', { jobId }) as Envelope<{ cancelled: boolean }>)).toEqual({ cancelled: true });
+    expect(await answer).toEqual({ ok: true, value: { done: false, reason: 'stopped', cards: 0, generatedPassphrase: null } });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(core.audit.list({ subject: `order:${order.id}` }).filter((e) => e.action === 'cards.export')).toEqual([]);
+    expect(value(await ask('cards.jobProgress', { jobId }) as Envelope<{ running: boolean }>).running).toBe(false);
+  }, 120_000);
 });
 
 describe('createBridge', () => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../audit/vocabulary';
 import { checkLogo } from '../../sheets/check-paths';
 import type { AppDeps } from '../app-deps';
-import type { CardJobControl } from './card-job-source';
+import { cardSetOf, type CardJobControl } from './card-job-source';
 import { exportCards, type ExportInput } from './export-cards';
 import type { OutputTarget } from './card-job-source';
 import { previewPages, previewSheet, printSheet, saveAlignmentPage, saveSheet, sheetPlan, type SheetRequest, type SheetViewer } from './sheets';
@@ -20,6 +20,8 @@ export function outputCommands(deps: AppDeps) {
     sheetPlan: (_actor: Actor, target: OutputTarget & { layout: string }) => sheetPlan(deps, target),
     previewPages: (actor: Actor, request: SheetRequest & { maxPages?: number }) => previewPages(deps, actor, request),
     exportCards: (actor: Actor, input: ExportInput, control?: CardJobControl) => exportCards(deps, actor, input, control),
+    /** How many cards a card file of the target would hold, so a front door can show how far its making is. */
+    cardCount: (_actor: Actor, target: OutputTarget) => cardSetOf(deps, target, 'a card file').source.cardCount,
     /** A logo checked as every sheet checks it (PNG or JPEG, at most MAX_LOGO_PIXELS), so a shell refuses a bad one as it is chosen. */
     checkLogo: (_actor: Actor, logoPath: string) => checkLogo(logoPath),
     /** A layout's alignment test page: no card on it, so nothing to audit. */

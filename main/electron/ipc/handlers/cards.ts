@@ -1,5 +1,6 @@
 import type { HandlerGroup } from './handler-types';
 import { outputsOf } from './outputs-of';
+import { makeExport } from './export-outcome';
 import { makeSheet } from './sheet-outcome';
 
 export const cardHandlers: HandlerGroup<'cards'> = {
@@ -44,7 +45,7 @@ export const cardHandlers: HandlerGroup<'cards'> = {
   },
 
   /** An encrypted card file saved where the person chooses; a passphrase Giftdesk made is shown to them this once. */
-  async 'cards.export'({ orderId, format, passphrase, recipient }, context) {
+  async 'cards.export'({ orderId, format, passphrase, recipient, jobId }, context) {
     const outputs = outputsOf(context);
     const { app, actor } = context;
     app.vault.assertRecentPasscode(actor, 'export cards');
@@ -56,7 +57,6 @@ export const cardHandlers: HandlerGroup<'cards'> = {
       extension,
     });
     if (!target) return { done: false, reason: 'cancelled', cards: 0, generatedPassphrase: null };
-    const made = await app.outputs.exportCards(actor, { orderId, format, outPath: target, passphrase, recipients: recipient ? [recipient] : [] });
-    return { done: true, reason: null, cards: made.cards, generatedPassphrase: made.generatedPassphrase };
+    return makeExport(context, { orderId, format, outPath: target, passphrase, recipients: recipient ? [recipient] : [] }, jobId);
   },
 };

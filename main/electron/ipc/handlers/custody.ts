@@ -1,6 +1,7 @@
 import type { Custody } from '../../../core/app/custody';
 import type { HandlerGroup } from './handler-types';
 import { outputsOf } from './outputs-of';
+import { makeExport } from './export-outcome';
 import { makeSheet } from './sheet-outcome';
 
 const custodyView = (c: Custody) => ({ cardId: c.cardId, state: c.state, handoutId: c.handoutId, issuedTo: c.issuedTo, voidReason: c.voidReason });
@@ -36,17 +37,15 @@ export const handoutHandlers: HandlerGroup<'handouts'> = {
     return makeSheet(context, sheet, { action, layout, jobId }, target);
   },
 
-  async 'handouts.export'({ handoutId, format, passphrase, recipient }, context) {
+  async 'handouts.export'({ handoutId, format, passphrase, recipient, jobId }, context) {
     const outputs = outputsOf(context);
-    const { app, actor } = context;
     const target = await outputs.chooseSavePath({
       title: 'Save encrypted card file',
       suggestedName: `handout-${handoutId}-cards.${format === 'age' ? 'csv.age' : format}`,
       extension: format === 'age' ? 'age' : format,
     });
     if (!target) return { done: false, reason: 'cancelled', cards: 0, generatedPassphrase: null };
-    const made = await app.outputs.exportCards(actor, { handoutId, format, outPath: target, passphrase, recipients: recipient ? [recipient] : [] });
-    return { done: true, reason: null, cards: made.cards, generatedPassphrase: made.generatedPassphrase };
+    return makeExport(context, { handoutId, format, outPath: target, passphrase, recipients: recipient ? [recipient] : [] }, jobId);
   },
 
   async 'handouts.record'({ handoutId }, context) {

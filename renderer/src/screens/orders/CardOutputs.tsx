@@ -120,11 +120,15 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
   const exportFile = () =>
     run('export', async () => {
       const secret = passphrase ? { passphrase } : {};
-      const r = await withPasscode(() =>
-        'handoutId' in target ? api().handouts.export({ handoutId: target.handoutId, format, ...secret }) : api().cards.export({ orderId: target.orderId, format, ...secret }),
+      const r = await job.run((jobId) =>
+        withPasscode(() =>
+          'handoutId' in target
+            ? api().handouts.export({ handoutId: target.handoutId, format, ...secret, jobId })
+            : api().cards.export({ orderId: target.orderId, format, ...secret, jobId }),
+        ),
       );
       setPassphrase('');
-      if (!r.done) return 'Nothing was saved.';
+      if (!r.done) return r.reason === 'stopped' ? 'Stopped. No card file was saved, and no part of it was left behind.' : 'Nothing was saved.';
       setShownOnce(r.generatedPassphrase);
       return `Encrypted file of ${r.cards.toLocaleString()} cards saved.`;
     });
@@ -210,19 +214,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
               </div>
             </div>
           )}
-          {job.progress && (
-            <div className="progress sheet-progress">
-              <div className="progress-track" role="progressbar" aria-label="Making the card sheet" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent}>
-                <div className="progress-fill" style={{ width: `${job.percent}%` }} />
-              </div>
-              <span className="progress-text">
-                Making the sheet: {job.progress.cards.toLocaleString()} of {(job.progress.total ?? 0).toLocaleString()} cards
-              </span>
-              <button type="button" onClick={() => void job.cancel()} disabled={job.cancelling}>
-                {job.cancelling ? 'Stopping…' : 'Cancel'}
-              </button>
-            </div>
-          )}
+          {busy !== 'export' && <JobProgress job={job} making="the card sheet" />}
           {statusFor === 'sheet' && status && (
             <p className="notice" role="status" ref={statusRef}>
               {status}
@@ -253,6 +245,7 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
               {busy === 'export' ? 'Encrypting…' : 'Export…'}
             </button>
           </div>
+          {busy === 'export' && <JobProgress job={job} making="the card file" />}
           {statusFor === 'export' && status && (
             <p className="notice" role="status" ref={statusRef}>
               {status}
@@ -263,5 +256,23 @@ export function CardOutputs({ target, idBase, open = false, onClosed }: { target
       </div>
       <ErrorText message={error && !['layout', 'passphrase', 'message', 'logo'].includes(error.field ?? '') ? error.message : null} />
     </details>
+  );
+}
+
+/** How far the sheet or card file being made is, with Cancel (the worker stops and removes its unfinished file). */
+function JobProgress({ job, making }: { job: ReturnType<typeof useSheetJob>; making: string }) {
+  if (!job.progress) return null;
+  return (
+    <div className="progress sheet-progress">
+      <div className="progress-track" role="progressbar" aria-label={`Making ${making}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent}>
+        <div className="progress-fill" style={{ width: `${job.percent}%` }} />
+      </div>
+      <span className="progress-text">
+        Making {making}: {job.progress.cards.toLocaleString()} of {(job.progress.total ?? 0).toLocaleString()} cards
+      </span>
+      <button type="button" onClick={() => void job.cancel()} disabled={job.cancelling}>
+        {job.cancelling ? 'Stopping…' : 'Cancel'}
+      </button>
+    </div>
   );
 }
