@@ -9,7 +9,7 @@ import type { SheetOptions } from '../sheets/render-sheet';
 import { sheetJob, type OutputSource } from '../sheets/sheet-job';
 import { checkPassphrase } from './passphrase';
 import type { CardJob } from './worker-protocol';
-import { XLSX_MAX_PASSWORD } from './xlsx';
+import { XLSX_MAX_PASSWORD } from './xlsx-password';
 
 export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

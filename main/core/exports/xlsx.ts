@@ -7,9 +7,6 @@ import officeCrypto from 'officecrypto-tool';
 import type { PrintableCard } from '../sheets/printable-card';
 import { cardColumns, type CardFileOptions } from './card-columns';
 
-/** Office's own limit on an open password. */
-export const XLSX_MAX_PASSWORD = 255;
-
 const TEXT = '@';
 const AMOUNT = '0.00';
 /** Wide enough for a 33-digit barcode, so nothing shows as ####. */

@@ -1,6 +1,5 @@
 // A report's table written as CSV (for programs and importers) or XLSX (for people), chosen by the file's name.
 // No card secret is ever in one: these are the bookkeeper's files, written in the clear.
-import ExcelJS from 'exceljs';
 import { formatCents } from '../../../shared/money';
 import { ValidationError } from '../errors';
 import { csvTable } from '../exports/csv';
@@ -47,6 +46,8 @@ export function csvText(table: Table): string {
 }
 
 async function xlsxBytes(table: Table): Promise<Buffer> {
+  // Loaded when a spreadsheet is written, not at every start of the CLI or the app (it is the heaviest module we use).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Giftdesk';
   const sheet = book.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { writeAtomically } from '../exports/output-file';
 
 export interface RecoveryKit {
@@ -14,6 +13,8 @@ const MARGIN = 56;
  * what to do with it. Written like card files: 0600 under a temporary name, renamed into place when complete.
  */
 export async function writeRecoveryKit(file: string, kit: RecoveryKit, partialPath?: string): Promise<void> {
+  // Loaded when a kit is written, not at every start (sheets are drawn in the card worker, which loads its own).
+  const { default: PDFDocument } = await import('pdfkit');
   await writeAtomically(file, async (out) => {
     const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: 'Giftdesk recovery kit', Creator: 'Giftdesk' } });
     doc.pipe(out);
