@@ -15,8 +15,12 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Most files wait on child processes (the CLI, a sandbox provider, a keyring) more than they compute: two at a
+    // time use a two-core machine instead of leaving a core idle (vitest's default is one fewer than the cores). The
+    // timeouts leave room for a file sharing the machine with another.
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });
