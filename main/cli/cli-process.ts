@@ -13,7 +13,9 @@ import { runCli } from './run-cli';
  * (the tests' small Argon2id cost, a short engine lease and request timeout, a short balance window); everything
  * else is the same for every caller.
  */
-export async function runCliProcess(extra: Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient' | 'balanceTiming'>> = {}): Promise<void> {
+export type CliProcessOptions = Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient' | 'balanceTiming'>>;
+
+export async function runCliProcess(extra: CliProcessOptions = {}): Promise<void> {
   // A reader that stops early (`| head`) is not an error of ours: stop writing quietly.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

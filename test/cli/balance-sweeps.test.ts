@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, person } from '../support/core';
-import { addWpayAccount, collect, jsonLines, spawnCli, type CliResult } from '../support/cli';
+import { addWpayAccount, collect, jsonLines, spawnCli, testCoreEnv, type CliResult } from '../support/cli';
 import { fakeCards } from '../support/fake-cards';
 import { issuedCards } from '../support/issued-cards';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -14,7 +14,7 @@ import { tempDir } from '../support/temp-dir';
 const WINDOW_MS = 1_500;
 const LIMIT = 50;
 const TIMING = { windowMs: WINDOW_MS, marginMs: 300, watchMs: 150, retryBaseMs: 100 };
-const ENV = { ...process.env, GIFTDESK_TEST_BALANCE_TIMING: JSON.stringify(TIMING) };
+const ENV = testCoreEnv({ balanceTiming: TIMING });
 
 let root: string;
 beforeAll(() => {

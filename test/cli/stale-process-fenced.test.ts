@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addWpayAccount, collect, jsonLines, spawnCli } from '../support/cli';
+import { addWpayAccount, collect, jsonLines, spawnCli, testCoreEnv } from '../support/cli';
 import { openCore } from '../support/core';
 import { withRawDb } from '../support/raw-db';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -11,7 +11,9 @@ import { tempDir } from '../support/temp-dir';
 // unanswered submit times out and it would note the failure on the order (as it did before fencing, into the completed
 // order) — the store refuses that write, and every other one it tries.
 
-const ENTRY = 'test/support/cli-entry-short-lease.ts';
+// An engine lease of 1.5 s instead of 30 s and provider requests that time out after 2 s: a frozen process's lease
+// is taken over within seconds, and its unanswered request times out when it is let go.
+const SHORT_LEASE = { env: testCoreEnv({ leaseTtlMs: 1_500, providerClient: { timeoutMs: 2_000 } }) };
 const QUANTITY = 300;
 
 let sandbox: SandboxProcess;
@@ -38,7 +40,7 @@ it('a process frozen mid-submit, let go after another process took the order ove
   await addWpayAccount(dataDir, 'Provider', sandbox.url, sandbox.apiKey);
   // The provider takes the order but does not answer the submit before the frozen process's request times out.
   await sandbox.setFaults({ holdAfterAcceptMs: 60_000 });
-  const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], { entry: ENTRY });
+  const stale = spawnCli(dataDir, ['--json', 'order', '--account', 'Provider', '--sku', 'WWQ651BHNWSH', '--amount', '10.00', '--qty', String(QUANTITY), '--poll-every', '0.2'], undefined, undefined, [], SHORT_LEASE);
   const staleDone = collect(stale);
   try {
     // Frozen once the provider has taken the order (its answer held back), as a process stalls mid-submit.
@@ -53,7 +55,7 @@ it('a process frozen mid-submit, let go after another process took the order ove
     await sandbox.setFaults({ holdAfterAcceptMs: 0 });
     // Past the frozen process's 1.5 s lease (it cannot renew it) and its 2 s request timeout.
     await sleep(3_000);
-    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume', '--poll-every', '0.2'], undefined, undefined, [], { entry: ENTRY }));
+    const resumed = await collect(spawnCli(dataDir, ['--json', 'resume', '--poll-every', '0.2'], undefined, undefined, [], SHORT_LEASE));
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(jsonLines<{ state?: string; cards?: number }>(resumed.stdout).at(-1)).toMatchObject({ state: 'complete', cards: QUANTITY });
     const afterTakeover = everythingWritten(dataDir);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { CliProcessOptions } from '../../main/cli/cli-process';
 import { TEST_PASSCODE } from './core';
 
 export interface CliResult {
@@ -10,7 +11,7 @@ export interface CliResult {
 /**
  * Starts the CLI as users run it (no Electron; the tests' small Argon2id cost), in its own process group so a test
  * can kill all of it at once. The test passcode goes first on stdin, as a person's would, then the command's `stdin`.
- * `entry`: the CLI with other injected values (cli-entry-short-lease.ts); `env`: what cli-entry.ts reads (a short balance window).
+ * `env`: the child's environment; testCoreEnv adds the values cli-entry.ts injects (a short lease, a short window).
  */
 export function spawnCli(
   dataDir: string,
@@ -18,9 +19,9 @@ export function spawnCli(
   stdin = '',
   passcode: string | null = TEST_PASSCODE,
   wrapper: string[] = [],
-  { entry = 'test/support/cli-entry.ts', env = process.env }: { entry?: string; env?: NodeJS.ProcessEnv } = {},
+  { env = process.env }: { env?: NodeJS.ProcessEnv } = {},
 ): ChildProcess {
-  const command = [...wrapper, process.execPath, '--import', 'tsx', entry, '--data-dir', dataDir, ...args];
+  const command = [...wrapper, process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;
@@ -30,6 +31,11 @@ export function spawnCli(
  * The CLI as a person who is not root runs it: root writes through any permission bits, so when the tests run as
  * root the CLI gets root's uid (its keychain still answers) without the capabilities that override them.
  */
+/** This process's environment with what cli-entry.ts injects into the CLI's core (its test values, as JSON). */
+export function testCoreEnv(values: Omit<CliProcessOptions, 'passcodeKdf'>): NodeJS.ProcessEnv {
+  return { ...process.env, GIFTDESK_TEST_CORE: JSON.stringify(values) };
+}
+
 export function runCliWithoutRootOverride(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
   const wrapper = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable', '--'] : [];
   return collect(spawnCli(dataDir, args, stdin, TEST_PASSCODE, wrapper));
