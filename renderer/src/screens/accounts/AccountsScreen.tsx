@@ -5,6 +5,7 @@ import { api, call, messageOf } from '../../lib/api';
 import { useApp } from '../../state/app-store';
 import { AccountForm } from './AccountForm';
 import { PROVIDER_LABEL } from './account-defaults';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
 
@@ -82,7 +83,9 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
   return (
     <li className="panel account" aria-label={account.name}>
       <div className="account-main">
-        <h2>{account.name}</h2>
+        <h2>
+          {account.name} <EnvironmentBadge account={account} />
+        </h2>
         <p className="muted">
           {PROVIDER_LABEL[account.provider]}
           {account.provider === 'sandbox' ? ` (speaks ${PROVIDER_LABEL[flavour]})` : ''} · {account.currency} · {account.provider === 'sandbox' ? 'built-in sandbox' : account.baseUrl}
