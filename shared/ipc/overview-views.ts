@@ -38,6 +38,8 @@ export const accountBalanceSchema = z.object({
   accountId: z.string(),
   balance: moneySchema.nullable(),
   note: z.string().nullable(),
+  /** The provider could not be asked or refused (not: it reports no balance). */
+  failed: z.boolean(),
   checkedAt: z.number(),
 });
 export type AccountBalanceView = z.infer<typeof accountBalanceSchema>;

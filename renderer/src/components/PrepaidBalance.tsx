@@ -9,7 +9,7 @@ export function isLow(state: BalanceState | undefined, thresholdCents: number | 
 /** An account's prepaid balance in words: being asked, the amount (flagged when low), or why there is none. */
 export function PrepaidBalance({ state, thresholdCents }: { state: BalanceState | undefined; thresholdCents: number | null }) {
   if (!state || state.asking) return <span className="muted">Asking the provider…</span>;
-  if (!state.balance) return <span className="muted">{state.note}</span>;
+  if (!state.balance) return <span className={state.failed ? 'balance-failed' : 'muted'}>{state.note}</span>;
   const amount = formatMoney(state.balance.cents, state.balance.currency);
   if (!isLow(state, thresholdCents)) return <span className="balance-amount">{amount}</span>;
   return (

@@ -1,4 +1,5 @@
 import { GiftdeskError } from '../../errors';
+import { ProviderError } from '../../providers/provider-error';
 import type { AppDeps } from '../app-deps';
 
 export interface AccountBalance {
@@ -7,6 +8,8 @@ export interface AccountBalance {
   balance: { cents: number; currency: string } | null;
   /** Why there is no balance, in words; null when there is one. */
   note: string | null;
+  /** The provider could not be asked, or refused (not: it reports no balance). */
+  failed: boolean;
   checkedAt: number;
 }
 
@@ -19,9 +22,16 @@ export async function accountBalance(deps: AppDeps, accountId: string): Promise<
   const checkedAt = deps.clock.now();
   try {
     const balance = await (await deps.providers.clientFor(accountId)).balance();
-    return { accountId, balance, note: balance ? null : 'This provider does not report a prepaid balance.', checkedAt };
+    return { accountId, balance, note: balance ? null : 'Not reported by this provider', failed: false, checkedAt };
   } catch (err) {
     if (!(err instanceof GiftdeskError)) throw err;
-    return { accountId, balance: null, note: `The balance could not be read: ${err.message}`, checkedAt };
+    return { accountId, balance: null, note: `No balance: ${shortReason(err)}`, failed: true, checkedAt };
   }
+}
+
+/** The provider's own words, short enough to sit beside an account ("Invalid API key (AP01)"); the endpoint is no use here. */
+function shortReason(err: GiftdeskError): string {
+  if (!(err instanceof ProviderError)) return err.message;
+  const words = err.providerMessage ?? (err.httpStatus === null ? 'no answer from the provider' : `HTTP ${err.httpStatus}`);
+  return err.providerCode ? `${words} (${err.providerCode})` : words;
 }

@@ -7,7 +7,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
 import { withPasscode } from '../../lib/with-passcode';
-import { CHECK_EVERY, CURRENCIES, DEFAULT_CURRENCY, PROVIDER_LABEL } from './account-defaults';
+import { CHECK_EVERY, CURRENCIES, DEFAULT_CURRENCY, PROVIDER_LABEL, SANDBOX_CHECK_EVERY } from './account-defaults';
 import { baseUrlOf, HostChoice, hostChoiceOf, type HostChoiceValue } from './HostChoice';
 
 interface Props {
@@ -54,12 +54,14 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
   const editing = account !== undefined;
   const baseUrl = provider === 'sandbox' ? null : baseUrlOf(api_, host);
   const currencies = CURRENCIES.some((c) => c.code === currency) ? CURRENCIES : [{ code: currency, name: currency }, ...CURRENCIES];
-  const checkChoices = CHECK_EVERY.some((c) => c.seconds === checkEvery) ? CHECK_EVERY : [...CHECK_EVERY, { seconds: checkEvery, label: `Every ${checkEvery} seconds` }];
+  const offered = provider === 'sandbox' ? [...SANDBOX_CHECK_EVERY, ...CHECK_EVERY] : CHECK_EVERY;
+  const checkChoices = offered.some((c) => c.seconds === checkEvery) ? offered : [...offered, { seconds: checkEvery, label: `Every ${checkEvery} seconds` }];
 
   const chooseProvider = (p: ProviderName) => {
     setProvider(p);
     setHost(null);
     setCurrency(DEFAULT_CURRENCY[p]);
+    setCheckEvery(p === 'sandbox' ? 2 : null);
   };
 
   const readCertificate = async (file: File | undefined) => {
@@ -228,7 +230,7 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'testing' ? 'Testing the connection…' : !reachChanged ? 'Save changes' : editing ? 'Test and save' : 'Test and add account'}
+          {busy === 'testing' ? 'Testing the connection…' : error?.connection ? 'Test again' : !reachChanged ? 'Save changes' : editing ? 'Test and save' : 'Test and add account'}
         </button>
         {error?.connection && (
           <button type="button" className="danger" disabled={busy !== null} onClick={() => void save('save-anyway')}>

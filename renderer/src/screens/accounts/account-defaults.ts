@@ -28,3 +28,9 @@ export const CHECK_EVERY: readonly { seconds: number | null; label: string }[] =
   { seconds: 900, label: 'Every 15 minutes' },
   { seconds: 3_600, label: 'Every hour' },
 ];
+
+/** A sandbox answers in seconds: its accounts are checked that often (as the two it starts with are). */
+export const SANDBOX_CHECK_EVERY: readonly { seconds: number | null; label: string }[] = [
+  { seconds: 2, label: 'Every 2 seconds (the sandbox answers at once)' },
+  { seconds: 10, label: 'Every 10 seconds' },
+];

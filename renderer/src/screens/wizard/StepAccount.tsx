@@ -44,7 +44,9 @@ export function StepAccount({ draft, update, next }: { draft: Draft; update(p: P
                 {a.name} <EnvironmentBadge account={a} />
               </span>
               <span className="muted">
-                {PROVIDER_LABEL[a.api]} · {a.currency} · prepaid balance: <PrepaidBalance state={balances[a.id]} thresholdCents={threshold} />
+                {PROVIDER_LABEL[a.api]} · {a.currency}
+                <br />
+                Prepaid balance: <PrepaidBalance state={balances[a.id]} thresholdCents={threshold} />
               </span>
             </label>
           ))}
