@@ -45,16 +45,18 @@ const protection = (p: string | undefined) =>
   p === 'age-recipients' ? 'for age recipients' : p === 'generated-passphrase' ? 'with a passphrase Giftdesk made' : p === 'passphrase' ? 'with a passphrase' : null;
 const sheetParts = (d: Maybe<{ cards: number; pages: number; layout: string; scratch: boolean }>) =>
   parts(count(d.cards, 'card'), count(d.pages, 'page'), d.layout ? layoutWords(d.layout) : null, d.scratch ? 'scratch-off' : null);
+const connectionWords = (c: string | undefined) => (c === 'tested' ? 'connection tested' : c === 'saved-anyway' ? 'saved anyway after a failed connection test' : null);
 const when = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
 
 const SENTENCES: Sentences = {
-  'account.add': (d) => `Added the account ${quoted(d.name, 'an account')}${parts(d.provider, d.apiKeyStored ? 'API key stored in the keychain' : null, d.certificateStored ? 'certificate stored' : null)}`,
+  'account.add': (d) => `Added the account ${quoted(d.name, 'an account')}${parts(d.provider, d.apiKeyStored ? 'API key stored in the keychain' : null, d.certificateStored ? 'certificate stored' : null, connectionWords(d.connection))}`,
   'account.edit': (d) =>
     `Changed the account ${quoted(d.name, d.accountId ?? 'an account')}${parts(
       d.fields && d.fields.length > 0 ? `changed: ${d.fields.join(', ')}` : null,
       d.apiKeyReplaced ? 'API key replaced' : null,
       d.certificateReplaced ? 'certificate replaced' : null,
       d.secretsRemoved ? 'new host: stored key removed' : null,
+      connectionWords(d.connection),
     )}`,
   'account.remove': (d) => `Removed the account ${quoted(d.name, d.accountId ?? 'an account')}`,
   'order.place': (d) => `Placed ${order(d.orderId, d.reference)} on ${quoted(d.account, 'an account')}${parts(count(d.quantity, 'card'), money(d.totalCents, d.currency), d.lines && d.lines > 1 ? count(d.lines, 'line') : null)}`,

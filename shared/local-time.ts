@@ -16,3 +16,9 @@ export function localTimestamp(ms: number): string {
   const abs = Math.abs(offset);
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())} ${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
+
+/** "2026-03-31": the local day a moment falls in, as the reports' ranges take it. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}

@@ -49,3 +49,14 @@ export class IllegalCustodyTransition extends ValidationError {
     super('card', message);
   }
 }
+
+/**
+ * An account's connection test failed before its key was saved: nothing was stored. The person may fix the key or
+ * host, or save it anyway by saying so (the form's "Save anyway", the CLI's flag).
+ */
+export class ConnectionTestFailed extends GiftdeskError {
+  readonly kind = 'connection-test-failed';
+  constructor(providerWords: string, options?: { cause?: unknown }) {
+    super(`The connection test failed, so nothing was saved: ${providerWords.replace(/\.?$/, '.')}`, options);
+  }
+}

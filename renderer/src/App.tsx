@@ -15,6 +15,7 @@ import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OrderWizard } from './screens/wizard/OrderWizard';
+import { OverviewScreen } from './screens/overview/OverviewScreen';
 import { useApp } from './state/app-store';
 
 export function App() {
@@ -45,6 +46,7 @@ export function App() {
       <Nav />
       <main className="content" id="content" tabIndex={-1}>
         <BackupBanner />
+        {screen === 'overview' && <OverviewScreen />}
         {screen === 'orders' && <OrdersScreen />}
         {screen === 'new-order' && <OrderWizard key={wizardRun} />}
         {screen === 'cards' && <CardsScreen />}

@@ -72,6 +72,8 @@ export const CHANNELS = [
   'balances.handout',
   'balances.expiring',
   'balances.expiryNotice',
+  'overview.get',
+  'accounts.balance',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

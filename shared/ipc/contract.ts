@@ -35,6 +35,7 @@ import {
   spendRowSchema,
 } from './views';
 import { cardBalanceSchema, EXPIRY_DAYS, expiringSchema, handoutBalanceSchema, sweepProgressSchema, sweepScopeSchema } from './balance-views';
+import { accountBalanceSchema, overviewSchema } from './overview-views';
 import { backupViewSchema, lockViewSchema, passcodeSchema, startAnswerSchema, vaultStatusSchema } from './vault-views';
 
 // The one list of what may cross between renderer and main. Preload, main's registration and dispatch, and the
@@ -193,6 +194,11 @@ export const channels = {
   'balances.expiring': { request: z.strictObject({ days: z.union(EXPIRY_DAYS.map((d) => z.literal(d))) }), response: expiringSchema, cardData: true },
   /** The daily notice about stock that expires within 30 days (null: none, or given today already); names no card. */
   'balances.expiryNotice': { request: none, response: z.object({ notice: z.object({ title: z.string(), body: z.string() }).nullable() }), cardData: false },
+
+  /** What the app opens on: spend, orders to look at, stock and what expires soon (local figures only). */
+  'overview.get': { request: none, response: overviewSchema, cardData: false },
+  /** An account's prepaid balance as its provider tells it now, or why not. */
+  'accounts.balance': { request: byAccount, response: accountBalanceSchema, cardData: false },
 } satisfies { [C in Channel]: ChannelSpec };
 
 /** What main pushes to the renderer, unasked. */

@@ -65,12 +65,19 @@ const accountSecrets = {
   certificatePassphrase: z.string().min(1).max(500).optional(),
 };
 
+/**
+ * The form tests the connection before a key is saved, and saves a key that failed only when the person says "Save
+ * anyway": the desktop always says which.
+ */
+const connection = z.enum(['test', 'save-anyway']);
+
 export const accountAddSchema = z.strictObject({
   provider: z.enum(PROVIDERS),
   ...accountSettings,
   /** Absent: the provider's test host; ignored for a sandbox account, which always reaches the built-in sandbox. */
   baseUrl: baseUrl.optional(),
   ...accountSecrets,
+  connection,
 });
 export type AccountAddInput = z.input<typeof accountAddSchema>;
 
@@ -78,6 +85,8 @@ export const accountEditSchema = z.strictObject({
   id: z.string().min(1),
   ...z.object(accountSettings).partial().shape,
   ...accountSecrets,
+  /** Needed when the key, certificate or host changes. */
+  connection: connection.optional(),
 });
 export type AccountEditInput = z.input<typeof accountEditSchema>;
 

@@ -110,7 +110,7 @@ describe('balances on the desktop', () => {
     await nav('Accounts').click();
     const account = page.getByRole('listitem', { name: 'Shop Wpay' });
     await account.getByRole('button', { name: 'Edit' }).click();
-    const rate = page.getByLabel('Balance checks per minute');
+    const rate = page.getByLabel('Card balance checks a minute, at most');
     expect(await rate.inputValue()).toBe('50');
     await rate.fill('0');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -70,15 +70,15 @@ describe('ordering cards through the desktop UI', () => {
     await page.getByRole('radio', { name: 'Sandbox' }).check();
     await page.getByLabel('Account name').fill(NEW_ACCOUNT);
     await page.getByLabel('API key').fill(API_KEY);
-    await page.getByLabel(/Seconds between status checks/).fill('1');
+    await page.getByLabel('How often Giftdesk checks an order in progress').selectOption({ label: 'Every 2 seconds (the sandbox answers at once)' });
     await app.screenshot('01-accounts-add');
-    await page.getByRole('button', { name: 'Add account' }).last().click();
+    await page.getByRole('button', { name: 'Test and add account' }).click();
 
     const item = page.getByRole('listitem', { name: NEW_ACCOUNT });
     await expect.poll(() => item.getByText(`Key stored ••••${API_KEY.slice(-4)}`).count()).toBe(1);
     const account = core.accounts.findByName(NEW_ACCOUNT)!;
     expect(await core.secrets.apiKey(account.id)).toBe(API_KEY);
-    expect(account.pollEverySeconds).toBe(1);
+    expect(account.pollEverySeconds).toBe(2);
 
     await item.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => item.getByText(/^Connected\./).count()).toBe(1);

@@ -8,8 +8,8 @@ import { printAccount } from './print-account';
 
 export const accountAdd: CliCommand = {
   name: 'account add',
-  usage: 'account add --name N --provider wpay|blackhawk|sandbox [--flavor wpay|blackhawk] [--base-url URL] [--merchant-id ID] [--client-program N] [--cert FILE.p12] [--currency AUD] [--poll-every S] [--concurrency N] [--balance-rate N]',
-  summary: 'Add an account. stdin: the Wpay API key, or the Blackhawk certificate passphrase.',
+  usage: 'account add --name N --provider wpay|blackhawk|sandbox [--flavor wpay|blackhawk] [--base-url URL] [--merchant-id ID] [--client-program N] [--cert FILE.p12] [--currency AUD] [--poll-every S] [--concurrency N] [--balance-rate N] [--test]',
+  summary: 'Add an account. stdin: the Wpay API key, or the Blackhawk certificate passphrase. --test: ask the provider first, and store nothing if the connection fails.',
   flags: {
     sandboxFlavor: 'flavor',
     baseUrl: 'base-url',
@@ -35,6 +35,7 @@ export const accountAdd: CliCommand = {
       'poll-every': { type: 'string' },
       concurrency: { type: 'string' },
       'balance-rate': { type: 'string' },
+      test: { type: 'boolean' },
     });
     if (!values.name) throw new ValidationError('name', '--name is required.');
     const provider = values.provider as ProviderName | undefined;
@@ -66,6 +67,8 @@ export const accountAdd: CliCommand = {
       fetchConcurrency: optionalNumber('concurrency', values.concurrency) ?? undefined,
       // Balance checks sent per minute at most (Wpay's 50 unless the account manager changed it).
       balanceRatePerMinute: optionalNumber('balance-rate', values['balance-rate']) ?? undefined,
+      // Without --test the key is stored as before (scripts depend on it); with it, a failing key is not stored at all.
+      ...(values.test ? { connection: 'test' as const } : {}),
     });
     printAccount(ctx, account);
     return EXIT.ok;

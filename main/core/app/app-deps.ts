@@ -45,7 +45,7 @@ export interface AppDeps {
   settings: SettingsRepo;
   secrets: AccountSecrets;
   engine: OrderEngine;
-  providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget'>;
+  providers: Pick<ProviderRegistry, 'clientFor' | 'catalogFor' | 'suggestedSkus' | 'forget' | 'probe'>;
   /** The integrity check begun when the store opened (run on the card writer's thread). */
   integrity: Promise<StoreCorrupt | null>;
   /** The worker thread that renders sheets and encrypts card files. */

@@ -7,6 +7,7 @@ import { cardCommands } from './cards';
 import { custodyCommands } from './custody';
 import { lockCommands } from './lock';
 import { orderCommands } from './orders';
+import { overviewQuery } from './overview';
 import { outputCommands } from './outputs';
 import { readOnlyApp, type ReadsOf } from './read-only';
 import { reportCommands } from './reports';
@@ -27,6 +28,7 @@ function allCommands(deps: AppDeps) {
     vault: vaultCommands(deps),
     backups: backupCommands(deps),
     balances: balanceCommands(deps),
+    overview: { get: overviewQuery(deps) },
   };
 }
 
@@ -36,7 +38,7 @@ export type App = ReturnType<typeof createApp>;
 
 /** The commands that only read; on a read-only store the others refuse (read-only.ts). A new command is a write until listed here. */
 const READS: ReadsOf<Commands> = {
-  accounts: ['list', 'byName', 'testConnection', 'products'],
+  accounts: ['list', 'byName', 'testConnection', 'products', 'balance'],
   orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
   outputs: ['checkLogo', 'sheetPlan'],
@@ -48,6 +50,7 @@ const READS: ReadsOf<Commands> = {
   backups: ['status'],
   balances: ['progress', 'open', 'list', 'card', 'cardsOfSweep', 'handout', 'expiring', 'onChange'],
   custody: ['stock', 'checkRecipientsCsv', 'listHandouts', 'showHandout', 'history'],
+  overview: ['get'],
 };
 
 /**

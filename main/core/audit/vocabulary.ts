@@ -35,12 +35,13 @@ type CardRef = { cardId: number; last4: string | null; handoutId: number | null 
 /** Each action and its fields. */
 export interface AuditDetails {
   /** An account was added; its secrets went to the keychain (only whether they did is recorded). */
-  'account.add': { accountId: string; name: string; provider: string; api: 'wpay' | 'blackhawk'; apiKeyStored: boolean; certificateStored: boolean };
+  /** connection: tested before the key was saved, or saved anyway after the test failed (absent: not tested, as by older CLIs). */
+  'account.add': { accountId: string; name: string; provider: string; api: 'wpay' | 'blackhawk'; apiKeyStored: boolean; certificateStored: boolean; connection?: 'tested' | 'saved-anyway' };
   /**
    * Settings changed (their names), a key or certificate replaced. secretsRemoved: the host changed, so the stored key
    * and certificate passphrase were removed (never sent to the new host) and must be entered again.
    */
-  'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean; secretsRemoved?: boolean };
+  'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean; secretsRemoved?: boolean; connection?: 'tested' | 'saved-anyway' };
   'account.remove': { accountId: string; name: string };
   /** A draft committed with its client reference, before anything was sent. */
   'order.place': { orderId: number; reference: string; accountId: string; account: string; lines: number; quantity: number; totalCents: number; currency: string };

@@ -1,8 +1,5 @@
-/** Where an account points unless told otherwise: each provider's test host (providers.md). */
-export const TEST_HOSTS: Record<'wpay' | 'blackhawk', string> = {
-  wpay: 'https://pt-api.wpay.com.au',
-  blackhawk: 'https://apipp.blackhawknetwork.com',
-};
+/** Where an account points unless told otherwise: each provider's test host (providers.md; decided in shared/). */
+export { TEST_HOSTS } from '../../../shared/account-environment';
 
 export const DEFAULT_CURRENCY: Record<'wpay' | 'blackhawk', string> = { wpay: 'AUD', blackhawk: 'USD' };
 

@@ -4,6 +4,13 @@ import type { Clock } from '../clock';
 import type { AccountSecrets } from '../secrets/account-secrets';
 import { createProviderClient, type ProviderClientHandle, type ProviderClientOptions } from './create-provider-client';
 import type { CatalogProduct, ProviderClient } from './provider-client';
+import type { ClientCertificate } from './transport/tls-dispatcher';
+
+/** Secrets given by hand, for settings not saved yet (an account's connection tested before its key is stored). */
+export interface GivenSecrets {
+  apiKey: string | null;
+  certificate: ClientCertificate | null;
+}
 
 /** Where the registry finds an account and its certificate (the store, in the app); providers/ knows no store. */
 export interface AccountSource {
@@ -49,8 +56,8 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
     return sandbox;
   };
 
-  const build = async (account: Account): Promise<ProviderClientHandle> => {
-    const apiKey = await options.secrets.apiKey(account.id);
+  const build = async (account: Account, given?: GivenSecrets): Promise<ProviderClientHandle> => {
+    const apiKey = given ? given.apiKey : await options.secrets.apiKey(account.id);
     const clientOptions = { ...options.client, clock: options.clock };
     if (account.provider === 'sandbox') {
       const sb = await sandboxHandle();
@@ -60,6 +67,7 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
         clientOptions,
       );
     }
+    if (given) return createProviderClient(account, given, clientOptions);
     const p12 = account.provider === 'blackhawk' ? options.accounts.certificate(account.id) : null;
     const passphrase = p12 ? await options.secrets.certificatePassphrase(account.id) : null;
     return createProviderClient(account, { apiKey, certificate: p12 && passphrase !== null ? { p12, passphrase } : null }, clientOptions);
@@ -74,6 +82,13 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
         client.catch(() => clients.delete(accountId));
       }
       return client;
+    },
+    /**
+     * A client for settings and secrets that are not stored (yet), kept nowhere: the caller closes it. An account's
+     * connection is tested with it before its key is saved.
+     */
+    probe(account: Account, secrets: GivenSecrets): Promise<ProviderClientHandle> {
+      return build(account, secrets);
     },
     /** The account's catalog (null where the provider has none), read at most once per CATALOG_TTL_MS. */
     async catalogFor(accountId: string): Promise<CatalogProduct[] | null> {

@@ -2,6 +2,7 @@ import { api } from '../lib/api';
 import { useApp, type Screen } from '../state/app-store';
 
 const ITEMS: { screen: Screen; label: string }[] = [
+  { screen: 'overview', label: 'Overview' },
   { screen: 'orders', label: 'Orders' },
   { screen: 'new-order', label: 'New order' },
   { screen: 'cards', label: 'Cards' },

@@ -7,7 +7,7 @@ import { api, call } from '../lib/api';
 import { setClipboardSeconds } from '../lib/clipboard';
 import { notifySettled } from '../lib/notify';
 
-export type Screen = 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'reports' | 'settings';
+export type Screen = 'overview' | 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'reports' | 'settings';
 
 interface AppState {
   screen: Screen;
@@ -46,7 +46,8 @@ interface AppState {
 }
 
 export const useApp = create<AppState>((set, get) => ({
-  screen: 'orders',
+  // What the app opens on (the first-run guide, until there is an order).
+  screen: 'overview',
   cardsOrderId: null,
   handoutId: null,
   wizardRun: 0,

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { accountBaseUrl, accountName, balanceRatePerMinute, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
 import { DEFAULT_BALANCE_RATE_PER_MINUTE } from '../../store/repos/accounts';
 import { summarizeAccount, type AccountSummary } from './account-summary';
+import { connectionNote, testBeforeSaving, type ConnectionChoice } from './check-before-saving';
 
 export interface AddAccountInput {
   name: string;
@@ -28,6 +29,8 @@ export interface AddAccountInput {
   fetchConcurrency?: number;
   /** Balance checks per minute at most (50, Wpay's documented limit, unless given). */
   balanceRatePerMinute?: number;
+  /** Test the connection first and store nothing if it fails, or save anyway; absent: save without a test. */
+  connection?: ConnectionChoice;
 }
 
 /**
@@ -69,6 +72,10 @@ export async function addAccount(deps: AppDeps, actor: Actor, input: AddAccountI
   };
 
   const id = randomUUID();
+  if (input.connection === 'test') {
+    const certificate = input.certificate ? { p12: input.certificate, passphrase: input.certificatePassphrase ?? '' } : null;
+    await testBeforeSaving(deps, { id, ...settings, createdAt: deps.clock.now() }, { apiKey: apiKey ?? null, certificate });
+  }
   try {
     if (apiKey) await deps.secrets.setApiKey(id, apiKey);
     if (input.certificatePassphrase !== undefined) await deps.secrets.setCertificatePassphrase(id, input.certificatePassphrase);
@@ -77,7 +84,7 @@ export async function addAccount(deps: AppDeps, actor: Actor, input: AddAccountI
       if (input.certificate) deps.accounts.setCertificate(id, input.certificate);
       deps.audit.append(actor, {
         action: 'account.add',
-        details: { accountId: id, name, provider: input.provider, api, apiKeyStored: apiKey !== undefined, certificateStored: input.certificate !== undefined },
+        details: { accountId: id, name, provider: input.provider, api, apiKeyStored: apiKey !== undefined, certificateStored: input.certificate !== undefined, ...connectionNote(input.connection) },
       });
       return created;
     });

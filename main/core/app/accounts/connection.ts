@@ -1,5 +1,5 @@
 import { formatMoney } from '../../../../shared/money';
-import type { CatalogProduct, ProviderLimits } from '../../providers/provider-client';
+import type { CatalogProduct, ProviderClient, ProviderLimits } from '../../providers/provider-client';
 import { limitsFor } from '../../providers/provider-limits';
 import type { AppDeps } from '../app-deps';
 
@@ -13,7 +13,11 @@ export interface ConnectionTest {
 /** "Test connection": one harmless read per provider (Wpay balance, Blackhawk catalog). A failure is the provider's error. */
 export async function testConnection(deps: AppDeps, accountId: string): Promise<ConnectionTest> {
   deps.accounts.get(accountId);
-  const client = await deps.providers.clientFor(accountId);
+  return askProvider(await deps.providers.clientFor(accountId));
+}
+
+/** The one harmless read, on any client: a stored account's, or one probing settings not saved yet. */
+export async function askProvider(client: ProviderClient): Promise<ConnectionTest> {
   if (client.provider === 'wpay') {
     const balance = await client.balance();
     const message = balance ? `Connected. Prepaid balance ${formatMoney(balance.cents, balance.currency)}.` : 'Connected. This account does not report a balance.';

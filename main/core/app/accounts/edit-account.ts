@@ -4,6 +4,7 @@ import type { AccountPatch } from '../../store/repos/accounts';
 import type { AppDeps } from '../app-deps';
 import { accountBaseUrl, accountName, balanceRatePerMinute, certificateOpens, clientProgramNumber, currencyCode, fetchConcurrency, pollEverySeconds, required } from './account-rules';
 import { summarizeAccount, type AccountSummary } from './account-summary';
+import { connectionNote, testBeforeSaving, type ConnectionChoice } from './check-before-saving';
 
 export interface EditAccountInput {
   id: string;
@@ -21,6 +22,8 @@ export interface EditAccountInput {
   /** Replaces the certificate; it must open with the passphrase given, or with the one stored. */
   certificate?: Uint8Array;
   certificatePassphrase?: string;
+  /** When the key, certificate or host changes: test the connection first (nothing saved if it fails), or save anyway. */
+  connection?: ConnectionChoice;
 }
 
 /**
@@ -53,15 +56,16 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
   if (input.balanceRatePerMinute !== undefined) patch.balanceRatePerMinute = balanceRatePerMinute(input.balanceRatePerMinute);
   const apiKey = input.apiKey?.trim() || undefined;
   const hostChanged = patch.baseUrl !== undefined && new URL(patch.baseUrl).origin !== new URL(current.baseUrl).origin;
-  if (hostChanged || apiKey !== undefined || input.certificate !== undefined || input.certificatePassphrase !== undefined) {
-    deps.passcodeEntry.assertRecent('change an account’s key or host');
-  }
+  const reachChanged = hostChanged || apiKey !== undefined || input.certificate !== undefined || input.certificatePassphrase !== undefined;
+  if (reachChanged) deps.passcodeEntry.assertRecent('change an account’s key or host');
   if (input.certificate) {
     const stored = hostChanged ? null : await deps.secrets.certificatePassphrase(current.id);
     const passphrase = input.certificatePassphrase ?? stored;
     if (passphrase === null) throw new ValidationError('certificatePassphrase', 'Enter the passphrase of the certificate.');
     certificateOpens(input.certificate, passphrase);
   }
+  const tested = reachChanged && input.connection !== undefined;
+  if (tested && input.connection === 'test') await testBeforeSaving(deps, { ...current, ...patch }, await secretsAfterEdit(deps, current.id, input, apiKey, hostChanged));
 
   // The old host's secrets go before anything else is written, so a failure later cannot leave them for the new host.
   if (hostChanged) {
@@ -82,6 +86,7 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
         apiKeyReplaced: apiKey !== undefined,
         certificateReplaced: input.certificate !== undefined,
         secretsRemoved: hostChanged,
+        ...(tested ? connectionNote(input.connection) : {}),
       },
     });
     return updated;
@@ -89,4 +94,12 @@ export async function editAccount(deps: AppDeps, actor: Actor, input: EditAccoun
   // The cached client holds the old key and settings.
   deps.providers.forget(current.id);
   return summarizeAccount(deps, account);
+}
+
+/** The key and certificate the account will have once this edit is saved: the ones typed, else the stored ones (none after a new host). */
+async function secretsAfterEdit(deps: AppDeps, id: string, input: EditAccountInput, apiKey: string | undefined, hostChanged: boolean) {
+  const storedKey = hostChanged ? null : await deps.secrets.apiKey(id);
+  const p12 = input.certificate ?? deps.accounts.certificate(id);
+  const passphrase = input.certificatePassphrase ?? (hostChanged ? null : await deps.secrets.certificatePassphrase(id));
+  return { apiKey: apiKey ?? storedKey, certificate: p12 && passphrase !== null ? { p12, passphrase } : null };
 }

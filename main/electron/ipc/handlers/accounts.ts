@@ -16,4 +16,5 @@ export const accountHandlers: HandlerGroup<'accounts'> = {
   },
   'accounts.testConnection': ({ accountId }, { app, actor }) => app.accounts.testConnection(actor, accountId),
   'accounts.products': ({ accountId }, { app, actor }) => app.accounts.products(actor, accountId),
+  'accounts.balance': ({ accountId }, { app, actor }) => app.accounts.balance(actor, accountId),
 };

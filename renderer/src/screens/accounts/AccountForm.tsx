@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
+import { accountApi } from '../../../../shared/account-api';
+import { accountEnvironment } from '../../../../shared/account-environment';
 import type { ProviderName } from '../../../../shared/domain';
 import type { AccountView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { api, call, messageOf, UiError } from '../../lib/api';
 import { withPasscode } from '../../lib/with-passcode';
-import { accountApi } from '../../../../shared/account-api';
-import { DEFAULT_BASE_URL, DEFAULT_CURRENCY, PROVIDER_LABEL } from './account-defaults';
+import { CHECK_EVERY, CURRENCIES, DEFAULT_CURRENCY, PROVIDER_LABEL, SANDBOX_CHECK_EVERY } from './account-defaults';
+import { baseUrlOf, HostChoice, hostChoiceOf, type HostChoiceValue } from './HostChoice';
 
 interface Props {
   /** The account being edited; absent when adding. */
@@ -16,39 +18,50 @@ interface Props {
 }
 
 /** The part of a base URL that decides where a key goes (scheme, host and port); null while it is not a URL yet. */
-function hostOf(url: string): string | null {
+function hostOf(url: string | null): string | null {
   try {
-    return new URL(url).origin;
+    return url === null ? null : new URL(url).origin;
   } catch {
     return null;
   }
 }
 
-/** Add or edit an account. Secrets typed here go to main once and are never shown again, not even to this form. */
+type Failure = { message: string; field?: string; connection?: true };
+
+/**
+ * Add or edit an account. Secrets typed here go to main once and are never shown again, not even to this form. Main
+ * tests the connection before it saves a key; a key that fails is saved only after "Save anyway".
+ */
 export function AccountForm({ account, onDone, onCancel }: Props) {
   const uid = useId();
   const [provider, setProvider] = useState<ProviderName>(account?.provider ?? 'wpay');
   const [flavor, setFlavor] = useState<'wpay' | 'blackhawk'>(account?.sandboxFlavor ?? 'wpay');
   const [name, setName] = useState(account?.name ?? '');
-  const [baseUrl, setBaseUrl] = useState(account?.baseUrl ?? DEFAULT_BASE_URL.wpay);
+  const environment = account ? accountEnvironment(account) : null;
+  const [host, setHost] = useState<HostChoiceValue>(account && environment !== 'sandbox' ? hostChoiceOf(account.baseUrl, environment === 'test' ? 'test' : 'live') : null);
   const [currency, setCurrency] = useState(account?.currency ?? 'AUD');
   const [merchantId, setMerchantId] = useState(account?.merchantId ?? '');
   const [programNumber, setProgramNumber] = useState(account?.clientProgramNumber ?? '');
-  const [pollEvery, setPollEvery] = useState(account?.pollEverySeconds ? String(account.pollEverySeconds) : '');
+  const [checkEvery, setCheckEvery] = useState<number | null>(account?.pollEverySeconds ?? null);
   const [balanceRate, setBalanceRate] = useState(String(account?.balanceRatePerMinute ?? 50));
   const [apiKey, setApiKey] = useState('');
   const [certificate, setCertificate] = useState<{ name: string; base64: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
 
   const api_ = accountApi({ provider, sandboxFlavor: provider === 'sandbox' ? flavor : null });
   const editing = account !== undefined;
+  const baseUrl = provider === 'sandbox' ? null : baseUrlOf(api_, host);
+  const currencies = CURRENCIES.some((c) => c.code === currency) ? CURRENCIES : [{ code: currency, name: currency }, ...CURRENCIES];
+  const offered = provider === 'sandbox' ? [...SANDBOX_CHECK_EVERY, ...CHECK_EVERY] : CHECK_EVERY;
+  const checkChoices = offered.some((c) => c.seconds === checkEvery) ? offered : [...offered, { seconds: checkEvery, label: `Every ${checkEvery} seconds` }];
 
   const chooseProvider = (p: ProviderName) => {
     setProvider(p);
-    setBaseUrl(DEFAULT_BASE_URL[p]);
+    setHost(null);
     setCurrency(DEFAULT_CURRENCY[p]);
+    setCheckEvery(p === 'sandbox' ? 2 : null);
   };
 
   const readCertificate = async (file: File | undefined) => {
@@ -59,24 +72,25 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
     setCertificate({ name: file.name, base64: btoa(binary) });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
+  const save = async (connection: 'test' | 'save-anyway') => {
+    if (provider !== 'sandbox' && baseUrl === null) return setError({ field: 'baseUrl', message: 'Choose where the orders go: the test host, or live with your live address.' });
+    if (baseUrl === '') return setError({ field: 'baseUrl', message: 'Type the live address your account manager gave you.' });
+    setBusy(connection === 'test' ? 'testing' : 'saving');
     setError(null);
-    const pollEverySeconds = pollEvery.trim() === '' ? null : Number(pollEvery);
     const settings = {
       name,
       // A sandbox account always reaches the built-in sandbox, wherever it listens.
-      ...(provider === 'sandbox' ? {} : { baseUrl }),
-      currency: currency.trim().toUpperCase(),
+      ...(baseUrl === null ? {} : { baseUrl }),
+      currency,
       merchantId: api_ === 'blackhawk' && merchantId.trim() ? merchantId.trim() : null,
       clientProgramNumber: api_ === 'blackhawk' && programNumber.trim() ? programNumber.trim() : null,
       sandboxFlavor: provider === 'sandbox' ? flavor : null,
-      pollEverySeconds,
+      pollEverySeconds: checkEvery,
       balanceRatePerMinute: Number(balanceRate),
       ...(apiKey ? { apiKey } : {}),
       ...(certificate ? { certificateBase64: certificate.base64 } : {}),
       ...(passphrase ? { certificatePassphrase: passphrase } : {}),
+      connection,
     };
     try {
       const saved = editing
@@ -87,14 +101,24 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
       setPassphrase('');
       onDone(saved);
     } catch (err) {
-      setError({ message: messageOf(err), ...(err instanceof UiError && err.field ? { field: err.field } : {}) });
+      const ui = err instanceof UiError ? err : null;
+      setError({ message: messageOf(err), ...(ui?.field ? { field: ui.field } : {}), ...(ui?.kind === 'connection-test-failed' ? { connection: true as const } : {}) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save('test');
   };
 
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
   const id = (f: string) => `${uid}-${f}`;
+  const reachChanged = !editing || apiKey !== '' || certificate !== null || passphrase !== '' || (baseUrl !== null && hostOf(baseUrl) !== hostOf(account.baseUrl));
+  const hostWarning =
+    editing && hostOf(baseUrl) !== null && hostOf(baseUrl) !== hostOf(account.baseUrl)
+      ? 'A new host: the stored key and certificate passphrase are removed when you save, and must be entered again. Giftdesk never sends a key to another host.'
+      : null;
 
   return (
     <form className="panel form" onSubmit={submit} aria-labelledby={id('title')}>
@@ -114,10 +138,10 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
       )}
       {provider === 'sandbox' && !editing && (
         <div className="field">
-          <label htmlFor={id('flavor')}>Sandbox speaks</label>
+          <label htmlFor={id('flavor')}>The sandbox acts like</label>
           <select id={id('flavor')} value={flavor} onChange={(e) => setFlavor(e.target.value as 'wpay' | 'blackhawk')}>
-            <option value="wpay">Wpay API</option>
-            <option value="blackhawk">Blackhawk API</option>
+            <option value="wpay">Wpay</option>
+            <option value="blackhawk">Blackhawk Network</option>
           </select>
         </div>
       )}
@@ -125,27 +149,20 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
         <Field id={id('name')} label="Account name" error={fieldError('name')}>
           <input id={id('name')} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />
         </Field>
-        <Field id={id('currency')} label="Currency" error={fieldError('currency')}>
-          <input id={id('currency')} value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} required />
+        <Field id={id('currency')} label="Currency the account pays in" error={fieldError('currency')}>
+          <select id={id('currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+            {currencies.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
-      {provider !== 'sandbox' && (
-        <Field
-          id={id('baseUrl')}
-          label="Base URL"
-          error={fieldError('baseUrl')}
-          hint={
-            editing && hostOf(baseUrl) !== hostOf(account.baseUrl)
-              ? 'A new host: the stored key and certificate passphrase are removed when you save, and must be entered again. Giftdesk never sends a key to another host.'
-              : 'The provider’s test host until you are ready for real orders.'
-          }
-        >
-          <input id={id('baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required spellCheck={false} />
-        </Field>
-      )}
+      {provider !== 'sandbox' && <HostChoice id={id('host')} api={api_} value={host} onChange={setHost} error={fieldError('baseUrl')} warning={hostWarning} />}
       {api_ === 'blackhawk' && (
         <div className="grid2">
-          <Field id={id('merchant')} label="Merchant ID" error={fieldError('merchantId')}>
+          <Field id={id('merchant')} label="Merchant ID (MID)" error={fieldError('merchantId')}>
             <input id={id('merchant')} value={merchantId} onChange={(e) => setMerchantId(e.target.value)} />
           </Field>
           <Field id={id('program')} label="Client program number" error={fieldError('clientProgramNumber')}>
@@ -163,17 +180,10 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
               ? `Key stored ••••${account.apiKeyLast4 ?? ''}. Leave empty to keep it; type a new one to replace it.`
               : provider === 'sandbox'
                 ? 'Optional for the sandbox. Stored in the system keychain and never shown again.'
-                : 'Stored in the system keychain. It is never shown again.'
+                : 'Stored in the system keychain once the connection works. It is never shown again.'
           }
         >
-          <input
-            id={id('key')}
-            type="password"
-            value={apiKey}
-            onChange={(e) => setApiKey(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input id={id('key')} type="password" value={apiKey} onChange={(e) => setApiKey(e.target.value)} autoComplete="off" spellCheck={false} />
         </Field>
       )}
       {api_ === 'blackhawk' && provider !== 'sandbox' && (
@@ -196,17 +206,37 @@ export function AccountForm({ account, onDone, onCancel }: Props) {
           </Field>
         </div>
       )}
-      <Field id={id('poll')} label="Seconds between status checks (empty: the provider’s advice)" error={fieldError('pollEverySeconds')}>
-        <input id={id('poll')} inputMode="numeric" value={pollEvery} onChange={(e) => setPollEvery(e.target.value.replace(/\D/g, ''))} />
+      <Field id={id('check')} label="How often Giftdesk checks an order in progress" error={fieldError('pollEverySeconds')}>
+        <select id={id('check')} value={checkEvery ?? ''} onChange={(e) => setCheckEvery(e.target.value === '' ? null : Number(e.target.value))}>
+          {checkChoices.map((c) => (
+            <option key={c.seconds ?? 'advice'} value={c.seconds ?? ''}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </Field>
-      <Field id={id('rate')} label="Balance checks per minute" hint="Wpay allows 50 unless your account manager changed it." error={fieldError('balanceRatePerMinute')}>
-        <input id={id('rate')} inputMode="numeric" value={balanceRate} onChange={(e) => setBalanceRate(e.target.value.replace(/\D/g, ''))} />
-      </Field>
-      <ErrorText message={error && !error.field ? error.message : null} />
+      {api_ === 'wpay' && (
+        <Field id={id('rate')} label="Card balance checks a minute, at most" hint="Wpay allows 50 unless your account manager changed it." error={fieldError('balanceRatePerMinute')}>
+          <input id={id('rate')} inputMode="numeric" value={balanceRate} onChange={(e) => setBalanceRate(e.target.value.replace(/\D/g, ''))} />
+        </Field>
+      )}
+      {error?.connection ? (
+        <div className="connection-failed" role="alert">
+          <p className="error">{error.message}</p>
+          <p className="muted">Check the key and the address, then test again. Save anyway only if you know why it fails (for example, the provider is down right now).</p>
+        </div>
+      ) : (
+        <ErrorText message={error && !error.field ? error.message : null} />
+      )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {editing ? 'Save changes' : 'Add account'}
+        <button type="submit" className="primary" disabled={busy !== null}>
+          {busy === 'testing' ? 'Testing the connection…' : error?.connection ? 'Test again' : !reachChanged ? 'Save changes' : editing ? 'Test and save' : 'Test and add account'}
         </button>
+        {error?.connection && (
+          <button type="button" className="danger" disabled={busy !== null} onClick={() => void save('save-anyway')}>
+            {busy === 'saving' ? 'Saving…' : 'Save anyway'}
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

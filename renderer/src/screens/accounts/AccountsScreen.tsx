@@ -5,6 +5,9 @@ import { api, call, messageOf } from '../../lib/api';
 import { useApp } from '../../state/app-store';
 import { AccountForm } from './AccountForm';
 import { PROVIDER_LABEL } from './account-defaults';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
+import { PrepaidBalance } from '../../components/PrepaidBalance';
+import { useAccountBalances, type BalanceState } from '../../lib/use-account-balances';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
 
@@ -13,6 +16,9 @@ export function AccountsScreen() {
   const loadAccounts = useApp((s) => s.loadAccounts);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const threshold = useApp((s) => s.settings?.lowBalanceCents ?? null);
+  // Asked again whenever the list changes: a key saved anyway shows here what its provider says of it.
+  const balances = useAccountBalances(accounts.map((a) => a.id), accounts);
 
   const done = async (saved: AccountView) => {
     setEditing(null);
@@ -48,7 +54,7 @@ export function AccountsScreen() {
       ) : (
         <ul className="account-list">
           {accounts.map((a) => (
-            <AccountItem key={a.id} account={a} onEdit={() => setEditing({ mode: 'edit', account: a })} onRemoved={loadAccounts} />
+            <AccountItem key={a.id} account={a} balance={balances[a.id]} threshold={threshold} onEdit={() => setEditing({ mode: 'edit', account: a })} onRemoved={loadAccounts} />
           ))}
         </ul>
       )}
@@ -56,7 +62,15 @@ export function AccountsScreen() {
   );
 }
 
-function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onEdit(): void; onRemoved(): Promise<void> }) {
+interface ItemProps {
+  account: AccountView;
+  balance: BalanceState | undefined;
+  threshold: number | null;
+  onEdit(): void;
+  onRemoved(): Promise<void>;
+}
+
+function AccountItem({ account, balance, threshold, onEdit, onRemoved }: ItemProps) {
   const [test, setTest] = useState<{ busy: boolean; result?: ConnectionTest; error?: string }>({ busy: false });
   const [removeError, setRemoveError] = useState<string | null>(null);
 
@@ -82,7 +96,9 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
   return (
     <li className="panel account" aria-label={account.name}>
       <div className="account-main">
-        <h2>{account.name}</h2>
+        <h2>
+          {account.name} <EnvironmentBadge account={account} />
+        </h2>
         <p className="muted">
           {PROVIDER_LABEL[account.provider]}
           {account.provider === 'sandbox' ? ` (speaks ${PROVIDER_LABEL[flavour]})` : ''} · {account.currency} · {account.provider === 'sandbox' ? 'built-in sandbox' : account.baseUrl}
@@ -90,16 +106,19 @@ function AccountItem({ account, onEdit, onRemoved }: { account: AccountView; onE
         <p className="secret-status">
           {flavour === 'wpay' &&
             (account.hasApiKey ? (
-              <span className="ok">Key stored ••••{account.apiKeyLast4 ?? ''}</span>
+              <span>Key stored ••••{account.apiKeyLast4 ?? ''}</span>
             ) : (
               <span className="muted">{account.provider === 'sandbox' ? 'No key needed' : 'No API key stored'}</span>
             ))}
           {flavour === 'blackhawk' &&
             (account.hasCertificate ? (
-              <span className="ok">Certificate stored</span>
+              <span>Certificate stored</span>
             ) : (
               <span className="muted">{account.provider === 'sandbox' ? 'No certificate needed' : 'No certificate stored'}</span>
             ))}
+        </p>
+        <p className="account-balance">
+          Prepaid balance: <PrepaidBalance state={balance} thresholdCents={threshold} />
         </p>
         {test.result && (
           <p className="ok" role="status">

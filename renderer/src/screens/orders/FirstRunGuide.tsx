@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountView, ConnectionTest } from '../../../../shared/ipc/views';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { useApp } from '../../state/app-store';
@@ -64,7 +65,7 @@ export function FirstRunGuide() {
               return (
                 <li key={a.id}>
                   <span className="guide-account">
-                    {a.name} <span className="badge">{a.provider === 'sandbox' ? 'sandbox' : 'live'}</span>
+                    {a.name} <EnvironmentBadge account={a} />
                   </span>
                   <button type="button" onClick={() => void test(a)}>
                     Test {a.name}

@@ -6,6 +6,7 @@ import { useApp } from '../../state/app-store';
 import { draftLines, type Draft } from './draft';
 import { CsvCheck } from './CsvCheck';
 import { valueRule } from './StepProduct';
+import { StepHeading } from './StepHeading';
 
 interface Props {
   draft: Draft;
@@ -54,7 +55,7 @@ export function StepAmounts({ draft, update, back, next }: Props) {
     >
       {draft.kind === 'single' ? (
         <>
-          <h2 className="step-title">{draft.product?.name ?? draft.sku}</h2>
+          <StepHeading>{draft.product?.name ?? draft.sku}</StepHeading>
           <div className="grid2">
             <div className="field">
               <label htmlFor="value">Value of each card ({currency})</label>
@@ -98,7 +99,7 @@ export function StepAmounts({ draft, update, back, next }: Props) {
         </>
       ) : (
         <>
-          <h2 className="step-title">Order lines from a CSV file</h2>
+          <StepHeading>Order lines from a CSV file</StepHeading>
           <div className="field">
             <label htmlFor="csv">CSV file (sku, amount, qty — one line per row)</label>
             <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files?.[0])} />

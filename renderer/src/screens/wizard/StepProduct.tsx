@@ -5,6 +5,7 @@ import { api, call, messageOf } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
 import { useApp } from '../../state/app-store';
 import type { Draft } from './draft';
+import { StepHeading } from './StepHeading';
 
 interface Props {
   draft: Draft;
@@ -45,8 +46,8 @@ export function StepProduct({ draft, update, back, next }: Props) {
         if (ready) next();
       }}
     >
-      <fieldset className="field">
-        <legend className="step-title">What are you ordering?</legend>
+      <StepHeading>What are you ordering?</StepHeading>
+      <fieldset className="field" aria-label="One product or several lines">
         <div className="segmented">
           <label className={draft.kind === 'single' ? 'on' : ''}>
             <input type="radio" name="kind" checked={draft.kind === 'single'} onChange={() => update({ kind: 'single' })} />

@@ -7,6 +7,8 @@ import { askForNotifications } from '../../lib/notify';
 import { useApp } from '../../state/app-store';
 import { draftLines, type Draft } from './draft';
 import { ReviewLines } from './ReviewLines';
+import { StepHeading } from './StepHeading';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 
 interface Props {
   draft: Draft;
@@ -16,6 +18,7 @@ interface Props {
 
 export function StepReview({ draft, back, placed }: Props) {
   const upsertOrder = useApp((s) => s.upsertOrder);
+  const account = useApp((s) => s.accounts.find((a) => a.id === draft.accountId));
   const [review, setReview] = useState<OrderReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
@@ -54,9 +57,7 @@ export function StepReview({ draft, back, placed }: Props) {
   const short = review?.balance && review.balance.currency === review.currency && review.balance.cents < review.totalCents;
   return (
     <div className="panel review" aria-labelledby="review-title">
-      <h2 id="review-title" className="step-title">
-        Review the order
-      </h2>
+      <StepHeading id="review-title">Review the order</StepHeading>
       {!review && !error && <p className="muted">Checking the order…</p>}
       <ErrorText message={error} />
       {review && (
@@ -64,7 +65,10 @@ export function StepReview({ draft, back, placed }: Props) {
           <dl className="facts">
             <div>
               <dt>Account</dt>
-              <dd>{review.accountName}</dd>
+              <dd>
+                {review.accountName}
+                {account && <EnvironmentBadge account={account} />}
+              </dd>
             </div>
             <div>
               <dt>Cards</dt>
