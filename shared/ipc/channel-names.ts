@@ -16,6 +16,7 @@ export const CHANNELS = [
   'orders.progress',
   'orders.checkNow',
   'orders.cancel',
+  'orders.name',
   'cards.search',
   'cards.count',
   'cards.reveal',

@@ -25,6 +25,7 @@ import {
   connectionTestSchema,
   csvParseSchema,
   orderDraftSchema,
+  orderNamingSchema,
   orderProgressSchema,
   orderReviewSchema,
   orderViewSchema,
@@ -93,6 +94,8 @@ export const channels = {
   'orders.progress': { request: byOrder, response: orderProgressSchema, cardData: false },
   'orders.checkNow': { request: byOrder, response: orderProgressSchema, cardData: false },
   'orders.cancel': { request: byOrder, response: orderViewSchema, cardData: false },
+  /** A person's name and memo for an order (absent: left as is; null or blank: cleared); audited. */
+  'orders.name': { request: orderNamingSchema, response: orderViewSchema, cardData: false },
 
   'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },

@@ -135,9 +135,15 @@ export const orderDraftSchema = z.strictObject({
 });
 export type OrderDraft = z.input<typeof orderDraftSchema>;
 
+const orderName = z.string().max(80, 'Keep the name to 80 characters.').nullable().optional();
+const orderMemo = z.string().max(1_000, 'Keep the memo to 1,000 characters.').nullable().optional();
+
 export const placeOrderSchema = orderDraftSchema.extend({
   /** The reference shown on the review, so the order placed is the order reviewed and a second click cannot debit twice. */
   reference: z.string().trim().min(1).max(100),
+  /** A name and a memo of the person's own, optional. */
+  name: orderName,
+  memo: orderMemo,
 });
 
 /** One line of the review: what is bought, and whether its SKU is new to the account (no catalog vouched for it, no card of it yet). */
@@ -201,6 +207,9 @@ export const orderViewSchema = z.object({
   currency: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** A person's own name for the order and their memo on it (null: none). */
+  name: z.string().nullable(),
+  memo: z.string().nullable(),
   mode: z.enum(['real-time', 'batch']).nullable(),
   /** A reversal may be asked for now (Wpay, within the provider's window, not yet settled as cancelled/failed). */
   canCancel: z.boolean(),
@@ -211,6 +220,14 @@ export const orderViewSchema = z.object({
   cardsAlsoSentTo: z.array(z.object({ orderId: id, cards: z.number().int() })),
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
+
+/** The lengths are the application layer's too (it checks again, and refuses what cannot be shown). */
+export const orderNamingSchema = z.strictObject({
+  orderId: id,
+  name: orderName,
+  memo: orderMemo,
+});
+export type OrderNamingInput = z.input<typeof orderNamingSchema>;
 
 export const cardSearchSchema = z.strictObject({
   /** The whole number, or its last digits. */

@@ -9,6 +9,7 @@ import { placeOrder } from './place-order';
 import { reverseOrder } from './reverse-order';
 import { reviewOrder } from './review-order';
 import { orderOf } from './order-of';
+import { nameOrder, type OrderNaming } from './name-order';
 
 export type { OrderLineInput, PlaceOrderInput } from './check-order';
 export type { OrderSummary } from './order-summary';
@@ -16,6 +17,7 @@ export type { OrderReview } from './review-order';
 export type { ReviewLine } from './review-lines';
 export { ReversalRefused } from './reverse-order';
 export { UnknownOrder } from './order-of';
+export type { OrderNaming } from './name-order';
 
 /** Orders: review, place, follow, check now, reverse. */
 export function orderCommands(deps: AppDeps) {
@@ -25,8 +27,12 @@ export function orderCommands(deps: AppDeps) {
     checkLinesCsv: (_actor: Actor, accountId: string, text: string) => checkLinesCsv(deps, accountId, text),
     reverse: (actor: Actor, orderId: number) => reverseOrder(deps, actor, orderId),
     checkNow: (actor: Actor, orderId: number) => checkNow(deps, actor, orderId),
+    /** A person's name and memo for an order (audited); undefined leaves one as it is, null clears it. */
+    name: (actor: Actor, orderId: number, naming: OrderNaming) => getOrder(deps, nameOrder(deps, actor, orderId, naming).id),
     list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
     get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
+    /** The name of every named order, by id (for sentences that name orders). */
+    names: (_actor: Actor): Map<number, string> => deps.orders.names(),
     /** The orders not settled yet: what a `resume` would carry on. */
     open: (_actor: Actor) => listOrders(deps, { unsettledOnly: true }),
     progress: (_actor: Actor, orderId: number): OrderProgress => deps.engine.progress(orderOf(deps, orderId).id),

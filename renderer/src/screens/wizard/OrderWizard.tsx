@@ -38,6 +38,7 @@ export function OrderWizard() {
       {step === 'review' && (
         <StepReview
           draft={draft}
+          update={update}
           back={() => setStep('amounts')}
           placed={(order) => {
             setPlaced(order);
