@@ -17,6 +17,7 @@ export const CHANNELS = [
   'orders.checkNow',
   'orders.cancel',
   'orders.name',
+  'orders.history',
   'cards.search',
   'cards.count',
   'cards.reveal',

@@ -26,6 +26,8 @@ import {
   csvParseSchema,
   orderDraftSchema,
   orderNamingSchema,
+  historyPageSchema,
+  historyQuerySchema,
   orderProgressSchema,
   orderReviewSchema,
   orderViewSchema,
@@ -96,6 +98,8 @@ export const channels = {
   'orders.cancel': { request: byOrder, response: orderViewSchema, cardData: false },
   /** A person's name and memo for an order (absent: left as is; null or blank: cleared); audited. */
   'orders.name': { request: orderNamingSchema, response: orderViewSchema, cardData: false },
+  /** One keyset page of the order history in the sort asked for, and the totals of everything its filter picks. */
+  'orders.history': { request: historyQuerySchema, response: historyPageSchema, cardData: false },
 
   'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },

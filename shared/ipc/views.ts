@@ -229,6 +229,54 @@ export const orderNamingSchema = z.strictObject({
 });
 export type OrderNamingInput = z.input<typeof orderNamingSchema>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.');
+
+export const historyQuerySchema = z.strictObject({
+  search: z.string().max(100).optional(),
+  states: z.array(z.enum(ORDER_STATES)).max(ORDER_STATES.length).optional(),
+  accountId: z.string().min(1).optional(),
+  from: day.nullable().optional(),
+  to: day.nullable().optional(),
+  sort: z.enum(['date', 'value', 'state']).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  /** The `next` of the page before. */
+  after: z.array(z.number().int()).min(2).max(3).nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type HistoryQueryInput = z.input<typeof historyQuerySchema>;
+
+export const historyRowSchema = z.object({
+  id,
+  accountId: z.string(),
+  accountName: z.string().nullable(),
+  clientReference: z.string(),
+  name: z.string().nullable(),
+  memo: z.string().nullable(),
+  state: z.enum(ORDER_STATES),
+  stateReason: z.string().nullable(),
+  quantity: z.number().int(),
+  totalCents: cents,
+  currency: z.string(),
+  createdAt: z.number(),
+  nextPollAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  cardsStored: z.number().int(),
+  product: z.string(),
+  lines: z.number().int(),
+});
+export type HistoryRowView = z.infer<typeof historyRowSchema>;
+
+export const historyPageSchema = z.object({
+  rows: z.array(historyRowSchema),
+  next: z.array(z.number().int()).nullable(),
+  totals: z.object({
+    orders: z.number().int(),
+    cards: z.number().int(),
+    byCurrency: z.array(z.object({ currency: z.string(), orders: z.number().int(), totalCents: z.number().int() })),
+  }),
+});
+export type HistoryPageView = z.infer<typeof historyPageSchema>;
+
 export const cardSearchSchema = z.strictObject({
   /** The whole number, or its last digits. */
   number: z.string().trim().regex(/^[0-9 ]{2,40}$/, 'Enter digits only: the whole number or its last digits.').optional(),

@@ -10,6 +10,7 @@ import { reverseOrder } from './reverse-order';
 import { reviewOrder } from './review-order';
 import { orderOf } from './order-of';
 import { nameOrder, type OrderNaming } from './name-order';
+import { orderHistory, type HistoryQuery } from './order-history';
 
 export type { OrderLineInput, PlaceOrderInput } from './check-order';
 export type { OrderSummary } from './order-summary';
@@ -18,6 +19,7 @@ export type { ReviewLine } from './review-lines';
 export { ReversalRefused } from './reverse-order';
 export { UnknownOrder } from './order-of';
 export type { OrderNaming } from './name-order';
+export type { HistoryPage, HistoryQuery } from './order-history';
 
 /** Orders: review, place, follow, check now, reverse. */
 export function orderCommands(deps: AppDeps) {
@@ -31,6 +33,8 @@ export function orderCommands(deps: AppDeps) {
     name: (actor: Actor, orderId: number, naming: OrderNaming) => getOrder(deps, nameOrder(deps, actor, orderId, naming).id),
     list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
     get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
+    /** The order history: one keyset page in the sort asked for, with the totals of everything the filter picks. */
+    history: (actor: Actor, query: HistoryQuery = {}) => orderHistory(deps, actor, query),
     /** The name of every named order, by id (for sentences that name orders). */
     names: (_actor: Actor): Map<number, string> => deps.orders.names(),
     /** The orders not settled yet: what a `resume` would carry on. */
