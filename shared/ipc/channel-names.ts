@@ -18,6 +18,7 @@ export const CHANNELS = [
   'orders.cancel',
   'orders.name',
   'orders.history',
+  'orders.detail',
   'cards.search',
   'cards.count',
   'cards.reveal',

@@ -27,6 +27,7 @@ import {
   orderDraftSchema,
   orderNamingSchema,
   historyPageSchema,
+  orderDetailSchema,
   historyQuerySchema,
   orderProgressSchema,
   orderReviewSchema,
@@ -100,6 +101,8 @@ export const channels = {
   'orders.name': { request: orderNamingSchema, response: orderViewSchema, cardData: false },
   /** One keyset page of the order history in the sort asked for, and the totals of everything its filter picks. */
   'orders.history': { request: historyQuerySchema, response: historyPageSchema, cardData: false },
+  /** The order page: the order, its lines, who placed it and from where, its timeline, its sheets and card files. */
+  'orders.detail': { request: byOrder, response: orderDetailSchema, cardData: false },
 
   'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },

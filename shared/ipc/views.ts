@@ -360,3 +360,16 @@ export const spendRowSchema = z.object({
   spendCents: z.number().int(),
 });
 export type SpendRowView = z.infer<typeof spendRowSchema>;
+
+export const orderDetailSchema = z.object({
+  order: orderViewSchema,
+  lines: z.array(
+    z.object({ lineNo: z.number().int(), sku: z.string(), productName: z.string().nullable(), faceValueCents: cents, quantity: z.number().int(), cardsStored: z.number().int() }),
+  ),
+  /** Who placed it and through which front door (null: an order older than the audit log's actors). */
+  placedBy: z.object({ via: z.enum(['desktop', 'cli', 'engine', 'system']), user: z.string().nullable(), at: z.number() }).nullable(),
+  timeline: z.array(auditEventSchema),
+  timelineMore: z.boolean(),
+  outputs: z.array(auditEventSchema),
+});
+export type OrderDetailView = z.infer<typeof orderDetailSchema>;

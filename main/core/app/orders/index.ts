@@ -11,6 +11,7 @@ import { reviewOrder } from './review-order';
 import { orderOf } from './order-of';
 import { nameOrder, type OrderNaming } from './name-order';
 import { orderHistory, type HistoryQuery } from './order-history';
+import { orderDetail } from './order-detail';
 
 export type { OrderLineInput, PlaceOrderInput } from './check-order';
 export type { OrderSummary } from './order-summary';
@@ -20,6 +21,7 @@ export { ReversalRefused } from './reverse-order';
 export { UnknownOrder } from './order-of';
 export type { OrderNaming } from './name-order';
 export type { HistoryPage, HistoryQuery } from './order-history';
+export type { OrderDetail } from './order-detail';
 
 /** Orders: review, place, follow, check now, reverse. */
 export function orderCommands(deps: AppDeps) {
@@ -33,6 +35,8 @@ export function orderCommands(deps: AppDeps) {
     name: (actor: Actor, orderId: number, naming: OrderNaming) => getOrder(deps, nameOrder(deps, actor, orderId, naming).id),
     list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
     get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
+    /** What the order page shows: the order, its lines, who placed it, its timeline and its sheets and files. */
+    detail: (_actor: Actor, orderId: number) => orderDetail(deps, orderId),
     /** The order history: one keyset page in the sort asked for, with the totals of everything the filter picks. */
     history: (actor: Actor, query: HistoryQuery = {}) => orderHistory(deps, actor, query),
     /** The name of every named order, by id (for sentences that name orders). */

@@ -10,5 +10,6 @@ export const orderHandlers: HandlerGroup<'orders'> = {
   'orders.checkNow': async ({ orderId }, { app, actor }) => app.orders.checkNow(actor, orderId),
   'orders.name': async ({ orderId, name, memo }, { app, actor }) => app.orders.name(actor, orderId, { name, memo }),
   'orders.history': async (query, { app, actor }) => app.orders.history(actor, query),
+  'orders.detail': async ({ orderId }, { app, actor }) => app.orders.detail(actor, orderId),
   'orders.cancel': async ({ orderId }, { app, actor }) => app.orders.get(actor, (await app.orders.reverse(actor, orderId)).id),
 };
