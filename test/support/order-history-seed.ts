@@ -34,7 +34,8 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * A year of orders written straight into the store in one transaction (as the bench seeds its audit log): each
- * with its one line, a state, a date spread over the year before `now`, some with names and memos. The order
+ * with its one line, a state, a date spread over the year before `now`, some with names and memos, the unsettled
+ * ones with a next check within the hour after `now`. The order
  * engine never sees them, so nothing is sent anywhere. Returns what was written, to compare the history against.
  */
 export function seedOrderHistory(db: Db, accounts: readonly { id: string; currency: string }[], count: number, options: { now?: number; seed?: number; states?: readonly OrderState[] } = {}): SeededOrder[] {
@@ -43,8 +44,8 @@ export function seedOrderHistory(db: Db, accounts: readonly { id: string; curren
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const states = options.states ?? ORDER_STATES.filter((s) => s !== 'draft' && s !== 'submitting');
   const insertOrder = db.prepare(
-    `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency, created_at, updated_at, realtime, name, memo, state_reason, accepted_at, settled_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+    `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency, created_at, updated_at, realtime, name, memo, state_reason, accepted_at, settled_at, next_poll_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = db.prepare('INSERT INTO order_lines (order_id, line_no, sku, product_name, face_value_cents, quantity) VALUES (?, 1, ?, ?, ?, ?)');
   const seeded: SeededOrder[] = [];
@@ -63,7 +64,8 @@ export function seedOrderHistory(db: Db, accounts: readonly { id: string; curren
       const reason = state === 'failed' ? 'The provider refused the order: Insufficient balance (code 6063).' : state === 'needs-attention' ? 'Giftdesk could not confirm what happened to this order.' : null;
       const settled = ['complete', 'failed', 'cancelled', 'needs-attention'].includes(state) ? createdAt + 60_000 : null;
       const id = Number(
-        insertOrder.run(account.id, reference, state, quantity, face, face * quantity, account.currency, createdAt, createdAt, name, memo, reason, state === 'failed' ? null : createdAt + 1_000, settled).lastInsertRowid,
+        insertOrder.run(account.id, reference, state, quantity, face, face * quantity, account.currency, createdAt, createdAt, name, memo, reason, state === 'failed' ? null : createdAt + 1_000, settled, settled === null ? now + Math.floor(random() * 3_600) * 1_000 : null)
+          .lastInsertRowid,
       );
       insertLine.run(id, product.sku, product.name, face, quantity);
       seeded.push({ id, accountId: account.id, reference, name, memo, state, createdAt, totalCents: face * quantity, quantity, currency: account.currency, product: product.name, sku: product.sku });

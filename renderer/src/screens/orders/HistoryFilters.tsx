@@ -47,17 +47,19 @@ export function filterOf(form: FilterForm): HistoryFilterInput {
 }
 
 /** Search, filters and sort of the order history; the search is asked a moment after typing stops. */
-export function HistoryFilters({ form, onChange }: { form: FilterForm; onChange(form: FilterForm): void }) {
+export function HistoryFilters({ form, onChange }: { form: FilterForm; onChange(patch: Partial<FilterForm>): void }) {
   const accounts = useApp((s) => s.accounts);
   const [search, setSearch] = useState(form.search);
+  // "Clear the filters" empties the box too.
+  useEffect(() => setSearch(form.search), [form.search]);
   useEffect(() => {
     if (search === form.search) return;
-    const timer = setTimeout(() => onChange({ ...form, search }), 250);
+    const timer = setTimeout(() => onChange({ search }), 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch });
+  const set = onChange;
   return (
-    <form className="search history-filters" role="search" aria-label="Search and filter orders" onSubmit={(e) => (e.preventDefault(), onChange({ ...form, search }))}>
+    <form className="search history-filters" role="search" aria-label="Search and filter orders" onSubmit={(e) => (e.preventDefault(), onChange({ search }))}>
       <div className="field wide">
         <label htmlFor="history-search">Search</label>
         <input id="history-search" type="search" value={search} placeholder="Reference, name, memo or product" onChange={(e) => setSearch(e.target.value)} />

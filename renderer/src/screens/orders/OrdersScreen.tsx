@@ -11,7 +11,7 @@ import { useOrderHistory } from './use-order-history';
 /** The order history: search, filters, sort and the totals of what is shown, over a table of any length. */
 export function OrdersScreen() {
   const go = useApp((s) => s.go);
-  const { form, setForm } = useHistoryForm();
+  const { form, change } = useHistoryForm();
   const filter = useMemo(() => filterOf(form), [form]);
   const { rows, totals, hasMore, loadMore, error, reload, unseen } = useOrderHistory(filter);
   const open = useCallback((orderId: number) => go('order', { orderId }), [go]);
@@ -38,7 +38,7 @@ export function OrdersScreen() {
         </>
       ) : (
         <>
-          <HistoryFilters form={form} onChange={setForm} />
+          <HistoryFilters form={form} onChange={change} />
           <div className="history-summary">
             <p role="status" aria-live="polite" className="totals">
               {totals
@@ -46,7 +46,7 @@ export function OrdersScreen() {
                 : 'Counting…'}
             </p>
             {filtered && (
-              <button type="button" className="link" onClick={() => setForm({ ...EMPTY_FORM, sort: form.sort })}>
+              <button type="button" className="link" onClick={() => change({ ...EMPTY_FORM, sort: form.sort })}>
                 Clear the filters
               </button>
             )}
