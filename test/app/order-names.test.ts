@@ -84,9 +84,11 @@ describe('naming an order', () => {
 describe('order name (CLI)', () => {
   test('names an order, which `orders` and `audit` then show; bad input exits 2 and names the flag', async () => {
     const dataDir = tempDir();
-    const placed = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5.00', '--qty', '1', '--detach']);
+    const placed = await runCli(dataDir, ['--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5.00', '--qty', '1', '--detach', '--name', 'Party']);
     expect(placed.code, placed.stderr).toBe(0);
     const orderId = jsonLines<{ order: number }>(placed.stdout).at(-1)!.order;
+    const before = await runCli(dataDir, ['--json', 'orders']);
+    expect(jsonLines(before.stdout)).toEqual([expect.objectContaining({ order: orderId, name: 'Party', memo: null })]);
 
     const named = await runCli(dataDir, ['--json', 'order', 'name', String(orderId), '--name', 'Staff party', '--memo', 'December']);
     expect(named.code, named.stderr).toBe(0);
@@ -95,7 +97,7 @@ describe('order name (CLI)', () => {
     const list = await runCli(dataDir, ['orders']);
     expect(list.stdout).toMatch(new RegExp(`^${orderId}\\tgd-\\S+ 'Staff party'\\t`, 'm'));
     const audit = await runCli(dataDir, ['audit', '--order', String(orderId)]);
-    expect(audit.stdout).toContain(`Named order ${orderId} 'Staff party', and wrote its memo`);
+    expect(audit.stdout).toContain(`Named order ${orderId} 'Staff party' (it was 'Party'), and wrote its memo`);
     // The placing entry was written with the reference alone; it reads with the order's name now.
     expect(audit.stdout).toContain(`Placed order ${orderId} 'Staff party' on 'Sandbox (Wpay)'`);
 

@@ -198,6 +198,8 @@ describe('3. the order page', () => {
     expect(buttons.indexOf('View 5 cards')).toBeGreaterThanOrEqual(0);
     expect(buttons.indexOf('View 5 cards')).toBeLessThan(buttons.indexOf('Reverse order'));
     await app.screenshotEverySize('order-page', undefined, LAPTOP_SIZES);
+    await app.screenshotEverySize('order-page-timeline', () => timeline.scrollIntoViewIfNeeded(), LAPTOP_SIZES);
+    await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
   });
 
   it('changes the name and memo, audited, and the history shows the new name', async () => {

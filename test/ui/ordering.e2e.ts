@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../main/core/create-core';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
+import { openOrderPage } from './harness/order-page';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
@@ -141,16 +142,15 @@ describe('ordering cards through the desktop UI', () => {
     expect(order).toMatchObject({ clientReference: reference, quantity: 500, totalCents: 1_250_000, state: 'complete' });
     expect(core.cards.count(order!.id)).toBe(500);
 
-    await nav('Orders').click();
-    await expect.poll(() => page.getByRole('article', { name: `Order ${reference}` }).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    const placed = await openOrderPage(page, reference);
+    await expect.poll(() => placed.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await app.screenshot('09-orders');
   });
 
   it('prints, previews and saves the card sheet, and exports an encrypted ZIP whose generated passphrase is shown once', async () => {
     const { page } = app;
     const order = core.orders.list().find((o) => o.quantity === 500)!;
-    await nav('Orders').click();
-    const card = page.getByRole('article', { name: `Order ${order.clientReference}` });
+    const card = await openOrderPage(page, order.clientReference);
     await card.getByText('Print or export cards').click();
 
     await card.getByRole('button', { name: 'Save PDF…' }).click();
@@ -324,9 +324,7 @@ describe('ordering cards through the desktop UI', () => {
     core.cards.insertMany(bulk.id, cards, now);
     const lastMasked = maskCardNumber(cards[cards.length - 1]!.number, cards[cards.length - 1]!.pin)!;
 
-    await nav('Orders').click();
-    await expect.poll(() => page.getByRole('article', { name: 'Order bulk-25k' }).count()).toBe(1);
-    await page.getByRole('article', { name: 'Order bulk-25k' }).getByRole('button', { name: 'View 25,000 cards' }).click();
+    await (await openOrderPage(page, 'bulk-25k')).getByRole('button', { name: 'View 25,000 cards' }).click();
     const shown = page.getByText(/ shown of /);
     const scroller = page.getByLabel('Card rows, scroll for more');
     await expect.poll(() => shown.textContent()).toMatch(/^1,000\+ shown/);

@@ -67,7 +67,7 @@ export function orderAdvice(order: AdvisedOrder): Advice | null {
       };
     case 'failed':
       return known
-        ? { problem: `${known.what}${reason ? ` (${reason})` : ''}`, next: known.next(order.clientReference), code, retry: known.retry }
+        ? { problem: `${known.what}${reason ? ` (${reason.replace(/\.$/, '')})` : ''}`, next: known.next(order.clientReference), code, retry: known.retry }
         : {
             problem: reason ?? 'The provider refused this order.',
             next: `Fix what the message says (balance, product, amount, key), then Edit and retry. If your provider statement shows a debit for it anyway, give them the reference ${order.clientReference}.`,

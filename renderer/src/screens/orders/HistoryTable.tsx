@@ -4,7 +4,7 @@ import { SETTLED_STATES } from '../../../../shared/order-state-machine';
 import type { HistoryRowView } from '../../../../shared/ipc/views';
 import { NextCheck } from '../../components/NextCheck';
 import { StateBadge } from '../../components/StateBadge';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatDateTime, formatDay, formatMoney } from '../../lib/format';
 
 const ROW_HEIGHT = 52;
 
@@ -112,8 +112,8 @@ const HistoryRow = memo(function HistoryRow({ row, index, start, onOpen, onKey }
           {row.lines > 1 ? ` + ${row.lines - 1} more` : ''}
         </span>
       </span>
-      <span role="cell" className="clip">
-        {formatDateTime(row.createdAt)}
+      <span role="cell" className="clip" title={formatDateTime(row.createdAt)}>
+        {formatDay(row.createdAt)}
       </span>
       <span role="cell" className="clip">
         {row.accountName ?? 'Removed account'}

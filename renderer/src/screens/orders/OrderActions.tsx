@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { SETTLED_STATES } from '../../../../shared/order-state-machine';
 import type { OrderView } from '../../../../shared/ipc/views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,9 +10,10 @@ import { orderLabel } from './order-label';
 
 /**
  * What can be done with an order wherever it shows: check it now, see its cards, and, while the provider allows it,
- * ask for a reversal — last, in red, and only after a question in a dialog of the app's own.
+ * ask for a reversal — last, in red, and only after a question in a dialog of the app's own. `children`: the page's own
+ * actions, before the reversal.
  */
-export function OrderActions({ order, changed }: { order: OrderView; changed?(order: OrderView): void }) {
+export function OrderActions({ order, changed, children }: { order: OrderView; changed?(order: OrderView): void; children?: ReactNode }) {
   const go = useApp((s) => s.go);
   const upsertOrder = useApp((s) => s.upsertOrder);
   const applyProgress = useApp((s) => s.applyProgress);
@@ -63,6 +64,7 @@ export function OrderActions({ order, changed }: { order: OrderView; changed?(or
             View {plural(p.cardsStored, 'card')}
           </button>
         )}
+        {children}
         {order.canCancel && (
           <button type="button" className="danger" onClick={() => setAsking(true)} disabled={busy !== null}>
             Reverse order

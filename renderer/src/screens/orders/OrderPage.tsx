@@ -91,7 +91,7 @@ export function OrderPage({ orderId }: { orderId: number }) {
           </div>
           <div>
             <dt>Provider’s order id</dt>
-            <dd className="mono">{order.providerOrderId ?? 'None yet'}</dd>
+            <dd className="mono">{order.providerOrderId ?? (settled ? 'None' : 'None yet')}</dd>
           </div>
           <div>
             <dt>Placed</dt>
@@ -119,11 +119,11 @@ export function OrderPage({ orderId }: { orderId: number }) {
             </div>
           )}
         </dl>
-        <ProgressBar progress={p} label={`Progress of order ${order.id}`} />
+        {/* A failed or cancelled order that never had a card has no progress to show. */}
+        {(p.cardsStored > 0 || !settled || p.state === 'complete') && <ProgressBar progress={p} label={`Progress of order ${order.id}`} />}
         {p.stateReason && !advice && <p className="muted">{p.stateReason}</p>}
         {advice && <AdviceBox advice={advice} bad={p.state === 'failed' || p.state === 'needs-attention'} />}
-        <OrderActions order={order} changed={replaced} />
-        <div className="actions again">
+        <OrderActions order={order} changed={replaced}>
           {p.state === 'failed' && advice?.retry !== false && (
             <button type="button" className="primary" onClick={() => go('new-order', { prefill: prefillFrom(detail, 'retry') })}>
               Edit and retry
@@ -132,8 +132,9 @@ export function OrderPage({ orderId }: { orderId: number }) {
           <button type="button" onClick={() => go('new-order', { prefill: prefillFrom(detail, 'again') })}>
             Order again
           </button>
-        </div>
+        </OrderActions>
         <QuarantinedCards order={order} />
+        {p.state === 'complete' && <CardOutputs target={{ orderId: order.id }} idBase={`order-${order.id}`} />}
       </article>
 
       <section className="panel" aria-labelledby="lines-title">
@@ -165,12 +166,6 @@ export function OrderPage({ orderId }: { orderId: number }) {
       </section>
 
       <OrderNaming key={`${order.name}|${order.memo}`} order={order} saved={replaced} />
-
-      {p.state === 'complete' && (
-        <section className="panel" aria-label="Print or export its cards">
-          <CardOutputs target={{ orderId: order.id }} idBase={`order-${order.id}`} />
-        </section>
-      )}
 
       <section className="panel" aria-labelledby="outputs-title">
         <h2 id="outputs-title">Printed and exported</h2>
