@@ -1,4 +1,4 @@
-import type { OrderState } from '../../../../shared/domain';
+import type { Order, OrderState } from '../../../../shared/domain';
 import type { Db } from '../open-database';
 
 export const HISTORY_SORTS = ['date', 'value', 'state'] as const;
@@ -18,26 +18,14 @@ export interface HistoryFilter {
 /** Where a page ends in its sort: the sort key's values of its last row, handed back for the next page. */
 export type HistoryCursor = number[];
 
-export interface HistoryRow {
-  id: number;
-  accountId: string;
+/** An order as a row of the history: what the table shows of it, and its first product. */
+export type HistoryRow = Pick<Order, 'id' | 'accountId' | 'clientReference' | 'name' | 'memo' | 'state' | 'stateReason' | 'quantity' | 'totalCents' | 'currency' | 'createdAt' | 'nextPollAt' | 'lastError'> & {
   accountName: string | null;
-  clientReference: string;
-  name: string | null;
-  memo: string | null;
-  state: OrderState;
-  stateReason: string | null;
-  quantity: number;
-  totalCents: number;
-  currency: string;
-  createdAt: number;
-  nextPollAt: number | null;
-  lastError: string | null;
   cardsStored: number;
   /** The first line's product (its name, else its SKU), and how many lines the order has. */
   product: string;
   lines: number;
-}
+};
 
 export interface HistoryTotals {
   orders: number;
