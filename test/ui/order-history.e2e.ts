@@ -247,6 +247,14 @@ describe('3. the order page', () => {
     expect(await page.getByRole('button', { name: 'Place order for A$125.00' }).count()).toBe(1);
     // A new reference: the same one would be refused by the provider as a repeat (5313).
     expect(await page.locator('.review').textContent()).not.toContain(core.orders.get(placedId).clientReference);
+    // Named on the review, placed, and named so in the history.
+    await page.getByLabel('Name (optional)').fill('Staff party, second round');
+    await page.getByRole('button', { name: 'Place order for A$125.00' }).click();
+    await page.getByRole('article', { name: 'Order Staff party, second round' }).waitFor(WAIT);
+    const again = core.orders.list()[0]!;
+    expect(again).toMatchObject({ name: 'Staff party, second round', quantity: 5, totalCents: 12_500 });
+    expect(core.app.audit.page(person(), { actions: ['order.place'], orderId: again.id }).entries[0]).toMatchObject({ actor: { via: 'desktop' }, details: { name: 'Staff party, second round' } });
+    await core.engine.settled(again.id);
   });
 
   it('a failed order names why and what to do, and "Edit and retry" opens the wizard at the amounts', async () => {

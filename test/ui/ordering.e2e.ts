@@ -303,9 +303,14 @@ describe('ordering cards through the desktop UI', () => {
       await page.getByRole('button', { name: 'Place order for A$100.00' }).click();
       const order = page.getByRole('article').filter({ hasText: 'Sandbox (Wpay)' });
       await expect.poll(() => order.getByText('Failed', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
-      expect(await order.getByText(/^The provider refused the order/).count()).toBe(1);
-      expect(await order.getByText(/^What to do:/).count()).toBe(1);
+      // The reason named from the provider's code (6063), with the provider's own words beside it, and the way out.
+      expect(await order.getByText(/^The prepaid balance was too low for this order\. \(The provider refused the order/).count()).toBe(1);
+      expect(await order.getByText(/^What to do: Top up the prepaid account/).count()).toBe(1);
       await app.screenshot('09b-order-failed');
+      // The way out the advice names, at hand: the wizard again at the amounts, filled in from the failed order.
+      await order.getByRole('button', { name: 'Edit and retry' }).click();
+      await expect.poll(() => page.getByLabel('Number of cards').inputValue()).toBe('4');
+      expect(await page.getByLabel(/Value of each card/).inputValue()).toBe('25.00');
     } finally {
       sandboxFaults.setFaults({ balanceCents: balance });
     }

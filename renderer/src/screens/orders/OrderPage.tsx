@@ -12,7 +12,7 @@ import { useApp } from '../../state/app-store';
 import { orderAdvice } from '../order-advice';
 import { prefillFrom } from '../wizard/prefill';
 import { CardOutputs } from './CardOutputs';
-import { AdviceBox } from './OrderCard';
+import { AdviceBox } from './AdviceBox';
 import { OrderActions } from './OrderActions';
 import { OrderNaming } from './OrderNaming';
 import { QuarantinedCards } from './QuarantinedCards';
