@@ -93,7 +93,7 @@ export function HistoryFilters({ form, onChange }: { form: FilterForm; onChange(
         <label htmlFor="history-to">To</label>
         <input id="history-to" type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} />
       </div>
-      <div className="field">
+      <div className="field sort">
         <label htmlFor="history-sort">Sort</label>
         <select id="history-sort" value={form.sort} onChange={(e) => set({ sort: e.target.value })}>
           {SORT_CHOICES.map((c) => (
