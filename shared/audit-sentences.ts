@@ -140,7 +140,8 @@ export function auditSentencesNaming(orderName: (orderId: number) => string | nu
 function sentenceOf(entry: SentenceEntry, name: string | null): string {
   if (!hasSentence(entry.action)) return `Recorded "${entry.recorded ?? entry.action}" (an entry Giftdesk does not know)`;
   const sentence = SENTENCES[entry.action] as (d: Record<string, unknown>) => string;
-  return sentence(name ? { ...entry.details, reference: name } : entry.details);
+  // An order's entries name it by reference, and its placing by the name it had then: both give way to the name it has now.
+  return sentence(name ? { ...entry.details, reference: name, name } : entry.details);
 }
 
 const VIA_WORDS = { desktop: 'desktop app', cli: 'command line', engine: 'order engine', system: 'Giftdesk' } as const;
