@@ -59,9 +59,18 @@ const SENTENCES: Sentences = {
       connectionWords(d.connection),
     )}`,
   'account.remove': (d) => `Removed the account ${quoted(d.name, d.accountId ?? 'an account')}`,
-  'order.place': (d) => `Placed ${order(d.orderId, d.reference)} on ${quoted(d.account, 'an account')}${parts(count(d.quantity, 'card'), money(d.totalCents, d.currency), d.lines && d.lines > 1 ? count(d.lines, 'line') : null)}`,
+  'order.place': (d) => `Placed ${order(d.orderId, d.name ?? d.reference)} on ${quoted(d.account, 'an account')}${parts(count(d.quantity, 'card'), money(d.totalCents, d.currency), d.lines && d.lines > 1 ? count(d.lines, 'line') : null)}`,
   'order.transition': (d) => `${capital(order(d.orderId, d.reference))} went ${d.from ? `from ${words(d.from)} ` : ''}to ${words(d.to) ?? 'a new state'}${d.reason ? `: ${d.reason}` : ''}`,
   'order.reverse': (d) => `Asked the provider to reverse ${order(d.orderId, d.reference)}${parts(d.state ? `it was ${words(d.state)}` : null)}`,
+  'order.name': (d) => {
+    const fields = d.fields ?? [];
+    const was = d.previousName ? ` (it was '${d.previousName}')` : '';
+    const named = fields.includes('name') ? (d.name ? `Named ${order(d.orderId)} '${d.name}'${was}` : `Removed the name of ${order(d.orderId)}${was}`) : null;
+    const memo = fields.includes('memo') ? (d.memo ? 'wrote its memo' : 'cleared its memo') : null;
+    if (named) return memo ? `${named}, and ${memo}` : named;
+    const it = order(d.orderId, d.name ?? d.reference);
+    return memo ? `${d.memo ? 'Wrote the memo of' : 'Cleared the memo of'} ${it}` : `Changed the name or memo of ${it}`;
+  },
   'cards.reveal': (d) =>
     d.cardId !== null && d.cardId !== undefined ? `Revealed the number and PIN of ${card(d)} of ${order(d.orderId, d.reference)}` : `Revealed ${count(d.cards, 'card') ?? 'the cards'} of ${order(d.orderId, d.reference)}`,
   'sheet.preview': (d) => `Previewed a card sheet of ${order(d.orderId, d.reference)}${sheetParts(d)}`,
@@ -116,9 +125,25 @@ export function hasSentence(action: string): action is AuditAction {
 
 /** The entry as a sentence: "Printed a card sheet of order 12 'Staff-party' (40 cards, 4 pages, A4, 10 per page (2 × 5))". */
 export function auditSentence(entry: SentenceEntry): string {
+  return sentenceOf(entry, null);
+}
+
+/**
+ * Sentences that name each order by the name it has now (orderName: null where it has none): an order named after
+ * the fact is recognised in its older entries too, which were written with its reference.
+ */
+export function auditSentencesNaming(orderName: (orderId: number) => string | null): (entry: SentenceEntry) => string {
+  return (entry) => {
+    const orderId = entry.details['orderId'];
+    return sentenceOf(entry, entry.action !== 'order.name' && typeof orderId === 'number' ? orderName(orderId) : null);
+  };
+}
+
+function sentenceOf(entry: SentenceEntry, name: string | null): string {
   if (!hasSentence(entry.action)) return `Recorded "${entry.recorded ?? entry.action}" (an entry Giftdesk does not know)`;
   const sentence = SENTENCES[entry.action] as (d: Record<string, unknown>) => string;
-  return sentence(entry.details);
+  // An order's entries name it by reference, and its placing by the name it had then: both give way to the name it has now.
+  return sentence(name ? { ...entry.details, reference: name, name } : entry.details);
 }
 
 const VIA_WORDS = { desktop: 'desktop app', cli: 'command line', engine: 'order engine', system: 'Giftdesk' } as const;
@@ -138,6 +163,7 @@ export const ACTION_NAMES: Record<AuditAction, string> = {
   'order.place': 'Order placed',
   'order.transition': 'Order state changed',
   'order.reverse': 'Reversal asked for',
+  'order.name': 'Order named',
   'cards.reveal': 'Cards revealed',
   'sheet.preview': 'Card sheet previewed',
   'sheet.print': 'Card sheet printed',

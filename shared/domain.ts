@@ -64,6 +64,10 @@ export interface Order {
   cancelWithinMinutes: number | null;
   acceptedAt: number | null;
   settledAt: number | null;
+  /** A person's own name for the order ("Staff party"), shown wherever the order is named; null: none given. */
+  name: string | null;
+  /** A person's note on the order (who asked for it, what for). */
+  memo: string | null;
 }
 
 /** Symbologies a provider names for a card's barcode (Woohoo format keys); a card without one prints Code 128. */

@@ -30,6 +30,7 @@ import { createQuarantinedCardsRepo } from './store/repos/quarantined-cards';
 import { createEngineLeaseRepo } from './store/repos/engine-lease';
 import { createOrdersRepo } from './store/repos/orders';
 import { createReportsRepo } from './store/repos/reports';
+import { createOrderHistoryRepo } from './store/repos/order-history';
 import { createSettingsRepo } from './store/repos/settings';
 import { createCardWriter, sourceCardWriterEntry } from './store/writer/card-writer';
 import type { WorkerEntry } from './workers/worker-entry';
@@ -209,6 +210,7 @@ export async function createCore(options: CoreOptions) {
     quarantine,
     audit,
     reports: createReportsRepo(db),
+    orderHistory: createOrderHistoryRepo(db),
     settings,
     secrets,
     engine,

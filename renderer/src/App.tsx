@@ -12,6 +12,7 @@ import { CardsScreen } from './screens/cards/CardsScreen';
 import { HandoutsScreen } from './screens/handouts/HandoutsScreen';
 import { StockScreen } from './screens/stock/StockScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { OrderPage } from './screens/orders/OrderPage';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OrderWizard } from './screens/wizard/OrderWizard';
@@ -22,6 +23,7 @@ export function App() {
   const screen = useApp((s) => s.screen);
   const locked = useApp((s) => s.locked);
   const wizardRun = useApp((s) => s.wizardRun);
+  const orderPageId = useApp((s) => s.orderPageId);
 
   useEffect(() => {
     const { applyProgress, setCardTotal, refreshLock, loadVault } = useApp.getState();
@@ -48,6 +50,7 @@ export function App() {
         <BackupBanner />
         {screen === 'overview' && <OverviewScreen />}
         {screen === 'orders' && <OrdersScreen />}
+        {screen === 'order' && orderPageId !== null && <OrderPage key={orderPageId} orderId={orderPageId} />}
         {screen === 'new-order' && <OrderWizard key={wizardRun} />}
         {screen === 'cards' && <CardsScreen />}
         {screen === 'stock' && <StockScreen />}

@@ -25,6 +25,10 @@ import {
   connectionTestSchema,
   csvParseSchema,
   orderDraftSchema,
+  orderNamingSchema,
+  historyPageSchema,
+  orderDetailSchema,
+  historyQuerySchema,
   orderProgressSchema,
   orderReviewSchema,
   orderViewSchema,
@@ -94,6 +98,12 @@ export const channels = {
   'orders.progress': { request: byOrder, response: orderProgressSchema, cardData: false },
   'orders.checkNow': { request: byOrder, response: orderProgressSchema, cardData: false },
   'orders.cancel': { request: byOrder, response: orderViewSchema, cardData: false },
+  /** A person's name and memo for an order (absent: left as is; null or blank: cleared); audited. */
+  'orders.name': { request: orderNamingSchema, response: orderViewSchema, cardData: false },
+  /** One keyset page of the order history in the sort asked for, and the totals of everything its filter picks. */
+  'orders.history': { request: historyQuerySchema, response: historyPageSchema, cardData: false },
+  /** The order page: the order, its lines, who placed it and from where, its timeline, its sheets and card files. */
+  'orders.detail': { request: byOrder, response: orderDetailSchema, cardData: false },
 
   'cards.search': { request: cardSearchSchema, response: cardPageSchema, cardData: true },
   'cards.count': { request: none, response: z.object({ total: z.number().int() }), cardData: false },

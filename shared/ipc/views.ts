@@ -144,9 +144,15 @@ export const orderDraftSchema = z.strictObject({
 });
 export type OrderDraft = z.input<typeof orderDraftSchema>;
 
+const orderName = z.string().max(80, 'Keep the name to 80 characters.').nullable().optional();
+const orderMemo = z.string().max(1_000, 'Keep the memo to 1,000 characters.').nullable().optional();
+
 export const placeOrderSchema = orderDraftSchema.extend({
   /** The reference shown on the review, so the order placed is the order reviewed and a second click cannot debit twice. */
   reference: z.string().trim().min(1).max(100),
+  /** A name and a memo of the person's own, optional. */
+  name: orderName,
+  memo: orderMemo,
 });
 
 /** One line of the review: what is bought, and whether its SKU is new to the account (no catalog vouched for it, no card of it yet). */
@@ -210,6 +216,9 @@ export const orderViewSchema = z.object({
   currency: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** A person's own name for the order and their memo on it (null: none). */
+  name: z.string().nullable(),
+  memo: z.string().nullable(),
   mode: z.enum(['real-time', 'batch']).nullable(),
   /** A reversal may be asked for now (Wpay, within the provider's window, not yet settled as cancelled/failed). */
   canCancel: z.boolean(),
@@ -220,6 +229,62 @@ export const orderViewSchema = z.object({
   cardsAlsoSentTo: z.array(z.object({ orderId: id, cards: z.number().int() })),
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
+
+/** The lengths are the application layer's too (it checks again, and refuses what cannot be shown). */
+export const orderNamingSchema = z.strictObject({
+  orderId: id,
+  name: orderName,
+  memo: orderMemo,
+});
+export type OrderNamingInput = z.input<typeof orderNamingSchema>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.');
+
+export const historyQuerySchema = z.strictObject({
+  search: z.string().max(100).optional(),
+  states: z.array(z.enum(ORDER_STATES)).max(ORDER_STATES.length).optional(),
+  accountId: z.string().min(1).optional(),
+  from: day.nullable().optional(),
+  to: day.nullable().optional(),
+  sort: z.enum(['date', 'value', 'state']).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  /** The `next` of the page before. */
+  after: z.array(z.number().int()).min(2).max(3).nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type HistoryQueryInput = z.input<typeof historyQuerySchema>;
+
+export const historyRowSchema = z.object({
+  id,
+  accountId: z.string(),
+  accountName: z.string().nullable(),
+  clientReference: z.string(),
+  name: z.string().nullable(),
+  memo: z.string().nullable(),
+  state: z.enum(ORDER_STATES),
+  stateReason: z.string().nullable(),
+  quantity: z.number().int(),
+  totalCents: cents,
+  currency: z.string(),
+  createdAt: z.number(),
+  nextPollAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  cardsStored: z.number().int(),
+  product: z.string(),
+  lines: z.number().int(),
+});
+export type HistoryRowView = z.infer<typeof historyRowSchema>;
+
+export const historyPageSchema = z.object({
+  rows: z.array(historyRowSchema),
+  next: z.array(z.number().int()).nullable(),
+  totals: z.object({
+    orders: z.number().int(),
+    cards: z.number().int(),
+    byCurrency: z.array(z.object({ currency: z.string(), orders: z.number().int(), totalCents: z.number().int() })),
+  }),
+});
+export type HistoryPageView = z.infer<typeof historyPageSchema>;
 
 export const cardSearchSchema = z.strictObject({
   /** The whole number, or its last digits. */
@@ -304,3 +369,16 @@ export const spendRowSchema = z.object({
   spendCents: z.number().int(),
 });
 export type SpendRowView = z.infer<typeof spendRowSchema>;
+
+export const orderDetailSchema = z.object({
+  order: orderViewSchema,
+  lines: z.array(
+    z.object({ lineNo: z.number().int(), sku: z.string(), productName: z.string().nullable(), faceValueCents: cents, quantity: z.number().int(), cardsStored: z.number().int() }),
+  ),
+  /** Who placed it and through which front door (null: an order older than the audit log's actors). */
+  placedBy: z.object({ via: z.enum(['desktop', 'cli', 'engine', 'system']), user: z.string().nullable(), at: z.number() }).nullable(),
+  timeline: z.array(auditEventSchema),
+  timelineMore: z.boolean(),
+  outputs: z.array(auditEventSchema),
+});
+export type OrderDetailView = z.infer<typeof orderDetailSchema>;

@@ -128,6 +128,9 @@ describe('a store that cannot be written', () => {
         `data-dir: The data folder ${dataDir} is read-only (${why}): Giftdesk can show what it holds, but every card sheet is written to its audit log, so nothing was done. ${remedy}`,
       );
       expect(readdirSync(out)).toEqual([]);
+      const named = await runCliAsUser(dataDir, ['order', 'name', String(orderId), '--name', 'Staff party']);
+      expect(named.code).toBe(2);
+      expect(lastLine(named.stderr)).toMatch(new RegExp(`^data-dir: The data folder .* is read-only \\(${why}\\): Giftdesk can show what it holds, but an order's name and memo are written there with their audit entry, so nothing was done\\.`));
 
       // Not a migration, a checkpoint, a -wal, a -shm, a sandbox folder or a passcode count: the folder is as it was.
       expect(snapshot(dataDir)).toEqual(before);

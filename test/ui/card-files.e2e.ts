@@ -8,6 +8,7 @@ import { person, realKeychain, testVault } from '../support/core';
 import { decryptOffice } from '../support/office-tools';
 import { badgePng, pngHeader } from '../support/pngs';
 import { mustRun } from '../support/tools';
+import { openOrderPage } from './harness/order-page';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 
 // A newcomer's first order, from the built-in sandbox, printed and saved from the Orders screen: every card of the
@@ -53,7 +54,7 @@ const orderCard = () => app.page.getByRole('article', { name: `Order ${reference
 describe('card sheets and card files of a sandbox order', () => {
   it('saves a sheet on which every card carries "SANDBOX — NOT A REAL CARD"', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders', exact: true }).click();
+    await openOrderPage(page, reference);
     await orderCard().getByText('Print or export cards').click();
     await orderCard().getByRole('button', { name: 'Save PDF…' }).click();
     await expect.poll(() => orderCard().getByRole('status').textContent()).toBe('Sheet of 7 cards on 1 page saved.');

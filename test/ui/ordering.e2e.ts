@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../main/core/create-core';
 import { createFaultInstruments } from '../../main/sandbox/fault-instruments';
 import { maskCardNumber } from '../../shared/mask';
 import { createAutoLock } from '../../main/electron/auto-lock';
+import { openOrderPage } from './harness/order-page';
 import { buildRenderer, openApp, type AppHarness } from './harness/app-harness';
 import { realKeychain, TEST_PASSCODE, testVault } from '../support/core';
 import { fakeCards } from '../support/fake-cards';
@@ -141,16 +142,15 @@ describe('ordering cards through the desktop UI', () => {
     expect(order).toMatchObject({ clientReference: reference, quantity: 500, totalCents: 1_250_000, state: 'complete' });
     expect(core.cards.count(order!.id)).toBe(500);
 
-    await nav('Orders').click();
-    await expect.poll(() => page.getByRole('article', { name: `Order ${reference}` }).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    const placed = await openOrderPage(page, reference);
+    await expect.poll(() => placed.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await app.screenshot('09-orders');
   });
 
   it('prints, previews and saves the card sheet, and exports an encrypted ZIP whose generated passphrase is shown once', async () => {
     const { page } = app;
     const order = core.orders.list().find((o) => o.quantity === 500)!;
-    await nav('Orders').click();
-    const card = page.getByRole('article', { name: `Order ${order.clientReference}` });
+    const card = await openOrderPage(page, order.clientReference);
     await card.getByText('Print or export cards').click();
 
     await card.getByRole('button', { name: 'Save PDF…' }).click();
@@ -303,9 +303,14 @@ describe('ordering cards through the desktop UI', () => {
       await page.getByRole('button', { name: 'Place order for A$100.00' }).click();
       const order = page.getByRole('article').filter({ hasText: 'Sandbox (Wpay)' });
       await expect.poll(() => order.getByText('Failed', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
-      expect(await order.getByText(/^The provider refused the order/).count()).toBe(1);
-      expect(await order.getByText(/^What to do:/).count()).toBe(1);
+      // The reason named from the provider's code (6063), with the provider's own words beside it, and the way out.
+      expect(await order.getByText(/^The prepaid balance was too low for this order\. \(The provider refused the order/).count()).toBe(1);
+      expect(await order.getByText(/^What to do: Top up the prepaid account/).count()).toBe(1);
       await app.screenshot('09b-order-failed');
+      // The way out the advice names, at hand: the wizard again at the amounts, filled in from the failed order.
+      await order.getByRole('button', { name: 'Edit and retry' }).click();
+      await expect.poll(() => page.getByLabel('Number of cards').inputValue()).toBe('4');
+      expect(await page.getByLabel(/Value of each card/).inputValue()).toBe('25.00');
     } finally {
       sandboxFaults.setFaults({ balanceCents: balance });
     }
@@ -324,9 +329,7 @@ describe('ordering cards through the desktop UI', () => {
     core.cards.insertMany(bulk.id, cards, now);
     const lastMasked = maskCardNumber(cards[cards.length - 1]!.number, cards[cards.length - 1]!.pin)!;
 
-    await nav('Orders').click();
-    await expect.poll(() => page.getByRole('article', { name: 'Order bulk-25k' }).count()).toBe(1);
-    await page.getByRole('article', { name: 'Order bulk-25k' }).getByRole('button', { name: 'View 25,000 cards' }).click();
+    await (await openOrderPage(page, 'bulk-25k')).getByRole('button', { name: 'View 25,000 cards' }).click();
     const shown = page.getByText(/ shown of /);
     const scroller = page.getByLabel('Card rows, scroll for more');
     await expect.poll(() => shown.textContent()).toMatch(/^1,000\+ shown/);

@@ -9,6 +9,7 @@ import { testOutputs } from '../support/desktop';
 import { mixedCards, storeOrder } from '../support/order-with-cards';
 import { moveOrderTo } from '../support/order-states';
 import { withRawDb } from '../support/raw-db';
+import { openOrderPage } from './harness/order-page';
 import { buildRenderer, LAPTOP_SIZES, openApp, type AppHarness } from './harness/app-harness';
 
 // The records a business keeps, in Chromium through the real core: a year's audit log (100,000 entries) read as
@@ -166,7 +167,7 @@ describe('5. printing and exporting', () => {
     // The audit log took a while: the passcode is typed again, as the app would ask before a whole order's sheet.
     await core.app.vault.confirmPasscode(person(), TEST_PASSCODE);
     await page.setViewportSize({ width: 1024, height: 768 });
-    await nav().getByRole('button', { name: 'Orders', exact: true }).click();
+    await openOrderPage(page, bigReference);
     await orderCard().getByText('Print or export cards').click();
     // The default from Settings, named in words.
     const layout = orderCard().getByLabel('Layout');
@@ -207,7 +208,7 @@ describe('5. printing and exporting', () => {
     await page.clock.install();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.setViewportSize({ width: 1024, height: 768 });
-    const card = page.getByRole('article', { name: `Order ${smallReference}` });
+    const card = await openOrderPage(page, smallReference);
     await card.getByText('Print or export cards').click();
     await card.getByRole('button', { name: 'Export…' }).click();
     const shown = card.getByLabel('Generated passphrase');

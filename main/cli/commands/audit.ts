@@ -1,4 +1,4 @@
-import { auditSentence, auditWho } from '../../../shared/audit-sentences';
+import { auditSentencesNaming, auditWho } from '../../../shared/audit-sentences';
 import { localTimestamp } from '../../../shared/local-time';
 import { EXIT, type CliCommand } from '../cli-context';
 import { idArg, optionalNumber, outArg } from '../command-args';
@@ -38,12 +38,14 @@ export const audit: CliCommand = {
     let shown = 0;
     let beforeId: number | undefined;
     let more = false;
+    const names = ctx.app.orders.names(ctx.actor);
+    const sentence = auditSentencesNaming((id) => names.get(id) ?? null);
     while (shown < limit) {
       const page = ctx.app.audit.page(ctx.actor, { ...query, beforeId, limit: Math.min(1_000, limit - shown) });
       for (const e of page.entries) {
         const when = localTimestamp(e.at);
-        if (ctx.json) ctx.out(JSON.stringify({ entry: e.id, at: e.at, when, who: auditWho(e.actor), via: e.actor.via, user: e.actor.user, action: e.action, what: auditSentence(e), subject: e.subject }));
-        else ctx.out(`${when}\t${auditWho(e.actor)}\t${auditSentence(e)}`);
+        if (ctx.json) ctx.out(JSON.stringify({ entry: e.id, at: e.at, when, who: auditWho(e.actor), via: e.actor.via, user: e.actor.user, action: e.action, what: sentence(e), subject: e.subject }));
+        else ctx.out(`${when}\t${auditWho(e.actor)}\t${sentence(e)}`);
       }
       shown += page.entries.length;
       if (page.nextBeforeId === null) break;

@@ -12,6 +12,7 @@ import { stock } from './stock';
 import { exportCommand } from './export';
 import { order } from './order';
 import { orders } from './orders';
+import { orderName } from './order-name';
 import { passcodeChange } from './passcode-change';
 import { products } from './products';
 import { recoveryKit } from './recovery-kit';
@@ -27,6 +28,7 @@ export const COMMANDS: CliCommand[] = [
   accountList,
   products,
   order,
+  orderName,
   resume,
   orders,
   cards,

@@ -9,7 +9,7 @@ import { followOrders, printSummary } from './follow-order';
 
 export const order: CliCommand = {
   name: 'order',
-  usage: 'order --account N (--sku SKU --amount 5.00 --qty Q | --lines FILE.csv) [--ref REF] [--detach] [--poll-every S]',
+  usage: 'order --account N (--sku SKU --amount 5.00 --qty Q | --lines FILE.csv) [--ref REF] [--name TEXT] [--memo TEXT] [--detach] [--poll-every S]',
   summary: 'Place an order and follow it until it settles (exit 0 complete, 1 failed or needs attention, 2 bad input).',
   flags: { accountId: 'account', faceValueCents: 'amount', quantity: 'qty', reference: 'ref', pollEverySeconds: 'poll-every' },
   async run(ctx, argv) {
@@ -22,6 +22,8 @@ export const order: CliCommand = {
       ref: { type: 'string' },
       detach: { type: 'boolean' },
       'poll-every': { type: 'string' },
+      name: { type: 'string' },
+      memo: { type: 'string' },
     });
     const account = await accountArg(ctx, values.account);
     const lines = values.lines ? await linesFromCsv(ctx, account.id, values.lines) : [singleLine(values)];
@@ -29,6 +31,8 @@ export const order: CliCommand = {
       accountId: account.id,
       lines,
       reference: values.ref,
+      name: values.name,
+      memo: values.memo,
       pollEverySeconds: optionalNumber('poll-every', values['poll-every']) ?? undefined,
     };
     const place = () => ctx.app.orders.place(ctx.actor, input);

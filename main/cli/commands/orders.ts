@@ -28,6 +28,8 @@ export const orders: CliCommand = {
           JSON.stringify({
             order: o.id,
             reference: o.clientReference,
+            name: o.name,
+            memo: o.memo,
             account: o.accountName,
             state: o.state,
             quantity: o.quantity,
@@ -41,7 +43,7 @@ export const orders: CliCommand = {
           }),
         );
       } else {
-        ctx.out(`${o.id}\t${o.clientReference}\t${o.accountName}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}${flags(o)}`);
+        ctx.out(`${o.id}\t${o.clientReference}${o.name ? ` '${o.name}'` : ''}\t${o.accountName}\t${o.state}\t${cards}/${o.quantity}\t${formatMoney(o.totalCents, o.currency)}${flags(o)}`);
       }
     }
     return EXIT.ok;

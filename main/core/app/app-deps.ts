@@ -12,6 +12,7 @@ import type { CardsRepo } from '../store/repos/cards';
 import type { CustodyRepo } from '../store/repos/custody';
 import type { HandoutsRepo } from '../store/repos/handouts';
 import type { OrdersRepo } from '../store/repos/orders';
+import type { OrderHistoryRepo } from '../store/repos/order-history';
 import type { ReportsRepo } from '../store/repos/reports';
 import type { ReadOnlyReason } from '../store/errors';
 import type { StoreCorrupt } from '../store/errors';
@@ -34,6 +35,8 @@ export interface AppDeps {
   transaction<T>(fn: () => T): T;
   accounts: AccountsRepo;
   orders: OrdersRepo;
+  /** The order history's keyset pages and totals. */
+  orderHistory: OrderHistoryRepo;
   cards: CardsRepo;
   custody: CustodyRepo;
   handouts: HandoutsRepo;

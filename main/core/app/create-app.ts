@@ -39,7 +39,7 @@ export type App = ReturnType<typeof createApp>;
 /** The commands that only read; on a read-only store the others refuse (read-only.ts). A new command is a write until listed here. */
 const READS: ReadsOf<Commands> = {
   accounts: ['list', 'byName', 'testConnection', 'products', 'balance'],
-  orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'progress', 'settled', 'accepted', 'onProgress'],
+  orders: ['review', 'checkLinesCsv', 'list', 'open', 'get', 'names', 'history', 'detail', 'progress', 'settled', 'accepted', 'onProgress'],
   cards: ['search', 'count', 'ofOrder'],
   outputs: ['checkLogo', 'sheetPlan'],
   lock: ['status'],

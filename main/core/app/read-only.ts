@@ -12,6 +12,7 @@ export type ReadsOf<App extends Record<string, Commands>> = { [S in keyof App]: 
 const NEEDS: Record<string, string> = {
   'orders.place': 'an order is written there before anything is sent',
   'orders.resumeAll': 'carrying orders on writes their progress there',
+  'orders.name': "an order's name and memo are written there with their audit entry",
   'cards.reveal': 'every reveal is written to its audit log first',
   'cards.revealOrder': 'every reveal is written to its audit log first',
   'outputs.saveSheet': 'every card sheet is written to its audit log',

@@ -44,11 +44,13 @@ export interface AuditDetails {
   'account.edit': { accountId: string; name: string; fields: string[]; apiKeyReplaced: boolean; certificateReplaced: boolean; secretsRemoved?: boolean; connection?: 'tested' | 'saved-anyway' };
   'account.remove': { accountId: string; name: string };
   /** A draft committed with its client reference, before anything was sent. */
-  'order.place': { orderId: number; reference: string; accountId: string; account: string; lines: number; quantity: number; totalCents: number; currency: string };
+  'order.place': { orderId: number; reference: string; name?: string | null; accountId: string; account: string; lines: number; quantity: number; totalCents: number; currency: string };
   /** One state change of an order, by the event of the state machine that caused it. */
   'order.transition': { orderId: number; reference: string; from: OrderState; to: OrderState; event: OrderEvent | null; reason: string | null };
   /** A person asked the provider to reverse an order (written before the request goes out). */
   'order.reverse': { orderId: number; reference: string; state: OrderState };
+  /** A person named an order or wrote its memo (fields: what changed); the name and memo as they now are (null: none). */
+  'order.name': { orderId: number; reference: string; fields: ('name' | 'memo')[]; name: string | null; previousName: string | null; memo: string | null };
   /** Card numbers and PINs shown: one card (cardId, last four) or all of an order's. */
   'cards.reveal': { orderId: number; reference: string | null; cards: number; cardId: number | null; last4: string | null };
   /** A card sheet shown in a preview window. */
@@ -144,6 +146,7 @@ export const AUDIT_ACTIONS = [
   'order.place',
   'order.transition',
   'order.reverse',
+  'order.name',
   'cards.reveal',
   'sheet.preview',
   'sheet.print',

@@ -33,7 +33,7 @@ export function Nav() {
             <button
               type="button"
               className="nav-item"
-              aria-current={screen === item.screen ? 'page' : undefined}
+              aria-current={screen === item.screen || (screen === 'order' && item.screen === 'orders') ? 'page' : undefined}
               onClick={() => go(item.screen)}
             >
               {item.label}

@@ -1,4 +1,5 @@
 import type { OrderProgressView } from '../../../shared/ipc/views';
+import { plural } from '../lib/format';
 
 /** Percent from the provider while it reports one, else from cards stored of the total. */
 export function progressPercent(p: OrderProgressView): number {
@@ -22,7 +23,7 @@ export function ProgressBar({ progress, label }: { progress: OrderProgressView; 
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <span className="progress-text">
-        {percent}% · {progress.cardsStored.toLocaleString()} of {progress.quantity.toLocaleString()} cards stored
+        {percent}% · {progress.cardsStored.toLocaleString()} of {plural(progress.quantity, 'card')} stored
       </span>
     </div>
   );

@@ -7,7 +7,10 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
 export const formatDateTime = (ms: number): string => dateTime.format(ms);
+export const formatDay = (ms: number): string => day.format(ms);
 export const formatTime = (ms: number): string => time.format(ms);
 export const formatDateTimeSeconds = (ms: number): string => dateTimeSeconds.format(ms);
 

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { clockNow, subscribeClock } from './shared-clock';
 
-/** The current time, re-read every `everyMs`, for countdowns such as the next status check. */
+/**
+ * The current time to `everyMs`, from the window's one shared clock (shared-clock.ts), for countdowns such as the next
+ * status check. Only the component that calls it re-renders, and only when the rounded time changes.
+ */
 export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
+  const subscribe = useCallback((onChange: () => void) => subscribeClock(onChange, everyMs), [everyMs]);
+  const rounded = () => Math.floor(clockNow() / everyMs) * everyMs;
+  return useSyncExternalStore(subscribe, rounded);
 }

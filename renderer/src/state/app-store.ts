@@ -6,8 +6,9 @@ import type { Settings } from '../../../shared/settings';
 import { api, call } from '../lib/api';
 import { setClipboardSeconds } from '../lib/clipboard';
 import { notifySettled } from '../lib/notify';
+import type { WizardPrefill } from '../screens/wizard/prefill';
 
-export type Screen = 'overview' | 'orders' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'reports' | 'settings';
+export type Screen = 'overview' | 'orders' | 'order' | 'new-order' | 'cards' | 'stock' | 'handouts' | 'balances' | 'accounts' | 'audit' | 'reports' | 'settings';
 
 interface AppState {
   screen: Screen;
@@ -15,6 +16,10 @@ interface AppState {
   cardsOrderId: number | null;
   /** The hand-out the Hand-outs screen opens at (its desk), when one was chosen elsewhere. */
   handoutId: number | null;
+  /** The order the order page shows. */
+  orderPageId: number | null;
+  /** What "Order again" or "Edit and retry" opens the wizard with (null: a blank order). */
+  wizardPrefill: WizardPrefill | null;
   /** Changes each time "New order" is chosen, so the wizard starts afresh even when it is already showing. */
   wizardRun: number;
   accounts: AccountView[];
@@ -30,7 +35,7 @@ interface AppState {
   settings: Settings | null;
   loadSettings(): Promise<void>;
   setSettings(settings: Settings): void;
-  go(screen: Screen, options?: { cardsOrderId?: number | null; handoutId?: number | null }): void;
+  go(screen: Screen, options?: { cardsOrderId?: number | null; handoutId?: number | null; orderId?: number | null; prefill?: WizardPrefill | null }): void;
   loadAccounts(): Promise<void>;
   loadOrders(): Promise<void>;
   upsertOrder(order: OrderView): void;
@@ -50,6 +55,8 @@ export const useApp = create<AppState>((set, get) => ({
   screen: 'overview',
   cardsOrderId: null,
   handoutId: null,
+  orderPageId: null,
+  wizardPrefill: null,
   wizardRun: 0,
   accounts: [],
   orders: [],
@@ -60,7 +67,14 @@ export const useApp = create<AppState>((set, get) => ({
   settings: null,
   passcodeAsk: null,
   go: (screen, options) =>
-    set((s) => ({ screen, cardsOrderId: options?.cardsOrderId ?? null, handoutId: options?.handoutId ?? null, wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun })),
+    set((s) => ({
+      screen,
+      cardsOrderId: options?.cardsOrderId ?? null,
+      handoutId: options?.handoutId ?? null,
+      orderPageId: options?.orderId ?? null,
+      wizardPrefill: options?.prefill ?? null,
+      wizardRun: screen === 'new-order' ? s.wizardRun + 1 : s.wizardRun,
+    })),
   loadAccounts: async () => set({ accounts: await call(api().accounts.list({})) }),
   loadOrders: async () => set({ orders: await call(api().orders.list({})) }),
   upsertOrder: (order) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { auditSentence, auditWho, VIA_WORDS } from '../../../../shared/audit-sentences';
+import { auditSentencesNaming, auditWho, VIA_WORDS } from '../../../../shared/audit-sentences';
 import { AUDIT_ACTIONS, type Actor, type AuditAction, type AuditEntry } from '../../audit/vocabulary';
 import { ValidationError } from '../../errors';
 import { localTimestamp } from '../../../../shared/local-time';
@@ -27,7 +27,8 @@ function filterOf(query: AuditQuery): AuditFilter {
   return { actions, orderId: query.orderId, ...dayRange(query.from, query.to) };
 }
 
-function auditTable(entries: readonly AuditEntry[]): Table {
+function auditTable(entries: readonly AuditEntry[], orderNames: ReadonlyMap<number, string>): Table {
+  const sentence = auditSentencesNaming((id) => orderNames.get(id) ?? null);
   return {
     sheet: 'Audit log',
     columns: [
@@ -40,7 +41,7 @@ function auditTable(entries: readonly AuditEntry[]): Table {
       { name: 'what', kind: 'text' },
       { name: 'subject', kind: 'text' },
     ],
-    rows: entries.map((e) => [e.id, localTimestamp(e.at), auditWho(e.actor), VIA_WORDS[e.actor.via], e.actor.user, e.action === 'unknown' ? e.recorded : e.action, auditSentence(e), e.subject]),
+    rows: entries.map((e) => [e.id, localTimestamp(e.at), auditWho(e.actor), VIA_WORDS[e.actor.via], e.actor.user, e.action === 'unknown' ? e.recorded : e.action, sentence(e), e.subject]),
   };
 }
 
@@ -63,7 +64,7 @@ export function auditQueries(deps: AppDeps) {
         entries.push(...page.entries);
         beforeId = page.nextBeforeId;
       } while (beforeId !== null);
-      await writeTableFile(outPath, auditTable(entries));
+      await writeTableFile(outPath, auditTable(entries, deps.orders.names()));
       const file = path.basename(outPath);
       deps.transaction(() =>
         deps.audit.append(actor, { action: 'records.export', details: { kind: 'audit', format: 'csv', rows: entries.length, from: query.from ?? null, to: query.to ?? null, file } }),

@@ -16,6 +16,9 @@ export interface PlaceOrderInput {
   reference?: string;
   /** Overrides the poll cadence for this order (seconds). */
   pollEverySeconds?: number;
+  /** A name and a memo of the person's own (name-order.ts has their rules). */
+  name?: string | null;
+  memo?: string | null;
 }
 
 /**

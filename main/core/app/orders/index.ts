@@ -9,6 +9,9 @@ import { placeOrder } from './place-order';
 import { reverseOrder } from './reverse-order';
 import { reviewOrder } from './review-order';
 import { orderOf } from './order-of';
+import { nameOrder, type OrderNaming } from './name-order';
+import { orderHistory, type HistoryQuery } from './order-history';
+import { orderDetail } from './order-detail';
 
 export type { OrderLineInput, PlaceOrderInput } from './check-order';
 export type { OrderSummary } from './order-summary';
@@ -16,6 +19,9 @@ export type { OrderReview } from './review-order';
 export type { ReviewLine } from './review-lines';
 export { ReversalRefused } from './reverse-order';
 export { UnknownOrder } from './order-of';
+export type { OrderNaming } from './name-order';
+export type { HistoryPage, HistoryQuery } from './order-history';
+export type { OrderDetail } from './order-detail';
 
 /** Orders: review, place, follow, check now, reverse. */
 export function orderCommands(deps: AppDeps) {
@@ -25,8 +31,16 @@ export function orderCommands(deps: AppDeps) {
     checkLinesCsv: (_actor: Actor, accountId: string, text: string) => checkLinesCsv(deps, accountId, text),
     reverse: (actor: Actor, orderId: number) => reverseOrder(deps, actor, orderId),
     checkNow: (actor: Actor, orderId: number) => checkNow(deps, actor, orderId),
+    /** A person's name and memo for an order (audited); undefined leaves one as it is, null clears it. */
+    name: (actor: Actor, orderId: number, naming: OrderNaming) => getOrder(deps, nameOrder(deps, actor, orderId, naming).id),
     list: (_actor: Actor, filter: { accountId?: string } = {}) => listOrders(deps, filter),
     get: (_actor: Actor, orderId: number) => getOrder(deps, orderId),
+    /** What the order page shows: the order, its lines, who placed it, its timeline and its sheets and files. */
+    detail: (_actor: Actor, orderId: number) => orderDetail(deps, orderId),
+    /** The order history: one keyset page in the sort asked for, with the totals of everything the filter picks. */
+    history: (actor: Actor, query: HistoryQuery = {}) => orderHistory(deps, actor, query),
+    /** The name of every named order, by id (for sentences that name orders). */
+    names: (_actor: Actor): Map<number, string> => deps.orders.names(),
     /** The orders not settled yet: what a `resume` would carry on. */
     open: (_actor: Actor) => listOrders(deps, { unsettledOnly: true }),
     progress: (_actor: Actor, orderId: number): OrderProgress => deps.engine.progress(orderOf(deps, orderId).id),

@@ -7,7 +7,7 @@ import { orderOf } from './order-of';
 
 /** An order as people see it: with its account's name, its live progress, and whether a reversal may be asked for now. */
 export interface OrderSummary
-  extends Pick<Order, 'id' | 'accountId' | 'clientReference' | 'providerOrderId' | 'state' | 'stateReason' | 'quantity' | 'totalCents' | 'currency' | 'createdAt' | 'updatedAt'> {
+  extends Pick<Order, 'id' | 'accountId' | 'clientReference' | 'providerOrderId' | 'state' | 'stateReason' | 'quantity' | 'totalCents' | 'currency' | 'createdAt' | 'updatedAt' | 'name' | 'memo'> {
   accountName: string;
   mode: 'real-time' | 'batch';
   canCancel: boolean;
@@ -32,6 +32,8 @@ export function summarizeOrder(deps: AppDeps, order: Order, account: Account | n
     currency: order.currency,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+    name: order.name,
+    memo: order.memo,
     mode: order.realtime ? 'real-time' : 'batch',
     canCancel: account !== null && reversalRefusal(order, limitsFor(account), deps.clock.now()) === null,
     progress: deps.engine.progress(order.id),

@@ -5,6 +5,7 @@ import { newClientReference } from '../../providers/client-reference';
 import type { AppDeps } from '../app-deps';
 import { settingOf } from '../settings';
 import { checkOrder, checkOrderAgainstCatalog, orderQuantity, type OrderLineInput, type PlaceOrderInput } from './check-order';
+import { checkNaming } from './name-order';
 import { reviewLines } from './review-lines';
 
 /**
@@ -14,6 +15,7 @@ import { reviewLines } from './review-lines';
  */
 export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<Order> {
   const { account, limits } = checkOrder(deps, input);
+  const naming = checkNaming(input);
   // A second process driving this folder is said before anything is asked or written.
   deps.engine.claim();
   const catalog = await checkOrderAgainstCatalog(deps, input, account, limits);
@@ -36,6 +38,8 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
         realtime: limits.realtimeMaxQuantity !== null && quantity <= limits.realtimeMaxQuantity,
         // The Settings page's cadence for live accounts; an account with its own (a sandbox's 2 s) keeps it.
         pollEverySeconds: input.pollEverySeconds ?? (account.pollEverySeconds === null ? settingOf(deps, 'pollEverySeconds') : null),
+        name: naming.name ?? null,
+        memo: naming.memo ?? null,
       },
       deps.clock.now(),
     );
@@ -44,6 +48,7 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
       details: {
         orderId: draft.id,
         reference,
+        name: draft.name,
         accountId: account.id,
         account: account.name,
         lines: input.lines.length,

@@ -5,10 +5,11 @@ import { auditActor } from './004-audit-actor';
 import { custody } from './005-custody';
 import { cardChecks } from './006-card-checks';
 import { balances } from './007-balances';
-import { auditOrderIndex } from './008-audit-order-index';
+import { orderNames } from './008-order-names';
+import { auditOrderIndex } from './009-audit-order-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances, auditOrderIndex];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances, orderNames, auditOrderIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -40,7 +40,7 @@ function whereOf(filter: AuditFilter & { beforeId?: number }): { sql: string; pa
   if (filter.from !== undefined) add('at >= ?', filter.from);
   if (filter.to !== undefined) add('at < ?', filter.to);
   // An order's own entries have it as their subject; a card's (a reveal of one card) name the order in their fields.
-  // Both terms are indexed (the subject; migration 8's partial index on a card entry's order, whose WHERE this term
+  // Both terms are indexed (the subject; migration 9's partial index on a card entry's order, whose WHERE this term
   // must repeat word for word), so a page of one order's entries is found without reading the whole log.
   if (filter.orderId !== undefined) add("(subject = ? OR (subject LIKE 'card:%' AND json_extract(details, '$.orderId') = ?))", `order:${filter.orderId}`, filter.orderId);
   if (filter.actions) {

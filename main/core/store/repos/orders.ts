@@ -29,6 +29,8 @@ interface OrderRow {
   cancel_within_minutes: number | null;
   accepted_at: number | null;
   settled_at: number | null;
+  name: string | null;
+  memo: string | null;
 }
 
 interface LineRow {
@@ -107,6 +109,8 @@ function toOrder(r: OrderRow): Order {
     cancelWithinMinutes: r.cancel_within_minutes,
     acceptedAt: r.accepted_at,
     settledAt: r.settled_at,
+    name: r.name,
+    memo: r.memo,
   };
 }
 
@@ -134,8 +138,8 @@ export type OnOrderCancelled = (orderId: number, auditId: number, now: number) =
 export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCancelled = () => {}) {
   const insertOrder = db.prepare(
     `INSERT INTO orders (account_id, client_reference, state, quantity, face_value_cents, total_cents, currency,
-                         created_at, updated_at, realtime, poll_every_seconds)
-     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+                         created_at, updated_at, realtime, poll_every_seconds, name, memo)
+     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO order_lines (order_id, line_no, sku, product_name, face_value_cents, quantity) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -153,6 +157,8 @@ export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCa
       WHERE o.account_id = ? AND EXISTS (SELECT 1 FROM cards c WHERE c.order_id = l.order_id AND c.line_id = l.id)
       GROUP BY l.sku`,
   );
+  const setNaming = db.prepare<[string | null, string | null, number, number]>('UPDATE orders SET name = ?, memo = ?, updated_at = ? WHERE id = ?');
+  const named = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM orders WHERE name IS NOT NULL');
   // One statement per set of changed columns, prepared once: the engine commits the same few shapes over and over.
   const updates = new Map<string, ReturnType<Db['prepare']>>();
 
@@ -166,6 +172,8 @@ export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCa
         lines: NewOrderLine[];
         realtime?: boolean;
         pollEverySeconds?: number | null;
+        name?: string | null;
+        memo?: string | null;
       },
       now: number,
     ): Order {
@@ -185,6 +193,8 @@ export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCa
             now,
             input.realtime ? 1 : 0,
             input.pollEverySeconds ?? null,
+            input.name ?? null,
+            input.memo ?? null,
           ).lastInsertRowid,
         );
         input.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.sku, l.productName ?? null, l.faceValueCents, l.quantity));
@@ -247,6 +257,15 @@ export function createOrdersRepo(db: Db, audit: AuditLog, onCancelled: OnOrderCa
           return after;
         })
         .immediate();
+    },
+    /** A person's name and memo for the order (null clears one); the caller writes the audit entry beside it. */
+    setNaming(id: number, naming: { name: string | null; memo: string | null }, now: number): Order {
+      if (setNaming.run(naming.name, naming.memo, now, id).changes === 0) throw new NotFoundError(`No order with id ${id}.`);
+      return repo.get(id);
+    },
+    /** Every order that has a name, by id: for naming orders in the audit log's sentences. */
+    names(): Map<number, string> {
+      return new Map(named.all().map((r) => [r.id, r.name] as const));
     },
     /** Keeps the engine's bookkeeping (next check, last error, totals…) without touching the state. */
     note(id: number, fields: OrderFields, now: number): Order {

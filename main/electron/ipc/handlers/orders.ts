@@ -8,5 +8,8 @@ export const orderHandlers: HandlerGroup<'orders'> = {
   'orders.get': async ({ orderId }, { app, actor }) => app.orders.get(actor, orderId),
   'orders.progress': async ({ orderId }, { app, actor }) => app.orders.progress(actor, orderId),
   'orders.checkNow': async ({ orderId }, { app, actor }) => app.orders.checkNow(actor, orderId),
+  'orders.name': async ({ orderId, name, memo }, { app, actor }) => app.orders.name(actor, orderId, { name, memo }),
+  'orders.history': async (query, { app, actor }) => app.orders.history(actor, query),
+  'orders.detail': async ({ orderId }, { app, actor }) => app.orders.detail(actor, orderId),
   'orders.cancel': async ({ orderId }, { app, actor }) => app.orders.get(actor, (await app.orders.reverse(actor, orderId)).id),
 };

@@ -38,7 +38,10 @@ export function FirstRunGuide() {
     try {
       const draft = { accountId: sandbox.id, lines: [FIRST_ORDER] };
       const review = await call(api().orders.validate(draft));
-      upsertOrder(await call(api().orders.place({ ...draft, reference: review.reference })));
+      const placed = await call(api().orders.place({ ...draft, reference: review.reference }));
+      upsertOrder(placed);
+      // Its page follows it until its cards are in.
+      go('order', { orderId: placed.id });
     } catch (err) {
       setError(messageOf(err));
       setPlacing(false);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrderReview, OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
 import { api, call, messageOf } from '../../lib/api';
 import { formatMoney, plural } from '../../lib/format';
 import { askForNotifications } from '../../lib/notify';
@@ -12,11 +13,12 @@ import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 
 interface Props {
   draft: Draft;
+  update(patch: Partial<Draft>): void;
   back(): void;
   placed(order: OrderView): void;
 }
 
-export function StepReview({ draft, back, placed }: Props) {
+export function StepReview({ draft, update, back, placed }: Props) {
   const upsertOrder = useApp((s) => s.upsertOrder);
   const account = useApp((s) => s.accounts.find((a) => a.id === draft.accountId));
   const [review, setReview] = useState<OrderReview | null>(null);
@@ -45,7 +47,7 @@ export function StepReview({ draft, back, placed }: Props) {
     askForNotifications();
     try {
       // The reference from the review goes with the order: a second press finds this order instead of paying twice.
-      const order = await call(api().orders.place({ accountId: draft.accountId, lines, reference: review.reference }));
+      const order = await call(api().orders.place({ accountId: draft.accountId, lines, reference: review.reference, name: draft.name.trim() || null, memo: draft.memo.trim() || null }));
       upsertOrder(order);
       placed(order);
     } catch (err) {
@@ -99,6 +101,14 @@ export function StepReview({ draft, back, placed }: Props) {
             </div>
           </dl>
           <ReviewLines lines={review.lines} currency={review.currency} />
+          <div className="naming">
+            <Field id="order-name" label="Name (optional)" hint="Your own name for the order, shown wherever it is named: “Staff party”.">
+              <input id="order-name" value={draft.name} maxLength={80} onChange={(e) => update({ name: e.target.value })} disabled={placing} />
+            </Field>
+            <Field id="order-memo" label="Memo (optional)">
+              <textarea id="order-memo" value={draft.memo} maxLength={1000} rows={2} onChange={(e) => update({ memo: e.target.value })} disabled={placing} />
+            </Field>
+          </div>
           <p className="warning" role="note">
             Placing this order debits {formatMoney(review.totalCents, review.currency)} from the prepaid account of {review.accountName}. It
             cannot be undone here{review.provider === 'wpay' ? ' except by a reversal within the provider’s time limit' : ''}.

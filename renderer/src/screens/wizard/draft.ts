@@ -20,9 +20,12 @@ export interface Draft {
   csv: { fileName: string; result: CsvParse } | null;
   /** What the account's provider takes, as main told it with the products. */
   limits: ProviderLimitsView | null;
+  /** A name and a memo of the person's own, both optional (set on the review). */
+  name: string;
+  memo: string;
 }
 
-export const emptyDraft: Draft = { accountId: null, kind: 'single', sku: '', product: null, value: '', quantity: '1', csv: null, limits: null };
+export const emptyDraft: Draft = { accountId: null, kind: 'single', sku: '', product: null, value: '', quantity: '1', csv: null, limits: null, name: '', memo: '' };
 
 /** The draft's order lines, or the first thing a person must fix (checked again, for the truth, in main). */
 export function draftLines(d: Draft): { lines: OrderLineInput[] } | { problem: string; field: string } {
