@@ -10,6 +10,7 @@ const spendFigure = z.object({ from: day, to: day, spend: z.array(currencyFigure
 const orderPointer = z.object({
   id: z.number().int(),
   reference: z.string(),
+  name: z.string().nullable(),
   accountName: z.string(),
   state: z.enum(ORDER_STATES),
   reason: z.string().nullable(),

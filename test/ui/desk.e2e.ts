@@ -135,10 +135,11 @@ describe('1. the overview', () => {
     await app.screenshotEverySize('overview', undefined, LAPTOP_SIZES);
   });
 
-  it('opens Orders in one click from an order that needs attention', async () => {
+  it('opens the page of an order that needs attention in one click', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /^Open order \d+ \(Stuck one\)$/ }).click();
-    await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Order \d+$/, level: 1 }).waitFor();
+    expect(await page.getByRole('article', { name: 'Order Stuck one' }).count()).toBe(1);
   });
 });
 

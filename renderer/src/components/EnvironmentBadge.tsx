@@ -1,5 +1,6 @@
 import { accountEnvironment, ENVIRONMENT_LABEL, type AccountEnvironment } from '../../../shared/account-environment';
 import type { ProviderName } from '../../../shared/domain';
+import { useApp } from '../state/app-store';
 
 const MEANING: Record<AccountEnvironment, string> = {
   sandbox: 'Sandbox: Giftdesk’s built-in stand-in. Nothing is charged; its cards are fake.',
@@ -18,4 +19,10 @@ export function EnvironmentBadge({ account }: { account: { provider: ProviderNam
       {ENVIRONMENT_LABEL[env]}
     </span>
   );
+}
+
+/** The badge of an order's or a card's account, looked up among the accounts the window holds (none if removed). */
+export function AccountEnvironmentBadge({ accountId }: { accountId: string }) {
+  const account = useApp((s) => s.accounts.find((a) => a.id === accountId));
+  return account ? <EnvironmentBadge account={account} /> : null;
 }

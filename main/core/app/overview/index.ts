@@ -10,6 +10,8 @@ import { settingOf } from '../settings';
 export interface OrderPointer {
   id: number;
   reference: string;
+  /** The name a person gave it, if any: how it is named wherever it is shown. */
+  name: string | null;
   accountName: string;
   state: OrderState;
   reason: string | null;
@@ -87,6 +89,7 @@ export function overviewQuery(deps: AppDeps) {
     const pointer = (o: (typeof orders)[number]): OrderPointer => ({
       id: o.id,
       reference: o.clientReference,
+      name: o.name,
       accountName: accounts.get(o.accountId)?.name ?? 'Removed account',
       state: o.state,
       reason: o.stateReason,

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
 import { SETTLED_STATES } from '../../../../shared/order-state-machine';
 import type { HistoryRowView } from '../../../../shared/ipc/views';
 import { NextCheck } from '../../components/NextCheck';
+import { AccountEnvironmentBadge } from '../../components/EnvironmentBadge';
 import { StateBadge } from '../../components/StateBadge';
 import { formatDateTime, formatDay, formatMoney } from '../../lib/format';
 
@@ -116,7 +117,7 @@ const HistoryRow = memo(function HistoryRow({ row, index, start, onOpen, onKey }
         {formatDay(row.createdAt)}
       </span>
       <span role="cell" className="clip">
-        {row.accountName ?? 'Removed account'}
+        {row.accountName ?? 'Removed account'} <AccountEnvironmentBadge accountId={row.accountId} />
       </span>
       <span role="cell" className="num">
         {row.cardsStored === row.quantity ? row.quantity.toLocaleString() : `${row.cardsStored.toLocaleString()} / ${row.quantity.toLocaleString()}`}

@@ -5,6 +5,7 @@ import type { OrderDetailView, OrderView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../components/ErrorText';
 import { NextCheck } from '../../components/NextCheck';
 import { ProgressBar } from '../../components/ProgressBar';
+import { AccountEnvironmentBadge } from '../../components/EnvironmentBadge';
 import { StateBadge } from '../../components/StateBadge';
 import { api, call, messageOf } from '../../lib/api';
 import { formatDateTime, formatDateTimeSeconds, formatMoney, plural } from '../../lib/format';
@@ -74,6 +75,7 @@ export function OrderPage({ orderId }: { orderId: number }) {
         <div className="order-head">
           <h1 id="order-title">{title}</h1>
           <StateBadge state={p.state} />
+          <AccountEnvironmentBadge accountId={order.accountId} />
         </div>
         {order.memo && <p className="memo">{order.memo}</p>}
         <dl className="facts">

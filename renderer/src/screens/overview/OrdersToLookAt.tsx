@@ -12,8 +12,7 @@ interface Props {
 /** Orders a person should look at, each one click from where it can be dealt with. */
 export function OrdersToLookAt({ title, empty, pointers }: Props) {
   const go = useApp((s) => s.go);
-  // There is no page of one order yet: an order opens the Orders list, where it is.
-  const open = () => go('orders');
+  const openOrder = (orderId: number) => go('order', { orderId });
   const id = `look-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <section className="panel look-at" aria-labelledby={id}>
@@ -26,10 +25,10 @@ export function OrdersToLookAt({ title, empty, pointers }: Props) {
         <ul className="pointer-list">
           {pointers.first.map((o) => (
             <li key={o.id}>
-              <button type="button" className="pointer" onClick={open} aria-label={`Open order ${o.id} (${o.reference})`}>
+              <button type="button" className="pointer" onClick={() => openOrder(o.id)} aria-label={`Open order ${o.id} (${o.name ?? o.reference})`}>
                 <span className="pointer-head">
                   <span>
-                    Order {o.id} · {o.accountName}
+                    {o.name ?? `Order ${o.id}`} · {o.accountName}
                   </span>
                   <StateBadge state={o.state} />
                 </span>
@@ -43,7 +42,7 @@ export function OrdersToLookAt({ title, empty, pointers }: Props) {
         </ul>
       )}
       {pointers.count > pointers.first.length && (
-        <button type="button" className="link" onClick={open}>
+        <button type="button" className="link" onClick={() => go('orders')}>
           All {pointers.count.toLocaleString()} in Orders…
         </button>
       )}
