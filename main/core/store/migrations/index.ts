@@ -5,9 +5,11 @@ import { auditActor } from './004-audit-actor';
 import { custody } from './005-custody';
 import { cardChecks } from './006-card-checks';
 import { balances } from './007-balances';
+import { ordersReserved } from './008-orders-reserved';
+import { cardSort } from './009-card-sort';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances, ordersReserved, cardSort];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
