@@ -42,6 +42,7 @@ export const CHANNELS = [
   'cards.cancelJob',
   'audit.list',
   'audit.page',
+  'audit.pageFromOldest',
   'audit.saveCsv',
   'reports.spend',
   'reports.saveSpend',
