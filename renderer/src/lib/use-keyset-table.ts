@@ -14,19 +14,23 @@ export function useKeysetTable<T>(pages: KeysetPages<T>, rowHeight: number, over
   const last = items[items.length - 1]?.index;
   const { rows, loadAbove, loadBelow } = pages;
 
+  // Near an edge by where the scroller really is: the rows rendered may still be those from before a jump's scroll.
   useEffect(() => {
-    if (last !== undefined && last >= rows.length - overscan) loadBelow();
-  }, [last, rows.length, overscan, loadBelow]);
-  useEffect(() => {
-    if (first !== undefined && first <= overscan) loadAbove();
-  }, [first, rows.length, overscan, loadAbove]);
+    const el = scroller.current;
+    if (!el || first === undefined) return;
+    const margin = overscan * rowHeight;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight <= margin) loadBelow();
+    if (el.scrollTop <= margin) loadAbove();
+  }, [first, last, rows.length, overscan, rowHeight, loadAbove, loadBelow]);
 
   // Rows put above: the ones being read stay where they were, unless the person sits at the top, watching new ones come.
+  // (The browser's own scroll anchoring is off for these tables: it would move them a second time.)
   const { seq, above, arrived } = pages.added;
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el || above === 0 || (arrived && el.scrollTop === 0)) return;
-    el.scrollTop += above * rowHeight;
+    if (!el || above === 0) return;
+    if (arrived && el.scrollTop < rowHeight) el.scrollTop = 0;
+    else el.scrollTop += above * rowHeight;
   }, [seq, above, arrived, rowHeight]);
 
   // A window just opened shows the end it was opened at.
