@@ -40,7 +40,7 @@ export const CardRow = memo(function CardRow({ card, orderName, top, index, reve
         {revealed ? <span className="revealed-number">{revealed.card.number ?? '—'}</span> : <span>{card.maskedNumber ?? '—'}</span>}
         {revealed ? (
           <span className="sub">
-            PIN {revealed.card.pin ?? '—'} · <Countdown until={revealed.until} />
+            PIN <span>{revealed.card.pin ?? '—'}</span> · <Countdown until={revealed.until} />
           </span>
         ) : (
           card.maskedPin && <span className="sub">PIN {card.maskedPin}</span>
