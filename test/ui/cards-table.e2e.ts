@@ -93,7 +93,7 @@ describe('the Cards table', () => {
     const before = app.traffic.length;
     await page.getByRole('button', { name: '↓ Oldest' }).click();
     await expect.poll(async () => (await shownNumbers()).at(-1)).toBe(masked(oldest));
-    // One page asked for, not the 12 between the ends.
+    // One page asked for, not the 25 between the ends.
     expect(app.traffic.slice(before).filter((t) => t.includes('"nextAfterId"')).length).toBe(1);
     const last = rows().last();
     expect(await last.getByRole('cell').nth(2).textContent()).toBe('Staff-party');
@@ -102,14 +102,14 @@ describe('the Cards table', () => {
     expect(await page.locator('.card-row').count()).toBeLessThan(80);
     await app.screenshot('cards-oldest');
 
-    // Scrolling up from the oldest reads the page above, keeping the rows in view where they were: the 200 oldest
+    // Scrolling up from the oldest reads the page above, keeping the rows in view where they were: the 100 oldest
     // are in, newest of them at the top; the card stored just after it comes in above it, out of sight.
     const staff = seeded[0]!.cards;
     await scroller().evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(() => scroller().evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     const inView = await shownNumbers();
-    expect(inView).toContain(masked(staff[199]!));
-    expect(inView).toContain(masked(staff[200]!));
+    expect(inView).toContain(masked(staff[99]!));
+    expect(inView).toContain(masked(staff[100]!));
 
     await scroller().focus();
     await page.keyboard.press('Home');

@@ -3,8 +3,8 @@ import { api, call } from '../../lib/api';
 import { useKeysetPages } from '../../lib/use-keyset-pages';
 import { flip, type CardOrder } from './card-order';
 
-/** Rows a page: a table shows ~15, so the first page paints fast and a few screens scroll before the next. */
-const PAGE = 200;
+/** Rows a page: a table shows ~15, so a page (and a jump to either end) is small and seven screens scroll before the next. */
+const PAGE = 100;
 
 export type CardFilter = Omit<CardSearchInput, 'afterId' | 'limit' | 'sort' | 'direction'>;
 
