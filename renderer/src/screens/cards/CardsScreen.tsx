@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { CardSort } from '../../../../shared/card-sort';
 import { CUSTODY_LABELS, CUSTODY_STATES, type CustodyState } from '../../../../shared/custody-state-machine';
 import type { HandoutSummaryView } from '../../../../shared/ipc/custody-views';
 import { parseAmountToCents } from '../../../../shared/money';
@@ -38,6 +39,7 @@ export function CardsScreen() {
     if (cardTotal !== null) refreshTop();
   }, [cardTotal, refreshTop]);
   const ordersById = useMemo(() => new Map(orders.map((o) => [o.id, o])), [orders]);
+  const sortedBy = (key: CardSort) => (order.sort === key ? (order.direction === 'desc' ? 'descending' : 'ascending') : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -155,10 +157,16 @@ export function CardsScreen() {
         <div className="card-scroll" ref={table.scroller} tabIndex={0} onKeyDown={table.onKeyDown} aria-label="Card rows: scroll for more, Home and End for either end">
           <div className="card-row head" role="row">
             <span role="columnheader">Card</span>
-            <span role="columnheader">Value</span>
+            <span role="columnheader" aria-sort={sortedBy('value')}>
+              Value
+            </span>
             <span role="columnheader">Order</span>
-            <span role="columnheader" aria-sort={order.sort === 'date' ? (order.direction === 'desc' ? 'descending' : 'ascending') : undefined}>Stored</span>
-            <span role="columnheader" aria-sort={order.sort === 'expiry' ? (order.direction === 'desc' ? 'descending' : 'ascending') : undefined}>Expiry</span>
+            <span role="columnheader" aria-sort={sortedBy('date')}>
+              Stored
+            </span>
+            <span role="columnheader" aria-sort={sortedBy('expiry')}>
+              Expiry
+            </span>
             <span role="columnheader">Custody</span>
             <span role="columnheader">
               <span className="sr-only">Actions</span>
