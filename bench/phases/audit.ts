@@ -1,6 +1,7 @@
 // The audit screen's pages over a year of entries (100,000): every page from the newest entry to the oldest, as the
 // window asks for them (the audit.page channel through main's dispatch, then each entry made a sentence), unfiltered
-// and filtered by action and order. ui.auditPageMs is the slowest page of all.
+// and filtered by action and order. ui.auditDispatchPageMs is the slowest page of all; ui.auditPageMs is the ui
+// phase's, measured in the browser.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,7 @@ try {
   await core.close();
   report({
     ui: {
-      auditPageMs: round(Math.max(all.slowestMs, printed.slowestMs, ofOrder.slowestMs), 1),
+      auditDispatchPageMs: round(Math.max(all.slowestMs, printed.slowestMs, ofOrder.slowestMs), 1),
       auditPages: all.pages,
       auditEntries: all.entries,
       auditFilteredPageMs: round(Math.max(printed.slowestMs, ofOrder.slowestMs), 1),

@@ -45,6 +45,7 @@ export const CHANNELS = [
   'cards.cancelJob',
   'audit.list',
   'audit.page',
+  'audit.pageFromOldest',
   'audit.saveCsv',
   'reports.spend',
   'reports.saveSpend',

@@ -155,6 +155,12 @@ export const channels = {
     response: z.object({ entries: z.array(auditEventSchema), nextBeforeId: id.nullable() }),
     cardData: false,
   },
+  /** The same pages from the other end, oldest first; nextAfterId asks for the next newer page. */
+  'audit.pageFromOldest': {
+    request: z.strictObject({ ...auditFilter, afterId: id.optional(), limit: z.number().int().min(1).max(1_000).optional() }),
+    response: z.object({ entries: z.array(auditEventSchema), nextAfterId: id.nullable() }),
+    cardData: false,
+  },
   /** Every entry the filter picks, saved as CSV where the person chooses. */
   'audit.saveCsv': { request: z.strictObject(auditFilter), response: savedTable, cardData: false },
   'reports.spend': { request: z.strictObject({ ...days, by: spendBy }), response: z.object({ by: spendBy, rows: z.array(spendRowSchema) }), cardData: false },

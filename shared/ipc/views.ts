@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseUrlSentence, checkBaseUrl } from '../base-url';
+import { CARD_SORTS } from '../card-sort';
 import { CUSTODY_STATES } from '../custody-state-machine';
 import { ORDER_STATES, PROVIDERS, QUARANTINE_KINDS } from '../domain';
 
@@ -295,7 +296,11 @@ export const cardSearchSchema = z.strictObject({
   handoutId: id.optional(),
   /** Words of the name of the person a card was given (or goes) to. */
   recipient: z.string().trim().min(1).max(100).optional(),
-  afterId: z.number().int().nonnegative().optional(),
+  /** By date stored (the default), value or expiry; descending (newest, highest, latest) unless asked otherwise. */
+  sort: z.enum(CARD_SORTS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  /** The card this page starts after, in that order (keyset): the nextAfterId of the page before. */
+  afterId: id.optional(),
   limit: z.number().int().min(1).max(1_000).optional(),
 });
 export type CardSearchInput = z.input<typeof cardSearchSchema>;

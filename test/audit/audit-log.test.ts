@@ -139,6 +139,27 @@ describe('filters and pages over a real store', () => {
     });
   });
 
+  test('pages from the oldest end meet the same entries, oldest first, and keep the filter', async () => {
+    await withCore((core) => {
+      const newest = all((beforeId) => core.app.audit.page(person(), { beforeId, limit: 3 })).map((e) => e.id);
+      const oldest: number[] = [];
+      let afterId: number | undefined;
+      for (;;) {
+        const p = core.app.audit.pageFromOldest(person(), { afterId, limit: 3 });
+        oldest.push(...p.entries.map((e) => e.id));
+        if (p.nextAfterId === null) break;
+        afterId = p.nextAfterId;
+      }
+      expect(oldest).toEqual([...newest].reverse());
+      const ofA = core.app.audit.pageFromOldest(person(), { orderId: orderA, limit: 2 }).entries;
+      expect(ofA.map((e) => e.action)).toEqual(['order.place', 'order.transition']);
+    });
+    const r = await runCli(dataDir, ['audit', '--oldest', '--limit', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Placed order ${orderA} 'Staff-party'`);
+    expect(r.stderr).toContain('Showing the oldest 1;');
+  });
+
   test('the CLI filters the same way and saves a CSV whose cells never run as formulas', async () => {
     const r = await runCli(dataDir, ['audit', '--action', 'order.place', '--from', '2026-03-01', '--to', '2026-03-01']);
     expect(r.code, r.stderr).toBe(0);

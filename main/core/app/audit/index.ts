@@ -53,6 +53,9 @@ export function auditQueries(deps: AppDeps) {
     /** One page of the entries a filter picks; nextBeforeId asks for the next, older one. */
     page: (_actor: Actor, query: AuditQuery & { beforeId?: number; limit?: number } = {}): AuditPage =>
       deps.audit.page({ ...filterOf(query), beforeId: query.beforeId, limit: Math.min(query.limit ?? 200, AUDIT_PAGE_MAX) }),
+    /** One page oldest first, after an entry; nextAfterId asks for the next, newer one (the log's other end, at once). */
+    pageFromOldest: (_actor: Actor, query: AuditQuery & { afterId?: number; limit?: number } = {}) =>
+      deps.audit.pageFromOldest({ ...filterOf(query), afterId: query.afterId, limit: Math.min(query.limit ?? 200, AUDIT_PAGE_MAX) }),
     /** Every entry the filter picks, newest first, as a CSV of sentences (and the codes beside them); recorded itself. */
     async exportCsv(actor: Actor, query: AuditQuery, outPath: string): Promise<{ rows: number; file: string }> {
       if (!/\.csv$/i.test(outPath)) throw new ValidationError('out', 'Name the file .csv.');

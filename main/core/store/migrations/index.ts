@@ -6,10 +6,11 @@ import { custody } from './005-custody';
 import { cardChecks } from './006-card-checks';
 import { balances } from './007-balances';
 import { orderNames } from './008-order-names';
-import { auditOrderIndex } from './009-audit-order-index';
+import { cardSort } from './009-card-sort';
+import { auditOrderIndex } from './010-audit-order-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances, orderNames, auditOrderIndex];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, engineState, settings, auditActor, custody, cardChecks, balances, orderNames, cardSort, auditOrderIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

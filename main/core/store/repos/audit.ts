@@ -28,7 +28,7 @@ export interface AuditPage {
 }
 
 /** The WHERE clause of a filter, with its parameters; an action also matches the older names it was written under. */
-function whereOf(filter: AuditFilter & { beforeId?: number }): { sql: string; params: (string | number)[] } {
+function whereOf(filter: AuditFilter & { beforeId?: number; afterId?: number }): { sql: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (clause: string, ...values: (string | number)[]) => {
@@ -37,10 +37,11 @@ function whereOf(filter: AuditFilter & { beforeId?: number }): { sql: string; pa
   };
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
+  if (filter.afterId !== undefined) add('id > ?', filter.afterId);
   if (filter.from !== undefined) add('at >= ?', filter.from);
   if (filter.to !== undefined) add('at < ?', filter.to);
   // An order's own entries have it as their subject; a card's (a reveal of one card) name the order in their fields.
-  // Both terms are indexed (the subject; migration 9's partial index on a card entry's order, whose WHERE this term
+  // Both terms are indexed (the subject; migration 10's partial index on a card entry's order, whose WHERE this term
   // must repeat word for word), so a page of one order's entries is found without reading the whole log.
   if (filter.orderId !== undefined) add("(subject = ? OR (subject LIKE 'card:%' AND json_extract(details, '$.orderId') = ?))", `order:${filter.orderId}`, filter.orderId);
   if (filter.actions) {
@@ -63,6 +64,13 @@ export function createAuditLog(db: Db, now: () => number) {
     // Written in the vocabulary by append below, so its action and fields are the ones AuditRecord says.
     return { id: r.id, at: r.at, subject: r.subject, actor: { via: r.via, user: r.os_user }, recorded: null, ...({ action: r.action, details } as AuditRecord) };
   };
+  function pageOf(filter: AuditFilter & { beforeId?: number; afterId?: number; limit: number }, order: 'ASC' | 'DESC'): { entries: AuditEntry[]; next: number | null } {
+    const where = whereOf(filter);
+    const rows = db.prepare<(string | number)[], EventRow>(`SELECT * FROM events ${where.sql} ORDER BY id ${order} LIMIT ?`).all(...where.params, filter.limit);
+    const wanted = filter.actions ? new Set<string>(filter.actions) : null;
+    const entries = rows.map(read).filter((e) => wanted === null || wanted.has(e.action));
+    return { entries, next: rows.length === filter.limit ? rows[rows.length - 1]!.id : null };
+  }
   return {
     /** Records one act of the vocabulary; callers run it in the same transaction as the change it records. */
     append(actor: Actor, record: AuditRecord): number {
@@ -82,11 +90,13 @@ export function createAuditLog(db: Db, now: () => number) {
      * checked again, so a page may hold fewer than `limit`; nextBeforeId still says where to go on.
      */
     page(filter: AuditFilter & { beforeId?: number; limit: number }): AuditPage {
-      const where = whereOf(filter);
-      const rows = db.prepare<(string | number)[], EventRow>(`SELECT * FROM events ${where.sql} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit);
-      const wanted = filter.actions ? new Set<string>(filter.actions) : null;
-      const entries = rows.map(read).filter((e) => wanted === null || wanted.has(e.action));
-      return { entries, nextBeforeId: rows.length === filter.limit ? rows[rows.length - 1]!.id : null };
+      const { entries, next } = pageOf(filter, 'DESC');
+      return { entries, nextBeforeId: next };
+    },
+    /** A page the other way, oldest first, starting after an entry: the oldest end of the log in one query. */
+    pageFromOldest(filter: AuditFilter & { afterId?: number; limit: number }): { entries: AuditEntry[]; nextAfterId: number | null } {
+      const { entries, next } = pageOf(filter, 'ASC');
+      return { entries, nextAfterId: next };
     },
   };
 }

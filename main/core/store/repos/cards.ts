@@ -1,3 +1,4 @@
+import type { CardSort, SortDirection } from '../../../../shared/card-sort';
 import type { BarcodeFormat, Card, CardLabels, NewCard } from '../../../../shared/domain';
 import type { Db } from '../open-database';
 import { createQuarantinedCardsRepo } from './quarantined-cards';
@@ -57,9 +58,20 @@ export interface CardSearch {
   custodyState?: string;
   handoutId?: number;
   recipient?: string;
+  /** The order of the cards: by date stored (the default), value or expiry; newest, highest or latest first by default. */
+  sort?: CardSort;
+  direction?: SortDirection;
+  /** The card the page starts after, in that order (keyset: a page deep in 250,000 cards costs what the first does). */
   afterId?: number;
   limit?: number;
 }
+
+/** Each order's key, spelled exactly as its index (migration 009) is, or the index is not used; the id breaks ties. */
+export const SORT_KEY: Record<CardSort, string> = {
+  date: 'stored_at',
+  value: 'amount_cents',
+  expiry: "coalesce(CASE WHEN expiry GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(expiry, 1, 10) END, '9999-12-31')",
+};
 
 export function createCardsRepo(db: Db) {
   // A card is stored once per account: the same card again for this order (a page fetched twice) is left as it is; the
@@ -135,8 +147,11 @@ export function createCardsRepo(db: Db) {
       return byOrder.all(orderId, 0, Number.MAX_SAFE_INTEGER).map(toCard);
     },
     search(q: CardSearch): Card[] {
-      const where: string[] = ['id > @afterId'];
+      const where: string[] = [];
       const digits = q.number?.replace(/\s+/g, '');
+      const key = SORT_KEY[q.sort ?? 'date'];
+      const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+      if (q.afterId !== undefined) where.push(`(${key}, id) ${dir === 'ASC' ? '>' : '<'} (SELECT ${key}, id FROM cards WHERE id = @afterId)`);
       if (q.orderId !== undefined) where.push('order_id = @orderId');
       if (q.amountCents !== undefined) where.push('amount_cents = @amountCents');
       if (q.custodyState !== undefined) where.push('id IN (SELECT card_id FROM card_custody WHERE state = @custodyState)');
@@ -152,7 +167,7 @@ export function createCardsRepo(db: Db) {
       }
       const rows = db
         .prepare<Record<string, unknown>, CardRow>(
-          `SELECT ${COLUMNS} FROM cards WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
+          `SELECT ${COLUMNS} FROM cards ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${key} ${dir}, id ${dir} LIMIT @limit`,
         )
         .all(
           definedOnly({
@@ -164,7 +179,7 @@ export function createCardsRepo(db: Db) {
             digits,
             last4: digits?.slice(-4),
             suffix: digits ? `%${digits}` : undefined,
-            afterId: q.afterId ?? 0,
+            afterId: q.afterId,
             limit: q.limit ?? 500,
           }),
         );

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ACTION_NAMES, auditSentence, auditWho } from '../../../../shared/audit-sentences';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { formatDateTimeSeconds, plural } from '../../lib/format';
+import { useKeysetTable } from '../../lib/use-keyset-table';
 import { useAuditPages, type AuditFilterInput } from './use-audit-pages';
 
 const ROW_HEIGHT = 56;
@@ -15,15 +15,8 @@ export function AuditScreen() {
   const [filter, setFilter] = useState<AuditFilterInput>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { entries, hasMore, loadMore, error, reload } = useAuditPages(filter);
-  const scroller = useRef<HTMLDivElement>(null);
-
-  const virtualizer = useVirtualizer({ count: entries.length + (hasMore ? 1 : 0), getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
-  useEffect(() => {
-    if (last && last.index >= entries.length - 1 && hasMore) void loadMore();
-  }, [last, entries.length, hasMore, loadMore]);
+  const pages = useAuditPages(filter);
+  const table = useKeysetTable(pages, ROW_HEIGHT, 10);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -34,7 +27,6 @@ export function AuditScreen() {
     if (form.to) next.to = form.to;
     setNotice(null);
     setFilter(next);
-    scroller.current?.scrollTo({ top: 0 });
   };
   const saveCsv = async () => {
     setSaveError(null);
@@ -52,8 +44,11 @@ export function AuditScreen() {
       <header className="screen-head">
         <h1 id="audit-title">Audit log</h1>
         <div className="buttons">
-          <button type="button" onClick={() => void reload()}>
-            Refresh
+          <button type="button" onClick={() => pages.jump('top')} aria-keyshortcuts="Home">
+            ↑ Newest
+          </button>
+          <button type="button" onClick={() => pages.jump('bottom')} aria-keyshortcuts="End">
+            ↓ Oldest
           </button>
           <button type="button" onClick={() => void saveCsv()}>
             Export CSV…
@@ -66,7 +61,7 @@ export function AuditScreen() {
           {notice}
         </p>
       )}
-      <ErrorText message={saveError ?? error} />
+      <ErrorText message={saveError ?? pages.error} />
       <form className="search" onSubmit={submit} role="search" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="audit-action">What</label>
@@ -97,17 +92,17 @@ export function AuditScreen() {
           </button>
         </div>
       </form>
-      <div className="audit-table" role="table" aria-label="Audit entries" aria-rowcount={entries.length + 1}>
+      <div className="audit-table" role="table" aria-label="Audit entries" aria-busy={pages.loading}>
         <div className="audit-row head" role="row">
           <span role="columnheader">When</span>
           <span role="columnheader">Who</span>
           <span role="columnheader">What happened</span>
         </div>
-        <div className="card-scroll" ref={scroller} tabIndex={0} aria-label="Audit entries, scroll for older ones">
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const e = entries[item.index];
-              return e ? (
+        <div className="card-scroll" ref={table.scroller} tabIndex={0} onKeyDown={table.onKeyDown} aria-label="Audit entries, scroll for older ones">
+          <div role="rowgroup" style={{ height: table.totalSize, position: 'relative' }}>
+            {table.items.map((item) => {
+              const e = pages.rows[item.index]!;
+              return (
                 <div key={e.id} className={`audit-row${item.index % 2 ? ' odd' : ''}`} role="row" data-entry={e.id} style={{ transform: `translateY(${item.start}px)` }}>
                   <span role="cell" className="clip">
                     {formatDateTimeSeconds(e.at)}
@@ -119,15 +114,11 @@ export function AuditScreen() {
                     {auditSentence(e)}
                   </span>
                 </div>
-              ) : (
-                <div key="more" className="audit-row loading" role="row" style={{ transform: `translateY(${item.start}px)` }}>
-                  <span role="cell">Loading older entries…</span>
-                </div>
               );
             })}
           </div>
-          {!hasMore && entries.length === 0 && !error && <p className="empty">Nothing recorded{Object.keys(filter).length > 0 ? ' that matches' : ' yet'}.</p>}
-          {!hasMore && entries.length > 0 && <p className="muted end-of-log">The oldest entry: {entries.length.toLocaleString()} shown.</p>}
+          {!pages.loading && pages.rows.length === 0 && !pages.error && <p className="empty">Nothing recorded{Object.keys(filter).length > 0 ? ' that matches' : ' yet'}.</p>}
+          {!pages.loading && pages.atBottom && pages.rows.length > 0 && <p className="muted end-of-log">That is the oldest entry.</p>}
         </div>
       </div>
     </section>

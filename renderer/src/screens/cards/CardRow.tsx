@@ -3,13 +3,15 @@ import { CUSTODY_LABELS } from '../../../../shared/custody-state-machine';
 import type { CardView, RevealedCard } from '../../../../shared/ipc/views';
 import { messageOf } from '../../lib/api';
 import { copySecret } from '../../lib/clipboard';
-import { formatExpiry, formatMoney } from '../../lib/format';
+import { formatDate, formatDateTime, formatExpiry, formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 export const ROW_HEIGHT = 44;
 
 interface Props {
   card: CardView;
+  /** Its order as the app names orders (lib/order-label.ts). */
+  orderName: string;
   top: number;
   index: number;
   revealed: { card: RevealedCard; until: number } | null;
@@ -17,7 +19,7 @@ interface Props {
   onHide(id: number): void;
 }
 
-export const CardRow = memo(function CardRow({ card, top, index, revealed, onReveal, onHide }: Props) {
+export const CardRow = memo(function CardRow({ card, orderName, top, index, revealed, onReveal, onHide }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const label = card.maskedNumber ?? `card ${card.id}`;
   const reveal = () => onReveal(card.id).catch((err: unknown) => setNote(messageOf(err)));
@@ -32,34 +34,44 @@ export const CardRow = memo(function CardRow({ card, top, index, revealed, onRev
     <div
       className={`card-row ${index % 2 ? 'odd' : ''} ${revealed ? 'revealed' : ''}`}
       role="row"
-      aria-rowindex={index + 2}
       style={{ transform: `translateY(${top}px)` }}
     >
-      <span role="cell" className="mono">
-        {revealed ? revealed.card.number ?? '—' : (card.maskedNumber ?? '—')}
+      <span role="cell" className="mono two-line">
+        {revealed ? <span className="revealed-number">{revealed.card.number ?? '—'}</span> : <span>{card.maskedNumber ?? '—'}</span>}
+        {revealed ? (
+          <span className="sub">
+            PIN <span>{revealed.card.pin ?? '—'}</span> · <Countdown until={revealed.until} />
+          </span>
+        ) : (
+          card.maskedPin && <span className="sub">PIN {card.maskedPin}</span>
+        )}
       </span>
-      <span role="cell" className="mono">
-        {revealed ? revealed.card.pin ?? '—' : (card.maskedPin ?? '—')}
+      <span role="cell" className="two-line" title={card.productName ?? card.sku ?? ''}>
+        <span>{formatMoney(card.amountCents, card.currency)}</span>
+        <span className="sub clip">{card.productName ?? card.sku ?? '—'}</span>
       </span>
-      <span role="cell">{formatMoney(card.amountCents, card.currency)}</span>
-      <span role="cell" className="clip" title={card.productName ?? card.sku ?? ''}>
-        {card.productName ?? card.sku ?? '—'}
+      <span role="cell" className="clip" title={orderName}>
+        {orderName}
       </span>
-      <span role="cell">#{card.orderId}</span>
+      <span role="cell" className="clip" title={formatDateTime(card.storedAt)}>
+        {formatDate(card.storedAt)}
+      </span>
+      <span role="cell" className="clip">{formatExpiry(card.expiry)}</span>
       <span role="cell" className="clip" title={card.custody?.issuedTo ? `to ${card.custody.issuedTo}` : undefined}>
         {card.custody ? CUSTODY_LABELS[card.custody.state] : '—'}
         {card.custody?.printedExportedAt ? ' · held back' : ''}
       </span>
-      <span role="cell">{formatExpiry(card.expiry)}</span>
       <span role="cell" className="row-actions">
         {revealed ? (
           <>
-            <Countdown until={revealed.until} />
-            <button type="button" onClick={() => copy('number', revealed.card.number)} aria-label={`Copy number of ${label}`}>
-              Copy no.
+            <span className="copy-label" aria-hidden="true">
+              Copy
+            </span>
+            <button type="button" onClick={() => copy('number', revealed.card.number)} aria-label={`Copy number of ${label}`} title="Copy the number">
+              No.
             </button>
-            <button type="button" onClick={() => copy('PIN', revealed.card.pin)} aria-label={`Copy PIN of ${label}`} disabled={!revealed.card.pin}>
-              Copy PIN
+            <button type="button" onClick={() => copy('PIN', revealed.card.pin)} aria-label={`Copy PIN of ${label}`} title="Copy the PIN" disabled={!revealed.card.pin}>
+              PIN
             </button>
             <button type="button" onClick={() => onHide(card.id)} aria-label={`Hide ${label}`}>
               Hide

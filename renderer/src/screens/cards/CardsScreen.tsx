@@ -1,14 +1,17 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { CardSort } from '../../../../shared/card-sort';
 import { CUSTODY_LABELS, CUSTODY_STATES, type CustodyState } from '../../../../shared/custody-state-machine';
 import type { HandoutSummaryView } from '../../../../shared/ipc/custody-views';
-import type { CardSearchInput } from '../../../../shared/ipc/views';
 import { parseAmountToCents } from '../../../../shared/money';
 import { ErrorText } from '../../components/ErrorText';
+import { plural } from '../../lib/format';
 import { api, call } from '../../lib/api';
+import { orderLabel } from '../../lib/order-label';
+import { useKeysetTable } from '../../lib/use-keyset-table';
 import { useApp } from '../../state/app-store';
+import { CARD_ORDERS, NEWEST_FIRST } from './card-order';
 import { CardRow, ROW_HEIGHT } from './CardRow';
-import { useCardPages } from './use-card-pages';
+import { useCardPages, type CardFilter } from './use-card-pages';
 import { useReveals } from './use-reveals';
 
 export function CardsScreen() {
@@ -19,32 +22,28 @@ export function CardsScreen() {
   const [form, setForm] = useState({ ...empty, orderId: cardsOrderId ? String(cardsOrderId) : '' });
   const [handouts, setHandouts] = useState<HandoutSummaryView[]>([]);
   useEffect(() => void call(api().handouts.list({})).then(setHandouts, () => undefined), []);
-  const [search, setSearch] = useState<Omit<CardSearchInput, 'afterId' | 'limit'>>(cardsOrderId ? { orderId: cardsOrderId } : {});
+  const [search, setSearch] = useState<CardFilter>(cardsOrderId ? { orderId: cardsOrderId } : {});
+  const [order, setOrder] = useState(NEWEST_FIRST);
   const [formError, setFormError] = useState<string | null>(null);
-  const { cards, hasMore, loadMore, error } = useCardPages(search);
+  const pages = useCardPages(search, order);
   const { shown, reveal, hide } = useReveals();
-  const scroller = useRef<HTMLDivElement>(null);
+  const table = useKeysetTable(pages, ROW_HEIGHT, 12);
   const setCardTotal = useApp((s) => s.setCardTotal);
   useEffect(() => {
     // Events keep the count current while orders run; cards from before this window opened are counted here.
     void api().cards.count({}).then((r) => r.ok && setCardTotal(r.value.total));
   }, [setCardTotal]);
-
-  const virtualizer = useVirtualizer({
-    count: cards.length + (hasMore ? 1 : 0),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
+  // Each page an order stores changes the count: the new cards come in at the top while the table shows it.
+  const { refreshTop } = pages;
   useEffect(() => {
-    if (last && last.index >= cards.length - 1 && hasMore) void loadMore();
-  }, [last, cards.length, hasMore, loadMore]);
+    if (cardTotal !== null) refreshTop();
+  }, [cardTotal, refreshTop]);
+  const ordersById = useMemo(() => new Map(orders.map((o) => [o.id, o])), [orders]);
+  const sortedBy = (key: CardSort) => (order.sort === key ? (order.direction === 'desc' ? 'descending' : 'ascending') : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const next: Omit<CardSearchInput, 'afterId' | 'limit'> = {};
+    const next: CardFilter = {};
     const digits = form.number.replace(/\s+/g, '');
     if (digits) {
       if (!/^\d{2,40}$/.test(digits)) return setFormError('Enter digits only: the whole card number or its last digits.');
@@ -68,8 +67,8 @@ export function CardsScreen() {
       <header className="screen-head">
         <h1 id="cards-title">Cards</h1>
         <p className="muted" aria-live="polite">
-          {cards.length.toLocaleString()}
-          {hasMore ? '+' : ''} shown{cardTotal !== null ? ` of ${cardTotal.toLocaleString()} stored` : ''}
+          {cardTotal !== null ? `${plural(cardTotal, 'card')} stored` : ''}
+          {Object.keys(search).length > 0 ? ' · showing those that match' : ''}
         </p>
       </header>
       <form className="search" onSubmit={submit} role="search" aria-label="Find cards">
@@ -87,7 +86,7 @@ export function CardsScreen() {
             <option value="">All orders</option>
             {orders.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.clientReference} ({o.quantity.toLocaleString()} cards)
+                {orderLabel(o, o.id)} ({plural(o.quantity, 'card')})
               </option>
             ))}
           </select>
@@ -133,42 +132,64 @@ export function CardsScreen() {
           </button>
         </div>
       </form>
-      <ErrorText message={formError ?? error} />
-      <div className="card-table" role="table" aria-label="Cards" aria-rowcount={cards.length + 1}>
-        <div className="card-row head" role="row">
-          <span role="columnheader">Card number</span>
-          <span role="columnheader">PIN</span>
-          <span role="columnheader">Value</span>
-          <span role="columnheader">Product</span>
-          <span role="columnheader">Order</span>
-          <span role="columnheader">Custody</span>
-          <span role="columnheader">Expiry</span>
-          <span role="columnheader">
-            <span className="sr-only">Actions</span>
-          </span>
+      <ErrorText message={formError ?? pages.error} />
+      <div className="table-tools">
+        <div className="field inline">
+          <label htmlFor="card-sort">Sort</label>
+          <select id="card-sort" value={order.value} onChange={(e) => setOrder(CARD_ORDERS.find((o) => o.value === e.target.value) ?? NEWEST_FIRST)}>
+            {CARD_ORDERS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         </div>
-        <div className="card-scroll" ref={scroller} tabIndex={0} aria-label="Card rows, scroll for more">
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const card = cards[item.index];
-              return card ? (
+        <div className="buttons" role="group" aria-label="Go to either end">
+          <button type="button" onClick={() => pages.jump('top')} aria-keyshortcuts="Home">
+            ↑ {order.top}
+          </button>
+          <button type="button" onClick={() => pages.jump('bottom')} aria-keyshortcuts="End">
+            ↓ {order.bottom}
+          </button>
+        </div>
+      </div>
+      <div className="card-table" role="table" aria-label="Cards" aria-busy={pages.loading}>
+        <div className="card-scroll" ref={table.scroller} tabIndex={0} onKeyDown={table.onKeyDown} aria-label="Card rows: scroll for more, Home and End for either end">
+          <div className="card-row head" role="row">
+            <span role="columnheader">Card</span>
+            <span role="columnheader" aria-sort={sortedBy('value')}>
+              Value
+            </span>
+            <span role="columnheader">Order</span>
+            <span role="columnheader" aria-sort={sortedBy('date')}>
+              Stored
+            </span>
+            <span role="columnheader" aria-sort={sortedBy('expiry')}>
+              Expiry
+            </span>
+            <span role="columnheader">Custody</span>
+            <span role="columnheader">
+              <span className="sr-only">Actions</span>
+            </span>
+          </div>
+          <div role="rowgroup" style={{ height: table.totalSize, position: 'relative' }}>
+            {table.items.map((item) => {
+              const card = pages.rows[item.index]!;
+              return (
                 <CardRow
                   key={card.id}
                   card={card}
+                  orderName={orderLabel(ordersById.get(card.orderId), card.orderId)}
                   top={item.start}
                   index={item.index}
                   revealed={shown.get(card.id) ?? null}
                   onReveal={reveal}
                   onHide={hide}
                 />
-              ) : (
-                <div key="more" className="card-row loading" role="row" style={{ transform: `translateY(${item.start}px)` }}>
-                  <span role="cell">Loading more cards…</span>
-                </div>
               );
             })}
           </div>
-          {!hasMore && cards.length === 0 && <p className="empty">No cards match.</p>}
+          {!pages.loading && pages.rows.length === 0 && <p className="empty">No cards match.</p>}
         </div>
       </div>
     </section>

@@ -1,49 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSearchInput, CardView } from '../../../../shared/ipc/views';
-import { api, call, messageOf } from '../../lib/api';
+import { api, call } from '../../lib/api';
+import { useKeysetPages } from '../../lib/use-keyset-pages';
+import { flip, type CardOrder } from './card-order';
 
-const PAGE = 1000;
+/** Rows a page: a table shows ~15, so a page (and a jump to either end) is small and seven screens scroll before the next. */
+const PAGE = 100;
 
-/** Cards matching a search, fetched a page at a time as the table scrolls, so 25,000 rows never cross at once. */
-export function useCardPages(search: Omit<CardSearchInput, 'afterId' | 'limit'>) {
-  const [cards, setCards] = useState<CardView[]>([]);
-  const [nextAfterId, setNextAfterId] = useState<number | null>(0);
-  const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
-  const key = JSON.stringify(search);
+export type CardFilter = Omit<CardSearchInput, 'afterId' | 'limit' | 'sort' | 'direction'>;
 
-  const loadMore = useCallback(async () => {
-    if (loading.current || nextAfterId === null) return;
-    loading.current = true;
-    const mine = generation.current;
-    try {
-      const page = await call(api().cards.search({ ...search, afterId: nextAfterId, limit: PAGE }));
-      if (mine !== generation.current) return;
-      setCards((c) => [...c, ...page.cards]);
-      setNextAfterId(page.nextAfterId);
-    } catch (err) {
-      if (mine === generation.current) {
-        setError(messageOf(err));
-        setNextAfterId(null);
-      }
-    } finally {
-      loading.current = false;
-    }
-    // `key` stands for `search`, whose identity changes on every render.
-  }, [key, nextAfterId]);
-
-  useEffect(() => {
-    generation.current += 1;
-    loading.current = false;
-    setCards([]);
-    setError(null);
-    setNextAfterId(0);
-  }, [key]);
-
-  useEffect(() => {
-    if (nextAfterId === 0 && cards.length === 0) void loadMore();
-  }, [nextAfterId, cards.length, loadMore]);
-
-  return { cards, hasMore: nextAfterId !== null, loadMore, error };
+/** The cards a search picks, in the order chosen: a window of keyset pages (after a card's id) that opens at either end at once. */
+export function useCardPages(filter: CardFilter, order: CardOrder) {
+  return useKeysetPages<CardView, number>(
+    JSON.stringify([filter, order.value]),
+    async (way, afterId) => {
+      const direction = way === 'down' ? order.direction : flip(order.direction);
+      const page = await call(api().cards.search({ ...filter, sort: order.sort, direction, ...(afterId !== null ? { afterId } : {}), limit: PAGE }));
+      return { rows: page.cards, next: page.nextAfterId };
+    },
+    (card) => card.id,
+  );
 }

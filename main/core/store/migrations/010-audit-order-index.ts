@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * reading every entry's JSON. The index covers card entries only, as the filter's own condition says.
  */
 export const auditOrderIndex: Migration = {
-  version: 9,
+  version: 10,
   name: 'audit log: index of card entries by the order they name',
   up(db) {
     db.exec(`CREATE INDEX events_card_order ON events (json_extract(details, '$.orderId')) WHERE subject LIKE 'card:%'`);
