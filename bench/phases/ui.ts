@@ -41,10 +41,10 @@ try {
   const newestReference = `gd-year-${String(YEAR.orders - 1).padStart(4, '0')}`;
   const newestCard = revealLabel(YEAR.orders * YEAR.cardsPerOrder);
 
-  // From an unlocked core to the first screen painted with its content: the window loaded afresh, timed from the
-  // navigation's start by the page's own clock.
+  // From an unlocked core to the overview painted with its figures (its stock panel comes with the one overview
+  // query): the window loaded afresh, timed from the navigation's start by the page's own clock.
   await page.reload();
-  const startMs = await page.evaluate(whenPainted, { text: newestReference });
+  const startMs = await page.evaluate(whenPainted, { text: 'Expiring within 30 days' });
 
   // Opening Orders from another screen, with every main-thread task of it watched.
   await nav('Settings').click();
@@ -96,7 +96,6 @@ try {
   report({
     ui: {
       startMs: round(startMs, 0),
-      startMeasuredTo: 'the Orders screen (the first screen) painted with its newest order; the overview is not on this branch',
       ordersOpenMs: round(ordersOpenMs, 0),
       ordersLongestTaskMs: round(ordersLongestTaskMs, 0),
       ordersIdleCpuPercent: round(ordersIdleCpuPercent, 2),

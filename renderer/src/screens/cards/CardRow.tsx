@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { CUSTODY_LABELS } from '../../../../shared/custody-state-machine';
 import type { CardView, RevealedCard } from '../../../../shared/ipc/views';
+import { AccountEnvironmentBadge } from '../../components/EnvironmentBadge';
 import { messageOf } from '../../lib/api';
 import { copySecret } from '../../lib/clipboard';
 import { formatDate, formatDateTime, formatExpiry, formatMoney } from '../../lib/format';
@@ -12,6 +13,8 @@ interface Props {
   card: CardView;
   /** Its order as the app names orders (lib/order-label.ts). */
   orderName: string;
+  /** Its order's account, for the sandbox/test/live badge (null while the order is not in the window's list). */
+  accountId: string | null;
   top: number;
   index: number;
   revealed: { card: RevealedCard; until: number } | null;
@@ -19,7 +22,7 @@ interface Props {
   onHide(id: number): void;
 }
 
-export const CardRow = memo(function CardRow({ card, orderName, top, index, revealed, onReveal, onHide }: Props) {
+export const CardRow = memo(function CardRow({ card, orderName, accountId, top, index, revealed, onReveal, onHide }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const label = card.maskedNumber ?? `card ${card.id}`;
   const reveal = () => onReveal(card.id).catch((err: unknown) => setNote(messageOf(err)));
@@ -51,7 +54,7 @@ export const CardRow = memo(function CardRow({ card, orderName, top, index, reve
         <span className="sub clip">{card.productName ?? card.sku ?? '—'}</span>
       </span>
       <span role="cell" className="clip" title={orderName}>
-        {orderName}
+        {accountId && <AccountEnvironmentBadge accountId={accountId} />} {orderName}
       </span>
       <span role="cell" className="clip" title={formatDateTime(card.storedAt)}>
         {formatDate(card.storedAt)}

@@ -180,6 +180,7 @@ export function CardsScreen() {
                   key={card.id}
                   card={card}
                   orderName={orderLabel(ordersById.get(card.orderId), card.orderId)}
+                  accountId={ordersById.get(card.orderId)?.accountId ?? null}
                   top={item.start}
                   index={item.index}
                   revealed={shown.get(card.id) ?? null}
