@@ -61,7 +61,9 @@ describe('the Cards table', () => {
     const newest = seeded[2]!.cards.at(-1)!;
     await expect.poll(async () => (await shownNumbers())[0]).toBe(masked(newest));
     const first = rows().first();
-    expect(await first.getByRole('cell').nth(2).textContent()).toBe('Client-gifts');
+    // The order by its name, its account's badge below it (these are sandbox orders).
+    expect(await first.getByRole('cell').nth(2).locator('.clip').textContent()).toBe('Client-gifts');
+    expect(await first.getByRole('cell').nth(2).locator('.badge.env').textContent()).toBe('Sandbox');
     expect(await first.getByRole('cell').nth(3).textContent()).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(newest.storedAt));
     const box = (await first.getByRole('button', { name: /^Reveal / }).boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -96,7 +98,7 @@ describe('the Cards table', () => {
     // One page asked for, not the 25 between the ends.
     expect(app.traffic.slice(before).filter((t) => t.includes('"nextAfterId"')).length).toBe(1);
     const last = rows().last();
-    expect(await last.getByRole('cell').nth(2).textContent()).toBe('Staff-party');
+    expect(await last.getByRole('cell').nth(2).locator('.clip').textContent()).toBe('Staff-party');
     const box = (await last.getByRole('button', { name: /^Reveal / }).boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual((await page.viewportSize())!.height);
     expect(await page.locator('.card-row').count()).toBeLessThan(80);
@@ -147,9 +149,9 @@ describe('the Cards table', () => {
     const target = seeded[1]!.cards[321]!;
     await page.getByLabel('Card number or last digits').fill(target.number!.slice(-5));
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => rows().getByRole('cell').nth(2).allTextContents()).toEqual(['Client-gifts']);
+    await expect.poll(() => rows().getByRole('cell').nth(2).locator('.clip').allTextContents()).toEqual(['Client-gifts']);
     await expect.poll(() => rows().count()).toBe(3);
-    expect(await rows().nth(1).getByRole('cell').nth(2).textContent()).toBe('Volunteers');
+    expect(await rows().nth(1).getByRole('cell').nth(2).locator('.clip').textContent()).toBe('Volunteers');
     await page.getByLabel('Card number or last digits').fill(target.number!);
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => rows().count()).toBe(1);
@@ -170,7 +172,7 @@ describe('the Cards table', () => {
     const newest = core.cards.search({ limit: 1 })[0]!;
     expect(newest.orderId).toBe(placed.value.id);
     await expect.poll(async () => (await shownNumbers())[0], { timeout: 20_000 }).toBe(masked(newest));
-    expect(await rows().first().getByRole('cell').nth(2).textContent()).toBe('live-600');
+    expect(await rows().first().getByRole('cell').nth(2).locator('.clip').textContent()).toBe('live-600');
     await expect.poll(() => page.getByRole('region', { name: 'Cards' }).getByText('3,100 cards stored').count()).toBe(1);
     // The cards that came in sit above the ones that were there, none twice.
     const shown = await shownNumbers();

@@ -62,6 +62,8 @@ describe('2. the order history', () => {
     // The order placed just now is the newest, named by its name.
     expect(await rows().first().getAttribute('data-order')).toBe(String(placedId));
     expect(await rows().first().textContent()).toContain('Staff party');
+    // Sandbox, test or live, beside each order's account.
+    expect(await rows().first().locator('.badge.env').textContent()).toBe('Sandbox');
     // Only what is in view (and a few more) is in the page, not 301 rows.
     expect(await rows().count()).toBeLessThan(40);
     await app.screenshotEverySize('order-history', undefined, LAPTOP_SIZES);
@@ -84,7 +86,7 @@ describe('2. the order history', () => {
     await page.getByLabel('State').selectOption({ label: 'Needs attention or failed' });
     const attention = seeded.filter((o) => o.state === 'needs-attention' || o.state === 'failed');
     await expect.poll(() => totals().textContent(), WAIT).toBe(totalsOf(attention));
-    expect(new Set(await rows().locator('.badge').allTextContents())).toEqual(new Set(['Needs attention', 'Failed']));
+    expect(new Set(await rows().locator('.badge:not(.env)').allTextContents())).toEqual(new Set(['Needs attention', 'Failed']));
 
     const blackhawk = core.accounts.list().find((a) => a.name === 'Sandbox (Blackhawk)')!;
     await page.getByLabel('Account').selectOption({ label: 'Sandbox (Blackhawk)' });
@@ -103,7 +105,7 @@ describe('2. the order history', () => {
     const dearest = [...inRange].sort((a, b) => b.totalCents - a.totalCents || b.id - a.id)[0]!;
     await expect.poll(() => rows().first().getAttribute('data-order'), WAIT).toBe(String(dearest.id));
     await page.getByLabel('Sort').selectOption({ label: 'Needs attention first' });
-    await expect.poll(() => rows().first().locator('.badge').textContent(), WAIT).toBe(inRange.some((o) => o.state === 'needs-attention') ? 'Needs attention' : 'Failed');
+    await expect.poll(() => rows().first().locator('.badge:not(.env)').textContent(), WAIT).toBe(inRange.some((o) => o.state === 'needs-attention') ? 'Needs attention' : 'Failed');
     await app.screenshotEverySize('order-history-filtered', undefined, LAPTOP_SIZES);
     await page.getByRole('button', { name: 'Clear the filters' }).click();
     await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
@@ -144,6 +146,8 @@ describe('2. the order history', () => {
       (window as unknown as { secondTimers(): number }).secondTimers = () => active.size;
     });
     await page.reload();
+    // The window opens on the overview, as the app does.
+    await nav().getByRole('button', { name: 'Orders', exact: true }).click();
     await page.getByLabel('State').selectOption({ label: 'On their way' });
     await expect.poll(() => page.locator('.history-row .next-check').count(), WAIT).toBeGreaterThan(5);
     expect(await page.evaluate(() => (window as unknown as { secondTimers(): number }).secondTimers())).toBe(1);

@@ -53,8 +53,13 @@ export const CardRow = memo(function CardRow({ card, orderName, accountId, top, 
         <span>{formatMoney(card.amountCents, card.currency)}</span>
         <span className="sub clip">{card.productName ?? card.sku ?? '—'}</span>
       </span>
-      <span role="cell" className="clip" title={orderName}>
-        {accountId && <AccountEnvironmentBadge accountId={accountId} />} {orderName}
+      <span role="cell" className="two-line" title={orderName}>
+        <span className="clip">{orderName}</span>
+        {accountId && (
+          <span className="sub">
+            <AccountEnvironmentBadge accountId={accountId} />
+          </span>
+        )}
       </span>
       <span role="cell" className="clip" title={formatDateTime(card.storedAt)}>
         {formatDate(card.storedAt)}

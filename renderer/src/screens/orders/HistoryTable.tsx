@@ -116,8 +116,9 @@ const HistoryRow = memo(function HistoryRow({ row, index, start, onOpen, onKey }
       <span role="cell" className="clip" title={formatDateTime(row.createdAt)}>
         {formatDay(row.createdAt)}
       </span>
-      <span role="cell" className="clip">
-        {row.accountName ?? 'Removed account'} <AccountEnvironmentBadge accountId={row.accountId} />
+      <span role="cell" className="account-cell">
+        <span className="clip">{row.accountName ?? 'Removed account'}</span>
+        <AccountEnvironmentBadge accountId={row.accountId} />
       </span>
       <span role="cell" className="num">
         {row.cardsStored === row.quantity ? row.quantity.toLocaleString() : `${row.cardsStored.toLocaleString()} / ${row.quantity.toLocaleString()}`}

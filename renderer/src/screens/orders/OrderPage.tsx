@@ -74,8 +74,10 @@ export function OrderPage({ orderId }: { orderId: number }) {
       <article className="panel order" aria-label={`Order ${order.name ?? order.clientReference}`}>
         <div className="order-head">
           <h1 id="order-title">{title}</h1>
-          <StateBadge state={p.state} />
-          <AccountEnvironmentBadge accountId={order.accountId} />
+          <span className="badges">
+            <StateBadge state={p.state} />
+            <AccountEnvironmentBadge accountId={order.accountId} />
+          </span>
         </div>
         {order.memo && <p className="memo">{order.memo}</p>}
         <dl className="facts">
