@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/create-core';
+import { auditSentencesNaming } from '../../shared/audit-sentences';
 import { formatMoney } from '../../shared/money';
 import { person, realKeychain, testVault } from '../support/core';
 import { seedOrderHistory, type SeededOrder } from '../support/order-history-seed';
@@ -279,5 +280,16 @@ describe('3. the order page', () => {
     expect(await page.getByLabel(/^Value of each card/).inputValue()).toBe((failed.totalCents / failed.quantity / 100).toFixed(2));
     expect(await page.getByRole('status').filter({ hasText: `Filled in from order ${failed.id}` }).count()).toBe(1);
     await app.screenshotEverySize('order-edit-and-retry', undefined, LAPTOP_SIZES);
+  });
+
+  it('names an order in the Audit log by the name it has now, also in an entry written before it was named so', async () => {
+    const { page } = app;
+    const saved = core.app.audit.page(person(), { actions: ['sheet.save'], orderId: placedId }).entries[0]!;
+    const sentence = auditSentencesNaming((id) => (id === placedId ? 'Staff party 2026' : null))(saved);
+    expect(sentence).toContain("'Staff party 2026'");
+    await nav().getByRole('button', { name: 'Audit log', exact: true }).click();
+    await page.getByLabel('Order', { exact: true }).fill(String(placedId));
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: sentence }).first().waitFor(WAIT);
   });
 });

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ACTION_NAMES, auditSentence, auditWho } from '../../../../shared/audit-sentences';
+import { useMemo, useState, type FormEvent } from 'react';
+import { ACTION_NAMES, auditSentencesNaming, auditWho } from '../../../../shared/audit-sentences';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
 import { formatDateTimeSeconds, plural } from '../../lib/format';
 import { useKeysetTable } from '../../lib/use-keyset-table';
+import { useApp } from '../../state/app-store';
 import { useAuditPages, type AuditFilterInput } from './use-audit-pages';
 
 const ROW_HEIGHT = 56;
@@ -17,6 +18,12 @@ export function AuditScreen() {
   const [saveError, setSaveError] = useState<string | null>(null);
   const pages = useAuditPages(filter);
   const table = useKeysetTable(pages, ROW_HEIGHT, 10);
+  // Each order named by the name it has now (entries written before it was named carry only its reference).
+  const orders = useApp((s) => s.orders);
+  const auditSentence = useMemo(() => {
+    const names = new Map(orders.map((o) => [o.id, o.name]));
+    return auditSentencesNaming((id) => names.get(id) ?? null);
+  }, [orders]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
