@@ -15,6 +15,7 @@ import { openThroughGate } from '../../../main/electron/start/open-through-gate'
 import { createStartGate } from '../../../main/electron/start/start-gate';
 import { storeOpened } from '../../../main/electron/start/store-opened';
 import { channels, type AppEvent } from '../../../shared/ipc/contract';
+import { bridgeRoutes } from './bridge-server';
 import { serveStatic } from './static-server';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -119,25 +120,25 @@ export async function openAppAtStart(
 }
 
 async function launch(rendererDir: string, ipc: IpcContext, makePush: (send: (event: AppEvent) => void) => EventPush): Promise<AppHarness & { url: string; push: EventPush }> {
-  const server = await serveStatic(rendererDir);
+  const traffic: string[] = [];
+  const bridge = bridgeRoutes(async (channel, payload) => {
+    const answer = await dispatch(channels, handlers, channel, payload, ipc);
+    traffic.push(JSON.stringify(answer));
+    return answer;
+  });
+  const server = await serveStatic(rendererDir, bridge.handle);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  const traffic: string[] = [];
-  await context.exposeBinding('__giftdeskInvoke', async (_source, channel: unknown, payload: unknown) => {
-    const answer = await dispatch(channels, handlers, channel, payload, ipc);
-    traffic.push(JSON.stringify(answer));
-    return answer;
-  });
   await context.addInitScript({ content: await bridgeScript() });
   const page = await context.newPage();
   // What registerIpc sends to the window, delivered to the page's bridge instead.
   const push = makePush((event) => {
     traffic.push(JSON.stringify(event));
-    page.evaluate(([name, payload]) => window.__giftdeskEmit(name as string, payload), [event.name, event.payload] as const).catch(() => undefined);
+    bridge.emit(event.name, event.payload);
   });
   mkdirSync(SCREENS_DIR, { recursive: true });
   return {
@@ -162,6 +163,7 @@ async function launch(rendererDir: string, ipc: IpcContext, makePush: (send: (ev
     },
     close: async () => {
       push.stop();
+      bridge.close();
       await browser.close();
       await server.close();
     },

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -11,9 +11,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves a built renderer folder on 127.0.0.1, as the app protocol does in Electron. */
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves a built renderer folder on 127.0.0.1, as the app protocol does in Electron, and `routes` on its origin. */
+export async function serveStatic(root: string, routes?: (req: IncomingMessage, res: ServerResponse) => boolean): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
+    if (routes?.(req, res)) return;
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(root, path.normalize(pathname === '/' ? '/index.html' : pathname));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
@@ -27,6 +28,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
