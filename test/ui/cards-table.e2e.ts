@@ -26,6 +26,8 @@ const rows = () => scroller().getByRole('row').filter({ has: app.page.getByRole(
 /** The masked number of each row on screen, top to bottom. */
 const shownNumbers = async () => (await rows().locator('[role=cell]:first-child > span:first-child').allTextContents()).map((t) => t.trim());
 const masked = (c: Card) => maskCardNumber(c.number, c.pin)!;
+/** The orders the rows on screen belong to, each once. */
+const shownOrders = async () => [...new Set(await rows().locator('[role=cell]:nth-child(3) .clip').allTextContents())];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'giftdesk-e2e-cards-'));
@@ -141,6 +143,28 @@ describe('the Cards table', () => {
       await expect.poll(() => rows().first().getByRole('cell').nth(4).textContent()).toBe('31 Jan 2027');
     }, LAPTOP_SIZES);
     await sort.selectOption({ label: 'Newest first' });
+  });
+
+  it('opens on an order from its page, and lists every order in the order filter once the person reaches for it', async () => {
+    const { page } = app;
+    await nav('Orders').click();
+    const row = page.getByRole('row').filter({ hasText: 'Volunteers' });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'View 500 cards' }).click();
+    const filter = page.getByLabel('Order', { exact: true });
+    await expect.poll(() => shownOrders()).toEqual(['Volunteers']);
+    expect(await filter.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Volunteers (500 cards)');
+    await expect.poll(() => page.getByRole('region', { name: 'Cards' }).getByText('showing those that match').count()).toBe(1);
+
+    await filter.focus();
+    expect(await filter.locator('option').allTextContents()).toEqual(['All orders', 'Client-gifts (800 cards)', 'Volunteers (500 cards)', 'Staff-party (1,200 cards)']);
+    await filter.selectOption({ label: 'Client-gifts (800 cards)' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => shownOrders()).toEqual(['Client-gifts']);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(async () => (await shownNumbers())[0]).toBe(masked(seeded[2]!.cards.at(-1)!));
+    expect(await filter.inputValue()).toBe('');
   });
 
   it('finds a card by its last digits in any order, and takes in new cards as an order fetches them from the sandbox', async () => {
