@@ -44,3 +44,15 @@ it('hands an order that may have been sent to a person, and records that change 
     details: { from: 'submitting', to: 'needs-attention', event: 'stuck' },
   });
 });
+
+it('gives an account it cannot ask (no key, or a switched-off sandbox) a note for its balance, not an error', async () => {
+  core = await openCore(path.join(tempDir(), 'data'), { sandbox: false });
+  const noKey = addTestAccount(core);
+  const sandbox = core.accounts.findByName('Sandbox (Wpay)')!;
+  expect(await core.app.accounts.balance(person('ann'), noKey.id)).toMatchObject({ balance: null, failed: true, note: expect.stringMatching(/^No balance: .*no API key/) });
+  expect(await core.app.accounts.balance(person('ann'), sandbox.id)).toMatchObject({
+    balance: null,
+    failed: true,
+    note: 'No balance: The built-in sandbox is switched off in this setup, so its accounts cannot be used.',
+  });
+});

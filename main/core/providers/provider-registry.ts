@@ -1,6 +1,7 @@
 import { accountApi } from '../../../shared/account-api';
 import type { Account } from '../../../shared/domain';
 import type { Clock } from '../clock';
+import { GiftdeskError } from '../errors';
 import type { AccountSecrets } from '../secrets/account-secrets';
 import { createProviderClient, type ProviderClientHandle, type ProviderClientOptions } from './create-provider-client';
 import type { CatalogProduct, ProviderClient } from './provider-client';
@@ -41,6 +42,11 @@ export interface ProviderRegistryOptions<S extends SandboxEndpoint> {
 /** A catalog read once is good for this long: it changes rarely, and every review and order checks against it. */
 const CATALOG_TTL_MS = 10 * 60_000;
 
+
+/** A sandbox account where the composition root started no sandbox (the bench, some tests): said, not thrown as a bug. */
+class SandboxSwitchedOff extends GiftdeskError {
+  readonly kind = 'unavailable';
+}
 /**
  * Hands out one provider client per account, built from the account's settings and its secrets in the keychain.
  * The sandbox is started the first time a sandbox account needs it, on a fresh loopback port.
@@ -51,7 +57,7 @@ export function createProviderRegistry<S extends SandboxEndpoint>(options: Provi
   let sandbox: Promise<S> | null = null;
 
   const sandboxHandle = (): Promise<S> => {
-    if (!options.startSandbox) throw new Error('The built-in sandbox is switched off in this setup.');
+    if (!options.startSandbox) throw new SandboxSwitchedOff('The built-in sandbox is switched off in this setup, so its accounts cannot be used.');
     sandbox ??= options.startSandbox();
     return sandbox;
   };
