@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    // The CLI the tests start, bundled once for the run.
+    globalSetup: ['test/support/bundle-test-cli.ts'],
     environment: 'node',
     // Most files wait on child processes (the CLI, a sandbox provider, a keyring) more than they compute: two at a
     // time use a two-core machine instead of leaving a core idle (vitest's default is one fewer than the cores). The

@@ -10,10 +10,10 @@ import { runCli } from './run-cli';
 
 /**
  * The CLI as a process: arguments, standard streams, the real keychain. `extra` is what a caller may set beyond that
- * (the tests' small Argon2id cost, a short engine lease and request timeout, a short balance window); everything
- * else is the same for every caller.
+ * (the tests' small Argon2id cost, a short engine lease and request timeout, a short balance window, worker threads
+ * bundled as the desktop build bundles them); everything else is the same for every caller.
  */
-export type CliProcessOptions = Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient' | 'balanceTiming'>>;
+export type CliProcessOptions = Partial<Pick<CoreOptions, 'passcodeKdf' | 'leaseTtlMs' | 'providerClient' | 'balanceTiming' | 'workers'>>;
 
 export async function runCliProcess(extra: CliProcessOptions = {}): Promise<void> {
   // A reader that stops early (`| head`) is not an error of ours: stop writing quietly.

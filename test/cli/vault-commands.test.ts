@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collect, jsonLines, runCli, type CliResult } from '../support/cli';
+import { collect, jsonLines, runCli, testCliCommand, type CliResult } from '../support/cli';
 import { TEST_PASSCODE } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
@@ -18,7 +18,7 @@ const KEY_SHAPE = /(?:[0-9A-Z]{4}-){7}[0-9A-Z]{4}/;
 function cliOnFreshKeyring(dataDir: string, args: string[], stdin: string): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, GIFTDESK_IN_KEYRING_SESSION: '1' };
   delete env.DBUS_SESSION_BUS_ADDRESS;
-  const command = [process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
+  const command = [...testCliCommand(), '--data-dir', dataDir, ...args];
   const child = spawn('dbus-run-session', ['--', 'bash', 'scripts/with-keyring.sh', 'bash', '-c', `${command.map(quote).join(' ')}; echo "exit=$?" >&2`], {
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collect, jsonLines, type CliResult } from '../support/cli';
+import { collect, jsonLines, testCliCommand, type CliResult } from '../support/cli';
 import { TEST_PASSCODE } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 
@@ -45,7 +45,7 @@ function script(keyring: string, args: string[], stdin = ''): Promise<CliResult>
 function cli(keyring: string, passphrase: string | null, dataDir: string, args: string[], stdin = '', passcode: string | null = TEST_PASSCODE): Promise<CliResult> {
   const through = passphrase ? ['--passphrase-file', passphrase] : [];
   const input = passcode === null ? stdin : `${passcode}\n${stdin}`;
-  return script(keyring, [...through, '--', process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args], input);
+  return script(keyring, [...through, '--', ...testCliCommand(), '--data-dir', dataDir, ...args], input);
 }
 
 /** Every file of the data folder with its size and modification time. */
@@ -184,7 +184,7 @@ describe('scripts/with-keyring.sh (the tests’ throwaway keyring)', () => {
   });
 
   it('gives a command that names no data folder a throwaway one of its own, gone with the keyring', async () => {
-    const command = `printf '%s\\n' '${TEST_PASSCODE}' | node --import tsx test/support/cli-entry.ts account list >/dev/null && printf "%s" "$GIFTDESK_DATA_DIR"`;
+    const command = `printf '%s\\n' '${TEST_PASSCODE}' | ${testCliCommand().join(' ')} account list >/dev/null && printf "%s" "$GIFTDESK_DATA_DIR"`;
     const r = await wrapper(['bash', '-c', command]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/giftdesk-data$/);

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { inject } from 'vitest';
 import type { CliProcessOptions } from '../../main/cli/cli-process';
 import { TEST_PASSCODE } from './core';
 
@@ -6,6 +8,15 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * How to start the test CLI (cli-entry.ts): bundled by the suite's setup (bundle-test-cli.ts), or from source through
+ * tsx where no setup bundled it.
+ */
+export function testCliCommand(): string[] {
+  const dir = inject('testCliDir');
+  return dir ? [process.execPath, path.join(dir, 'cli.mjs')] : [process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts'];
 }
 
 /**
@@ -21,7 +32,7 @@ export function spawnCli(
   wrapper: string[] = [],
   { env = process.env }: { env?: NodeJS.ProcessEnv } = {},
 ): ChildProcess {
-  const command = [...wrapper, process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts', '--data-dir', dataDir, ...args];
+  const command = [...wrapper, ...testCliCommand(), '--data-dir', dataDir, ...args];
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
   child.stdin!.end(passcode === null ? stdin : `${passcode}\n${stdin}`);
   return child;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/store/open-store';
 import { openCore, TEST_PASSCODE } from '../support/core';
+import { testCliCommand } from '../support/cli';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
 
@@ -15,8 +16,9 @@ interface Creation {
   mode: number;
 }
 
-function traced(log: string, args: string[], stdin: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn('strace', ['-f', '-qq', '-e', 'trace=open,openat,creat,mkdir,mkdirat', '-o', log, process.execPath, '--import', 'tsx', ...args], {
+/** `command` run under strace, every file it opens or makes logged. */
+function traced(log: string, command: string[], stdin: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn('strace', ['-f', '-qq', '-e', 'trace=open,openat,creat,mkdir,mkdirat', '-o', log, ...command], {
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   child.stdin.end(stdin);
@@ -67,7 +69,7 @@ describe('file modes', () => {
     const log = path.join(root, 'order.strace');
     const order = await traced(
       log,
-      ['test/support/cli-entry.ts', '--data-dir', dataDir, '--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5', '--qty', '2000', '--poll-every', '0.2'],
+      [...testCliCommand(), '--data-dir', dataDir, '--json', 'order', '--account', 'Sandbox (Wpay)', '--sku', 'WWQ651BHNWSH', '--amount', '5', '--qty', '2000', '--poll-every', '0.2'],
       `${TEST_PASSCODE}\n`,
     );
     expect(order.code, order.stderr).toBe(0);
@@ -81,7 +83,7 @@ describe('file modes', () => {
     const backups = path.join(root, 'backups');
     mkdirSync(backups);
     const backupLog = path.join(root, 'backup.strace');
-    const backup = await traced(backupLog, ['test/support/backup-child.ts', dataDir, path.join(backups, 'b.gdbackup')], '');
+    const backup = await traced(backupLog, [process.execPath, '--import', 'tsx', 'test/support/backup-child.ts', dataDir, path.join(backups, 'b.gdbackup')], '');
     expect(backup.code, backup.stderr).toBe(0);
     const made = creations(backupLog, backups);
     expect(made.some((c) => c.path.endsWith('.snapshot')) && made.some((c) => c.path.endsWith('.partial'))).toBe(true);
