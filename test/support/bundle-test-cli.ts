@@ -1,23 +1,16 @@
-// vitest's global setup: the CLI that tests start (cli-entry.ts) and its worker threads, bundled once per run by
-// esbuild, as the desktop build bundles main's. Started from source through tsx, each of the suite's several hundred
-// CLI starts spent about 1.8 s compiling before it did anything (2.5 s against 0.8 s for `--help`). The packages stay
-// in node_modules (the bundle sits under it, so they resolve as from the source). A run without this setup (the
-// mutation configs) starts the CLI from source, as before.
+// vitest's global setup: the CLI that tests start (cli-entry.ts) and the core's worker threads, bundled once per run
+// by esbuild, as the desktop build bundles main's. Started from source through tsx, each of the suite's several
+// hundred CLI starts spent about 1.8 s compiling before it did anything (2.5 s against 0.8 s for `--help`), and each
+// test core's first worker thread about 0.3 s. The packages stay in node_modules (the bundle sits under it, so they
+// resolve as from the source). A run without this setup (the mutation configs) starts both from source, as before.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
+import { TEST_BUNDLE_ENV } from './test-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The folder with the bundled test CLI (cli.mjs) and its workers, beside it. */
-    testCliDir: string;
-  }
-}
-
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(): Promise<() => void> {
   const cache = path.join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(path.join(cache, 'giftdesk-test-cli-'));
@@ -38,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     packages: 'external',
     logLevel: 'warning',
   });
-  project.provide('testCliDir', dir);
+  // Read by test/support/core.ts and cli.ts in the test processes, and by the CLIs they start (which inherit it).
+  process.env[TEST_BUNDLE_ENV] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,22 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { inject } from 'vitest';
 import type { CliProcessOptions } from '../../main/cli/cli-process';
 import { TEST_PASSCODE } from './core';
+import { testCliCommand } from './test-bundle';
+
+export { testCliCommand };
 
 export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-/**
- * How to start the test CLI (cli-entry.ts): bundled by the suite's setup (bundle-test-cli.ts), or from source through
- * tsx where no setup bundled it.
- */
-export function testCliCommand(): string[] {
-  const dir = inject('testCliDir');
-  return dir ? [process.execPath, path.join(dir, 'cli.mjs')] : [process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts'];
 }
 
 /**

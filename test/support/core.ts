@@ -5,6 +5,7 @@ import type { KdfCost } from '../../main/core/vault/passcode-kdf';
 import type { UnlockAnswer, UnlockPrompt, UnlockRequest } from '../../main/core/vault/unlock-prompt';
 import type { Account } from '../../shared/domain';
 import { createSecretToolKeychain } from './secret-tool-keychain';
+import { bundledWorkers } from './test-bundle';
 
 /**
  * The real OS keychain (gnome-keyring in the test session): tests never mock it. Through keytar, as the app; through
@@ -44,8 +45,8 @@ function defaultAnswer(request: UnlockRequest): UnlockAnswer {
   return { passcode: TEST_PASSCODE };
 }
 
-/** What every test core adds to its options: the scripted prompt and the small cost. */
-export const testVault = (): Pick<CoreOptions, 'unlock' | 'passcodeKdf'> => ({ unlock: testUnlock(), passcodeKdf: TEST_KDF });
+/** What every test core adds to its options: the scripted prompt, the small cost, the bundled workers. */
+export const testVault = (): Pick<CoreOptions, 'unlock' | 'passcodeKdf' | 'workers'> => ({ unlock: testUnlock(), passcodeKdf: TEST_KDF, ...bundledWorkers() });
 
 export async function openCore(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
   return createCore({ dataDir, keychain: realKeychain, ...testVault(), ...options });
