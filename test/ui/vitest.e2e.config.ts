@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     root: path.resolve(import.meta.dirname, '../..'),
     include: ['test/ui/**/*.e2e.ts'],
+    globalSetup: ['test/ui/harness/build-renderer-once.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

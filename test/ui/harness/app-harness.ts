@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Core } from '../../../main/core/create-core';
@@ -49,8 +49,16 @@ export const LAPTOP_SIZES = [
   [{ width: 1440, height: 900 }, 'dark'],
 ] as const;
 
-/** Builds the renderer into `outDir` with the project's own Vite config. */
+/** Where the browser suite's setup built the renderer once (build-renderer-once.ts); unset in a run without it. */
+export const BUILT_RENDERER_ENV = 'GIFTDESK_TEST_RENDERER';
+
+/** Builds the renderer into `outDir` with the project's own Vite config, or copies the build the suite made. */
 export function buildRenderer(outDir: string): void {
+  const built = process.env[BUILT_RENDERER_ENV];
+  if (built) {
+    cpSync(built, outDir, { recursive: true });
+    return;
+  }
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
     cwd: root,
     encoding: 'utf8',
