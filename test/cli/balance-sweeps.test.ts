@@ -8,6 +8,7 @@ import { fakeCards } from '../support/fake-cards';
 import { issuedCards } from '../support/issued-cards';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
 import { tempDir } from '../support/temp-dir';
+import { scriptCommand } from '../support/test-bundle';
 
 // Wpay's minute, shortened on both sides: the sandbox process counts in windows of this length, every Giftdesk
 // process (the CLI, the lease holder) keeps to it.
@@ -63,7 +64,8 @@ async function answersBySweep(dataDir: string, sweepId: number) {
 describe('balance from the CLI', () => {
   it('is driven by the process that holds the lease when another one does, and the rate still holds', async () => {
     const { sandbox, dataDir, cards } = await folderWithIssuedCards('held', 130);
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'test/support/lease-holder-child.ts', dataDir, JSON.stringify(TIMING)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [node, ...script] = scriptCommand('test/support/lease-holder-child.ts');
+    const holder = spawn(node!, [...script, dataDir, JSON.stringify(TIMING)], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await new Promise<void>((resolve, reject) => {
         createInterface({ input: holder.stdout! }).once('line', () => resolve());

@@ -6,6 +6,7 @@ import { fakeCards } from '../support/fake-cards';
 import { moveOrderTo } from '../support/order-states';
 import { storeOrder } from '../support/order-with-cards';
 import { tempDir } from '../support/temp-dir';
+import { scriptCommand } from '../support/test-bundle';
 
 // A hand-out of 5,000 cards is one transaction: a process killed (SIGKILL: no handler runs, nothing is flushed)
 // while it reserves them leaves, after a restart, either all 5,000 reserved in one hand-out, or none and no hand-out.
@@ -16,7 +17,8 @@ const staff = person('crash-test', 'cli');
 
 /** Runs the child; kills it `killAfterMs` after it says it starts reserving (never, when null). */
 function makeHandout(dataDir: string, killAfterMs: number | null): Promise<{ killed: boolean; ms: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/handout-child.ts', dataDir, 'TESTSKU', '2500', String(CARDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [node, ...script] = scriptCommand('test/support/handout-child.ts');
+  const child = spawn(node!, [...script, dataDir, 'TESTSKU', '2500', String(CARDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   let killed = false;
   child.stdout.on('data', (d: Buffer) => {

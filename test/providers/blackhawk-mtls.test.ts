@@ -8,6 +8,7 @@ import { ProviderError } from '../../main/core/providers/provider-error';
 import { startMtlsServer, type MtlsServer } from '../support/mtls-server';
 import { account, fixture, rejection } from '../support/provider-fixtures';
 import { makeTestPki, type TestPki } from '../support/test-pki';
+import { scriptCommand } from '../support/test-bundle';
 
 // Blackhawk over real mutual TLS: a test CA, a server certificate for 127.0.0.1 and client .p12 files made here.
 //
@@ -106,7 +107,8 @@ describe('NODE_EXTRA_CA_CERTS', () => {
   // Asynchronous: the server answering the child lives in this process's event loop.
   async function statusInChild(extraCaFile: string, runs: { extraTrustedCa?: string[] }[]) {
     const input = JSON.stringify({ url: server.url, p12Base64: Buffer.from(pki.clientP12).toString('base64'), passphrase: PASSPHRASE, runs });
-    const child = promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'support', 'blackhawk-status-child.ts')], {
+    const [node, ...script] = scriptCommand('test/support/blackhawk-status-child.ts');
+    const child = promisify(execFile)(node!, script, {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: extraCaFile },
       encoding: 'utf8',
     });

@@ -9,6 +9,7 @@ import { addTestAccount, openCore, realKeychain } from '../support/core';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
 import { databaseKeyOf, deviceSecretEntry } from '../support/vault';
+import { scriptCommand } from '../support/test-bundle';
 
 /** Asks the Secret Service directly, through libsecret's own command-line tool rather than keytar. */
 function secretTool(account: string): string | null {
@@ -20,7 +21,8 @@ function secretTool(account: string): string | null {
 }
 
 function runChild(dataDir: string, env: NodeJS.ProcessEnv) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/support/open-core-child.ts', dataDir], { env, encoding: 'utf8' });
+  const [node, ...script] = scriptCommand('test/support/open-core-child.ts');
+  const out = execFileSync(node!, [...script, dataDir], { env, encoding: 'utf8' });
   return JSON.parse(out) as { ok: boolean; kind?: string; message?: string };
 }
 

@@ -1,12 +1,13 @@
-// vitest's global setup: the CLI that tests start (cli-entry.ts) and the core's worker threads, bundled once per run
-// by esbuild, as the desktop build bundles main's. Started from source through tsx, each of the suite's several
+// vitest's global setup: the CLI that tests start (cli-entry.ts), the other scripts they start as processes (the
+// sandbox's server, crash children) and the core's worker threads, bundled once per run by esbuild, as the desktop
+// build bundles main's. Started from source through tsx, each of the suite's several
 // hundred CLI starts spent about 1.8 s compiling before it did anything (2.5 s against 0.8 s for `--help`), and each
 // test core's first worker thread about 0.3 s. The packages stay in node_modules (the bundle sits under it, so they
 // resolve as from the source). A run without this setup (the mutation configs) starts both from source, as before.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_BUNDLE_ENV } from './test-bundle';
+import { BUNDLED_SCRIPTS, TEST_BUNDLE_ENV } from './test-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -17,7 +18,7 @@ export default async function setup(): Promise<() => void> {
   await build({
     absWorkingDir: root,
     entryPoints: {
-      cli: 'test/support/cli-entry.ts',
+      ...Object.fromEntries(Object.entries(BUNDLED_SCRIPTS).map(([source, name]) => [name, source])),
       'card-writer': 'main/core/store/writer/card-writer-worker.ts',
       'card-worker': 'main/core/exports/card-worker.ts',
       'backup-worker': 'main/core/vault/backup/backup-worker.ts',

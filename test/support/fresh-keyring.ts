@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
+import { scriptCommand, type TestScript } from './test-bundle';
 
 /**
- * Runs a TypeScript entry in a process of its own inside a new private D-Bus session with an empty gnome-keyring
+ * Runs a test script (bundled, or from source) in a process of its own inside a new private D-Bus session with an empty gnome-keyring
  * (scripts/with-keyring.sh), as on another computer. `input` goes to its stdin; its stdout is parsed as JSON.
  */
-export function runInFreshKeyring<T>(entry: string, input: unknown, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+export function runInFreshKeyring<T>(entry: TestScript, input: unknown, env: NodeJS.ProcessEnv = process.env): Promise<T> {
   const childEnv = { ...env };
   delete childEnv.GIFTDESK_IN_KEYRING_SESSION;
   delete childEnv.DBUS_SESSION_BUS_ADDRESS;
   // The child is told its folders in its input; the outer wrapper's throwaway data folder is not its business.
   delete childEnv.GIFTDESK_DATA_DIR;
-  const child = spawn('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', entry], { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['scripts/with-keyring.sh', ...scriptCommand(entry)], { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end(JSON.stringify(input));
   let stdout = '';
   let stderr = '';

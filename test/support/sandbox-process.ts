@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { readSandboxIdentity, type SandboxFaults, type SandboxStats } from '../../main/sandbox';
 import type { BalanceRateConfig } from '../../main/sandbox/balance-window';
 import type { ProcessingConfig } from '../../main/sandbox/types';
+import { scriptCommand } from './test-bundle';
 
 export interface SandboxProcess {
   url: string;
@@ -16,9 +17,10 @@ export interface SandboxProcess {
  * The sandbox as a provider really is: a server in a process of its own, which lives on when the app is killed.
  */
 export async function startSandboxProcess(stateDir: string, options: { faults?: Partial<SandboxFaults>; processing?: Partial<ProcessingConfig>; balances?: Partial<BalanceRateConfig> } = {}): Promise<SandboxProcess> {
+  const [node, ...script] = scriptCommand('main/sandbox/serve.ts');
   const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/sandbox/serve.ts', '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {}), '--balances', JSON.stringify(options.balances ?? {})],
+    node!,
+    [...script, '--state-dir', stateDir, '--faults', JSON.stringify(options.faults ?? {}), '--processing', JSON.stringify(options.processing ?? {}), '--balances', JSON.stringify(options.balances ?? {})],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const first = await new Promise<string>((resolve, reject) => {

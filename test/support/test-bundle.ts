@@ -12,8 +12,25 @@ export function bundledWorkers(): Pick<CoreOptions, 'workers'> {
   return { workers: { cardWriter: file('card-writer'), cardJob: file('card-worker'), backup: file('backup-worker') } };
 }
 
-/** How to start the test CLI (cli-entry.ts): bundled by the suite's setup, or from source through tsx without one. */
-export function testCliCommand(): string[] {
+/** The scripts tests start as processes of their own, and the name of each in the suite's bundle. */
+export const BUNDLED_SCRIPTS = {
+  'test/support/cli-entry.ts': 'cli',
+  'main/sandbox/serve.ts': 'sandbox-serve',
+  'test/support/handout-child.ts': 'handout-child',
+  'test/support/backup-child.ts': 'backup-child',
+  'test/support/restore-child.ts': 'restore-child',
+  'test/support/lease-holder-child.ts': 'lease-holder-child',
+  'test/support/open-core-child.ts': 'open-core-child',
+  'test/support/blackhawk-status-child.ts': 'blackhawk-status-child',
+} as const;
+
+export type TestScript = keyof typeof BUNDLED_SCRIPTS;
+
+/** How to start one of them: bundled by the suite's setup, or from source through tsx in a run without it. */
+export function scriptCommand(source: TestScript): string[] {
   const dir = process.env[TEST_BUNDLE_ENV];
-  return dir ? [process.execPath, path.join(dir, 'cli.mjs')] : [process.execPath, '--import', 'tsx', 'test/support/cli-entry.ts'];
+  return dir ? [process.execPath, path.join(dir, `${BUNDLED_SCRIPTS[source]}.mjs`)] : [process.execPath, '--import', 'tsx', source];
 }
+
+/** The test CLI (cli-entry.ts). */
+export const testCliCommand = (): string[] => scriptCommand('test/support/cli-entry.ts');

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/store/open-store';
 import { openCore, TEST_PASSCODE } from '../support/core';
-import { testCliCommand } from '../support/cli';
 import { allFiles } from '../support/files';
 import { tempDir } from '../support/temp-dir';
+import { scriptCommand, testCliCommand } from '../support/test-bundle';
 
 // What mode each file and folder is created with, seen by strace at the system call, not only the final mode.
 
@@ -83,7 +83,7 @@ describe('file modes', () => {
     const backups = path.join(root, 'backups');
     mkdirSync(backups);
     const backupLog = path.join(root, 'backup.strace');
-    const backup = await traced(backupLog, [process.execPath, '--import', 'tsx', 'test/support/backup-child.ts', dataDir, path.join(backups, 'b.gdbackup')], '');
+    const backup = await traced(backupLog, [...scriptCommand('test/support/backup-child.ts'), dataDir, path.join(backups, 'b.gdbackup')], '');
     expect(backup.code, backup.stderr).toBe(0);
     const made = creations(backupLog, backups);
     expect(made.some((c) => c.path.endsWith('.snapshot')) && made.some((c) => c.path.endsWith('.partial'))).toBe(true);
