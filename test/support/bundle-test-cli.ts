@@ -1,9 +1,9 @@
-// vitest's global setup: the CLI that tests start (cli-entry.ts), the other scripts they start as processes (the
-// sandbox's server, crash children) and the core's worker threads, bundled once per run by esbuild, as the desktop
-// build bundles main's. Started from source through tsx, each of the suite's several
-// hundred CLI starts spent about 1.8 s compiling before it did anything (2.5 s against 0.8 s for `--help`), and each
-// test core's first worker thread about 0.3 s. The packages stay in node_modules (the bundle sits under it, so they
-// resolve as from the source). A run without this setup (the mutation configs) starts both from source, as before.
+// vitest's global setup: the scripts tests start as processes (the CLI, the sandbox's server, the crash children; see
+// BUNDLED_SCRIPTS) and the core's worker threads, bundled once per run by esbuild, as the desktop build bundles main's.
+// Started from source through tsx, each of the suite's several hundred CLI starts spent about 1.8 s compiling before
+// it did anything (2.5 s against 0.8 s for `--help`), and each test core's first worker thread about 0.3 s. The
+// packages stay in node_modules (the bundle sits under it, so they resolve as from the source). A run without this
+// setup (the mutation configs) starts everything from source, as before.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -32,7 +32,7 @@ export default async function setup(): Promise<() => void> {
     packages: 'external',
     logLevel: 'warning',
   });
-  // Read by test/support/core.ts and cli.ts in the test processes, and by the CLIs they start (which inherit it).
+  // Read by test-bundle.ts in the test processes, and in the processes they start (which inherit it).
   process.env[TEST_BUNDLE_ENV] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

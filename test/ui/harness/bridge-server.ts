@@ -19,6 +19,11 @@ export function bridgeRoutes(answer: (channel: unknown, payload: unknown) => Pro
   const streams = new Map<number, ServerResponse>();
   let nextStream = 0;
   const send = (res: ServerResponse, message: BridgeMessage) => res.write(`data: ${JSON.stringify(message)}\n\n`);
+  // A page reloaded meanwhile has a new stream: the answer for the old one has no one to go to.
+  const reply = (stream: number, message: BridgeMessage) => {
+    const res = streams.get(stream);
+    if (res) send(res, message);
+  };
 
   return {
     handle(req, res) {
@@ -38,8 +43,8 @@ export function bridgeRoutes(answer: (channel: unknown, payload: unknown) => Pro
           res.writeHead(204).end();
           const { stream, call, channel, payload } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { stream: number; call: number; channel: unknown; payload: unknown };
           answer(channel, payload).then(
-            (reply) => streams.get(stream) && send(streams.get(stream)!, { call, reply }),
-            (e: unknown) => streams.get(stream) && send(streams.get(stream)!, { call, error: e instanceof Error ? e.message : String(e) }),
+            (value) => reply(stream, { call, reply: value }),
+            (e: unknown) => reply(stream, { call, error: e instanceof Error ? e.message : String(e) }),
           );
         });
         return true;
