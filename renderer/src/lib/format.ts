@@ -31,6 +31,3 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function formatExpiry(expiry: string | null): string {
   return formatExpiryDate(expiry) ?? '—';
 }
-
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-export const formatDate = (ms: number): string => date.format(ms);

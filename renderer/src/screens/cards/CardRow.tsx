@@ -4,7 +4,7 @@ import type { CardView, RevealedCard } from '../../../../shared/ipc/views';
 import { AccountEnvironmentBadge } from '../../components/EnvironmentBadge';
 import { messageOf } from '../../lib/api';
 import { copySecret } from '../../lib/clipboard';
-import { formatDate, formatDateTime, formatExpiry, formatMoney } from '../../lib/format';
+import { formatDateTime, formatDay, formatExpiry, formatMoney } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 export const ROW_HEIGHT = 44;
@@ -62,7 +62,7 @@ export const CardRow = memo(function CardRow({ card, orderName, accountId, top, 
         )}
       </span>
       <span role="cell" className="clip" title={formatDateTime(card.storedAt)}>
-        {formatDate(card.storedAt)}
+        {formatDay(card.storedAt)}
       </span>
       <span role="cell" className="clip">{formatExpiry(card.expiry)}</span>
       <span role="cell" className="clip" title={card.custody?.issuedTo ? `to ${card.custody.issuedTo}` : undefined}>
