@@ -42,11 +42,11 @@ export interface ProviderRegistryOptions<S extends SandboxEndpoint> {
 /** A catalog read once is good for this long: it changes rarely, and every review and order checks against it. */
 const CATALOG_TTL_MS = 10 * 60_000;
 
-
 /** A sandbox account where the composition root started no sandbox (the bench, some tests): said, not thrown as a bug. */
 class SandboxSwitchedOff extends GiftdeskError {
   readonly kind = 'unavailable';
 }
+
 /**
  * Hands out one provider client per account, built from the account's settings and its secrets in the keychain.
  * The sandbox is started the first time a sandbox account needs it, on a fresh loopback port.
