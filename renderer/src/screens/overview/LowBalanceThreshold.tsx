@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { parseAmountToCents } from '../../../../shared/money';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
+import { parseThreshold, thresholdSaved, thresholdText } from '../../lib/low-balance-threshold';
 import { useApp } from '../../state/app-store';
 
 /** The low-balance threshold, set right where the balances are (the same setting as on the Settings page). */
@@ -11,17 +11,16 @@ export function LowBalanceThreshold() {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => setText(threshold === null ? '' : (threshold / 100).toFixed(2)), [threshold]);
+  useEffect(() => setText(thresholdText(threshold)), [threshold]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const typed = text.trim().replace(/^[A-Z]{0,3}\$/, '');
-    const cents = typed === '' ? null : parseAmountToCents(typed);
-    if (typed !== '' && cents === null) return setError('Enter an amount such as 500 or 500.00, or leave it empty for no warning.');
+    const typed = parseThreshold(text);
+    if ('error' in typed) return setError(typed.error);
     try {
-      setSettings(await call(api().settings.change({ key: 'lowBalanceCents', value: cents })));
-      setSaved(cents === null ? 'No low-balance warning.' : `A balance below ${(cents / 100).toFixed(2)} is flagged.`);
+      setSettings(await call(api().settings.change({ key: 'lowBalanceCents', value: typed.cents })));
+      setSaved(thresholdSaved(typed.cents));
     } catch (err) {
       setError(messageOf(err));
     }

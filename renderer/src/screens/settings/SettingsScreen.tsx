@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { LAYOUT_WORDS, SHEET_LAYOUTS } from '../../../../shared/card-outputs';
-import { parseAmountToCents } from '../../../../shared/money';
 import type { SettingChange } from '../../../../shared/settings';
 import { ErrorText } from '../../components/ErrorText';
 import { api, call, messageOf } from '../../lib/api';
+import { parseThreshold, thresholdSaved, thresholdText } from '../../lib/low-balance-threshold';
 import { useApp } from '../../state/app-store';
 import { BackupsSection } from '../security/BackupsSection';
 import { ChangePasscode } from '../security/ChangePasscode';
@@ -27,7 +27,7 @@ export function SettingsScreen() {
     void loadSettings().catch(() => undefined);
   }, [loadVault, loadSettings]);
   useEffect(() => {
-    setThreshold(settings?.lowBalanceCents == null ? '' : (settings.lowBalanceCents / 100).toFixed(2));
+    setThreshold(thresholdText(settings?.lowBalanceCents));
   }, [settings?.lowBalanceCents]);
 
   const change = async (c: SettingChange, words: string) => {
@@ -47,11 +47,9 @@ export function SettingsScreen() {
     } else setError(r.error.message);
   };
   const saveThreshold = () => {
-    const text = threshold.trim().replace(/^\$/, '');
-    if (text === '') return void change({ key: 'lowBalanceCents', value: null }, 'No low-balance warning.');
-    const cents = parseAmountToCents(text);
-    if (cents === null || cents < 0) return setError('Enter an amount such as 500 or 500.00, or leave it empty for no warning.');
-    void change({ key: 'lowBalanceCents', value: cents }, `A balance below ${(cents / 100).toFixed(2)} is flagged.`);
+    const typed = parseThreshold(threshold);
+    if ('error' in typed) return setError(typed.error);
+    void change({ key: 'lowBalanceCents', value: typed.cents }, thresholdSaved(typed.cents));
   };
 
   return (
